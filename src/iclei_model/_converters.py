@@ -1,0 +1,389 @@
+"""The cattrs converters that turn model objects into plain data and back, strictly."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import json
+import re
+import typing
+from collections.abc import Callable, Mapping
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+import pendulum
+from cattrs.errors import ForbiddenExtraKeysError, IterableValidationNote
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from ._errors import InvalidValueError, Problem, StructureError
+from ._model import ORGANISATION_CLASSES, Organisation, When
+from ._partial_date import PartialDate
+from ._text import LocalizedText
+
+__all__ = ["make_converter", "structure", "unstructure"]
+
+T = TypeVar("T")
+
+
+class _Mismatch(Exception):
+    """Raised inside a hook: the value is not of the expected shape."""
+
+    def __init__(self, expected: str, value: Any) -> None:
+        super().__init__(f"expected {expected}, got {_show(value)}")
+
+
+def _show(value: Any) -> str:
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    kind = {bool: "boolean", int: "number", float: "number", str: "string", list: "list",
+            dict: "object", type(None): "null"}.get(type(value))
+    return text if kind in (None, "string", "null") else f"{kind} {text}"
+
+
+# ----------------------------------------------------------------- leaf hooks
+
+
+def _structure_str(value: Any, _: Any) -> str:
+    if type(value) is not str:
+        raise _Mismatch("text", value)
+    return value
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    if type(value) is not int:
+        raise _Mismatch("a whole number", value)
+    return value
+
+
+def _structure_float(value: Any, _: Any) -> float:
+    if type(value) not in (int, float):
+        raise _Mismatch("a number", value)
+    return float(value)
+
+
+def _structure_bool(value: Any, _: Any) -> bool:
+    if type(value) is not bool:
+        raise _Mismatch("true or false", value)
+    return value
+
+
+def _structure_decimal(value: Any, _: Any) -> Decimal:
+    if type(value) is int:
+        return Decimal(value)
+    if type(value) is str:
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            number = None
+        if number is not None and number.is_finite():
+            return number
+    raise _Mismatch('a decimal number written as a string like "29.61"', value)
+
+
+def _structure_partial_date(value: Any, _: Any) -> PartialDate:
+    if type(value) is not str:
+        raise _Mismatch("a date like 2019, 2019-06 or 2019-06-10", value)
+    return PartialDate.parse(value)
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _structure_date(value: Any, _: Any) -> _dt.date:
+    if type(value) is str and _DATE.fullmatch(value):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _Mismatch("a date like 2019-06-10", value)
+
+
+# RFC 9557: an RFC 3339 date-time with its offset, then the IANA zone in brackets.
+_DATETIME = re.compile(
+    r"(?P<dt>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2}))"
+    r"\[(?P<zone>[A-Za-z0-9_+\-/]+)\]"
+)
+_DATETIME_EXAMPLE = "2020-11-26T10:00:00+09:00[Asia/Seoul]"
+
+
+@cache
+def _zone(name: str) -> pendulum.Timezone:
+    # pendulum.timezone() rereads the zone file on every call; zones never change.
+    return pendulum.timezone(name)
+
+
+def _structure_datetime(value: Any) -> pendulum.DateTime:
+    match = _DATETIME.fullmatch(value) if type(value) is str else None
+    if match is None:
+        raise _Mismatch(f"a date-time with offset and zone like {_DATETIME_EXAMPLE}", value)
+    from ._validators import is_iana_time_zone
+
+    name = match["zone"]
+    if not is_iana_time_zone(name):
+        raise _Mismatch("a date-time whose zone is an IANA time zone name", value)
+    try:
+        parsed = _dt.datetime.fromisoformat(match["dt"].replace("Z", "+00:00"))
+    except ValueError:
+        raise _Mismatch(f"a real date-time like {_DATETIME_EXAMPLE}", value) from None
+    local = pendulum.instance(parsed).in_timezone(_zone(name))
+    if local.utcoffset() != parsed.utcoffset():
+        raise _Mismatch(
+            f"an offset that {name} has at that time ({local.isoformat()[-6:]})", value
+        )
+    return local
+
+
+def _unstructure_datetime(value: _dt.datetime) -> str:
+    zone = getattr(value, "timezone_name", None) or str(value.tzinfo)
+    return f"{value.isoformat()}[{zone}]"
+
+
+def _structure_when(value: Any, _: Any) -> PartialDate | pendulum.DateTime:
+    if type(value) is str and "T" in value:
+        return _structure_datetime(value)
+    if type(value) is not str:
+        raise _Mismatch(f"a date like 2019-06-10 or a date-time like {_DATETIME_EXAMPLE}", value)
+    return PartialDate.parse(value)
+
+
+def _unstructure_when(value: PartialDate | _dt.datetime) -> str:
+    if isinstance(value, PartialDate):
+        return value.isoformat()
+    return _unstructure_datetime(value)
+
+
+def _structure_text(value: Any, _: Any) -> LocalizedText:
+    if not isinstance(value, Mapping):
+        raise _Mismatch('an object of language tags to text like {"en": "Kyoto"}', value)
+    for tag, text in value.items():
+        if type(text) is not str:
+            raise _Mismatch(f'text for language "{tag}"', text)
+    return LocalizedText(value)
+
+
+@cache
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], Any]:
+    allowed = ", ".join(f'"{m.value}"' for m in cls)
+
+    def structure(value: Any, _: Any) -> Any:
+        try:
+            return cls(value) if type(value) is str else None
+        except ValueError:
+            pass
+        raise _Mismatch(f"one of {allowed}", value)
+
+    return structure
+
+
+def _is_union_with(target: Any) -> Callable[[Any], bool]:
+    return lambda t: t == target or t == target | None
+
+
+# ---------------------------------------------------------------- converters
+
+
+def _base_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(
+        forbid_extra_keys=True, omit_if_default=True, detailed_validation=True
+    )
+    for kind, hook in (
+        (str, _structure_str), (int, _structure_int), (float, _structure_float),
+        (bool, _structure_bool), (Decimal, _structure_decimal),
+        (PartialDate, _structure_partial_date), (_dt.date, _structure_date),
+        (LocalizedText, _structure_text),
+    ):
+        conv.register_structure_hook(kind, hook)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_unstructure_hook(PartialDate, PartialDate.isoformat)
+    conv.register_unstructure_hook(_dt.date, _dt.date.isoformat)
+    conv.register_unstructure_hook(LocalizedText, LocalizedText.as_dict)
+    conv.register_unstructure_hook(pendulum.DateTime, _unstructure_datetime)
+    conv.register_structure_hook(pendulum.DateTime, lambda v, _: _structure_datetime(v))
+    conv.register_structure_hook_func(_is_union_with(When), _structure_when)
+    conv.register_unstructure_hook_func(_is_union_with(When), lambda v: _unstructure_when(v))
+    # Enums are str subclasses: register on StrEnum, which precedes str in their MRO,
+    # or cattrs' str handling would take (and coerce) them.
+    conv.register_structure_hook(enum.StrEnum, lambda v, t: _enum_hook(t)(v, t))
+    conv.register_unstructure_hook(enum.StrEnum, lambda v: v.value)
+    conv.register_structure_hook_factory(_is_var_tuple, lambda t: _tuple_hook(conv, t))
+    conv.register_structure_hook_factory(
+        lambda t: attrs.has(t) and t is not Organisation and t not in (PartialDate, LocalizedText),
+        lambda t: _mapping_guard(make_dict_structure_fn(t, conv, _cattrs_forbid_extra_keys=True)),
+    )
+    conv.register_structure_hook_func(
+        lambda t: t is Organisation, lambda v, _: _structure_organisation(conv, v)
+    )
+    conv.register_unstructure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, Organisation),
+        lambda t: _organisation_unstructurer(conv, t),
+    )
+    return conv
+
+
+def _is_var_tuple(t: Any) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(conv: cattrs.Converter, t: Any) -> Callable[[Any, Any], Any]:
+    item_type = typing.get_args(t)[0]
+    item = conv.get_structure_hook(item_type)
+
+    def structure(value: Any, _: Any) -> tuple[Any, ...]:
+        if type(value) not in (list, tuple):
+            raise _Mismatch("a list", value)
+        out, errors = [], []
+        for index, element in enumerate(value):
+            try:
+                out.append(item(element, item_type))
+            except Exception as exc:  # noqa: BLE001 - gathered into one error below
+                exc.__notes__ = [*getattr(exc, "__notes__", []),
+                                 IterableValidationNote(f"@ index {index}", index, item_type)]
+                errors.append(exc)
+        if errors:
+            raise cattrs.IterableValidationError("invalid items", errors, t)
+        return tuple(out)
+
+    return structure
+
+
+def _mapping_guard(fn: Callable[[Any, Any], T]) -> Callable[[Any, Any], T]:
+    def structure(value: Any, t: Any) -> T:
+        if not isinstance(value, Mapping):
+            raise _Mismatch("an object", value)
+        return fn(value, t)
+
+    return structure
+
+
+def _structure_organisation(conv: cattrs.Converter, value: Any) -> Organisation:
+    if not isinstance(value, Mapping):
+        raise _Mismatch("an object", value)
+    tags = ", ".join(f'"{k}"' for k in ORGANISATION_CLASSES)
+    kind = value.get("kind")
+    cls = ORGANISATION_CLASSES.get(kind) if type(kind) is str else None
+    if cls is None:
+        raise _Tagged(f"expected one of {tags}, got {_show(kind)}" if "kind" in value
+                      else f'missing: every organisation needs a "kind", one of {tags}')
+    rest = {k: v for k, v in value.items() if k != "kind"}
+    return conv.structure(rest, cls)
+
+
+class _Tagged(Exception):
+    """A bad or missing discriminator, reported at the ``kind`` key."""
+
+
+def _organisation_unstructurer(
+    conv: cattrs.Converter, cls: type[Organisation]
+) -> Callable[[Organisation], dict[str, Any]]:
+    """Unstructure with the ``kind`` discriminator first; the base class dispatches."""
+    if cls is Organisation:
+        return lambda org: conv.unstructure(org, unstructure_as=type(org))  # type: ignore[no-any-return]
+    fields = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=conv.omit_if_default)
+
+    def unstructure(org: Organisation) -> dict[str, Any]:
+        return {"kind": cls.kind, **fields(org)}
+
+    return unstructure
+
+
+def make_converter() -> cattrs.Converter:
+    """A new converter between model objects and plain JSON-compatible data.
+
+    Each call builds a fresh converter, so registering hooks on it never affects
+    the library or other users. It is strict: no number is taken for a string,
+    unknown keys and missing fields are errors, and a failure lists every problem.
+
+    >>> conv = make_converter()
+    >>> conv.unstructure(PartialDate(2019, 4))
+    '2019-04'
+    """
+    return _base_converter()
+
+
+@cache
+def _default() -> cattrs.Converter:
+    return _base_converter()
+
+
+def unstructure(obj: Any) -> Any:
+    """Turn a model object into plain data: dicts, lists, strings, numbers, booleans.
+
+    >>> from iclei_model import Quantity, Unit
+    >>> unstructure(Quantity(value=Decimal("360"), unit=Unit.OFFICIAL, bound="at_least"))
+    {'value': '360', 'unit': 'official', 'bound': 'at_least'}
+    """
+    return _default().unstructure(obj)
+
+
+def structure(data: Any, cls: type[T], *, what: str = "input") -> T:
+    """Build a model object of type *cls* from plain data.
+
+    Raises:
+        StructureError: listing every problem in *data*, each with its path.
+
+    >>> from iclei_model import Quantity
+    >>> structure({"value": 7.9, "unit": "trees"}, Quantity)
+    Traceback (most recent call last):
+    ...
+    iclei_model._errors.StructureError: 2 problems in input:
+      $.value: expected a decimal number written as a string like "29.61", got number 7.9
+      $.unit: expected one of "local_government", ..., got "trees"
+    """
+    try:
+        return _default().structure(data, cls)
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a StructureError
+        raise StructureError(list(problems(exc)), what=what) from None
+
+
+# ---------------------------------------------------------------- error paths
+
+
+_FIELD_MESSAGE = re.compile(r"[A-Za-z]+\.(?P<field>[a-z_]+(?:\[\d+\])?): (?P<message>.*)", re.S)
+
+
+def problems(exc: BaseException, path: str = "$") -> list[Problem]:
+    """Flatten a structuring failure into problems with paths, in input order."""
+    if isinstance(exc, ForbiddenExtraKeysError):
+        allowed = ", ".join(f'"{a.name}"' for a in attrs.fields(exc.cl) if a.init)
+        return [
+            Problem(f"{path}.{key}", f"unknown key; allowed keys are {allowed}")
+            for key in sorted(exc.extra_fields)
+        ]
+    if isinstance(exc, BaseExceptionGroup):
+        found: list[Problem] = []
+        for sub in exc.exceptions:
+            found.extend(problems(sub, path + _step(sub)))
+        return found
+    if isinstance(exc, _Tagged):
+        return [Problem(f"{path}.kind", str(exc))]
+    if isinstance(exc, KeyError) and not isinstance(exc, InvalidValueError):
+        return [Problem(path, "required field is missing")]
+    if isinstance(exc, InvalidValueError):
+        match = _FIELD_MESSAGE.fullmatch(str(exc))
+        if match:
+            field = match["field"]
+            sep = "" if field.startswith("[") else "."
+            return [Problem(f"{path}{sep}{field}", match["message"])]
+        return [Problem(path, str(exc))]
+    if isinstance(exc, _Mismatch):
+        return [Problem(path, str(exc))]
+    return [Problem(path, f"{type(exc).__name__}: {exc}")]
+
+
+def _step(exc: BaseException) -> str:
+    for note in getattr(exc, "__notes__", []):
+        name = getattr(note, "name", None)
+        if name is not None:
+            return f".{name}"
+        index = getattr(note, "index", None)
+        if index is not None:
+            return f"[{index}]"
+    return ""

@@ -1,0 +1,59 @@
+"""The exceptions that iclei-model raises: one base class and its kinds."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+__all__ = ["IcleiModelError", "InvalidValueError", "Problem", "StructureError", "UnknownRecordError"]
+
+
+class IcleiModelError(Exception):
+    """Base class of every error that iclei-model raises on purpose."""
+
+
+class InvalidValueError(IcleiModelError, ValueError):
+    """A field was given a value that breaks one of its invariants.
+
+    Raised while constructing a record. The message names the field, what it
+    expects and what it got.
+    """
+
+
+class UnknownRecordError(IcleiModelError, KeyError):
+    """A look-up by id found no record (of the requested kind)."""
+
+    def __str__(self) -> str:
+        # KeyError quotes its argument; a sentence reads better.
+        return str(self.args[0]) if self.args else ""
+
+
+@attrs.frozen
+class Problem:
+    """One problem found in input data: where it is and what is wrong."""
+
+    path: str
+    """A JSONPath-like location, for example ``$.events[12].start``."""
+
+    message: str
+    """A plain sentence naming what was expected and what was given."""
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class StructureError(IcleiModelError, ValueError):
+    """Input data does not fit the model.
+
+    Lists every problem found in one pass, each with its path, so that a user can
+    fix a file in one go instead of one error at a time.
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Sequence[Problem], *, what: str = "input") -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in {what}"
+        super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in self.problems))

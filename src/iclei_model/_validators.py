@@ -1,0 +1,181 @@
+"""Small, named, reusable attrs validators for the model's field invariants."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+import attrs
+
+from ._errors import InvalidValueError
+
+__all__ = [
+    "country_code",
+    "date_order",
+    "decimal_number",
+    "iana_time_zone",
+    "is_iana_time_zone",
+    "is_iso_country",
+    "non_empty",
+    "optional",
+    "slug",
+    "slugs",
+    "unique",
+]
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+# CLDR's two-letter territory codes that are not ISO 3166-1 alpha-2 country codes:
+# user-assigned codes and ISO's exceptionally reserved codes.
+_CLDR_NOT_ISO = frozenset(
+    "QO XA XB XK ZZ".split()  # user-assigned
+    + "AC CP CQ DG EA EU EZ IC TA UN".split()  # exceptionally reserved
+)
+
+
+def _where(instance: Any, attribute: attrs.Attribute[Any]) -> str:
+    return f"{type(instance).__name__}.{attribute.name}"
+
+
+def _fail(instance: Any, attribute: attrs.Attribute[Any], expected: str, value: Any) -> None:
+    raise InvalidValueError(f"{_where(instance, attribute)}: expected {expected}, got {value!r}")
+
+
+@cache
+def _iso_countries() -> frozenset[str]:
+    from babel import Locale
+
+    territories = Locale("en").territories
+    return frozenset(
+        code for code in territories if len(code) == 2 and code.isalpha()
+    ) - _CLDR_NOT_ISO
+
+
+def is_iso_country(code: str) -> bool:
+    """Whether *code* is an ISO 3166-1 alpha-2 code, checked against CLDR's territories.
+
+    >>> is_iso_country("TW"), is_iso_country("UK"), is_iso_country("EU")
+    (True, False, False)
+    """
+    return code in _iso_countries()
+
+
+@cache
+def _time_zones() -> frozenset[str]:
+    import pendulum
+
+    return frozenset(pendulum.timezones())
+
+
+def is_iana_time_zone(name: str) -> bool:
+    """Whether *name* is an IANA time zone name known to the time zone database.
+
+    >>> is_iana_time_zone("Asia/Seoul"), is_iana_time_zone("KST")
+    (True, False)
+    """
+    return name in _time_zones()
+
+
+def slug(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A record id: a lowercase slug of letters, digits and single hyphens."""
+    if not (isinstance(value, str) and _SLUG.fullmatch(value)):
+        _fail(instance, attribute, "a lowercase slug like 'kyoto' or 'east-asia-rexcom'", value)
+
+
+def slugs(instance: Any, attribute: attrs.Attribute[Any], value: Iterable[Any]) -> None:
+    """A tuple of record ids, each a slug, none repeated."""
+    seen: set[Any] = set()
+    for index, item in enumerate(value):
+        if not (isinstance(item, str) and _SLUG.fullmatch(item)):
+            raise InvalidValueError(
+                f"{_where(instance, attribute)}[{index}]: expected a lowercase slug like"
+                f" 'kyoto', got {item!r}"
+            )
+        if item in seen:
+            raise InvalidValueError(
+                f"{_where(instance, attribute)}[{index}]: {item!r} is listed twice"
+            )
+        seen.add(item)
+
+
+def unique(instance: Any, attribute: attrs.Attribute[Any], value: Iterable[Any]) -> None:
+    """A tuple whose items are all different."""
+    items = list(value)
+    for index, item in enumerate(items):
+        if item in items[:index]:
+            raise InvalidValueError(
+                f"{_where(instance, attribute)}[{index}]: {item!r} is listed twice"
+            )
+
+
+def country_code(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """An ISO 3166-1 alpha-2 country code, checked against CLDR."""
+    if not (isinstance(value, str) and is_iso_country(value)):
+        _fail(instance, attribute, "an ISO 3166-1 alpha-2 country code like 'KR'", value)
+
+
+def iana_time_zone(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """An IANA time zone name such as 'Asia/Seoul'."""
+    if not (isinstance(value, str) and is_iana_time_zone(value)):
+        _fail(instance, attribute, "an IANA time zone name like 'Asia/Seoul'", value)
+
+
+def non_empty(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A string with something other than white space in it."""
+    if not (isinstance(value, str) and value.strip()):
+        _fail(instance, attribute, "non-empty text", value)
+
+
+def decimal_number(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A finite, non-negative Decimal."""
+    if not (isinstance(value, Decimal) and value.is_finite() and value >= 0):
+        _fail(instance, attribute, "a finite, non-negative Decimal like Decimal('29.61')", value)
+
+
+def optional(validator: Validator) -> Validator:
+    """Run *validator* unless the value is None."""
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None:
+            validator(instance, attribute, value)
+
+    check.__name__ = f"optional_{getattr(validator, '__name__', 'validator')}"
+    return check
+
+
+def date_order(start: str, end: str) -> Callable[[Any], None]:
+    """A check that the record's *end* does not fall before its *start*.
+
+    PartialDates are compared by the days they cover: an end is rejected only when
+    its last day comes before the start's first day, so "2019-06-26" to "2019-06"
+    passes here (the rules in ``validate`` judge it), while "2019-06" to "2019-05"
+    does not. Date-times are compared as instants.
+    """
+
+    def check(instance: Any) -> None:
+        begin, finish = getattr(instance, start), getattr(instance, end)
+        if begin is None or finish is None:
+            return
+        from ._partial_date import PartialDate
+
+        if isinstance(begin, PartialDate) and isinstance(finish, PartialDate):
+            inverted = finish.last_day() < begin.first_day()
+        elif isinstance(begin, PartialDate) or isinstance(finish, PartialDate):
+            raise InvalidValueError(
+                f"{type(instance).__name__}.{end}: expected the same kind of value as"
+                f" {start} (both dates or both date-times), got {finish!r} after {begin!r}"
+            )
+        else:
+            inverted = finish < begin
+        if inverted:
+            raise InvalidValueError(
+                f"{type(instance).__name__}.{end}: expected a value not before"
+                f" {start} {begin}, got {finish}"
+            )
+
+    return check
