@@ -28,7 +28,7 @@ __all__ = ["make_converter", "structure", "unstructure"]
 T = TypeVar("T")
 
 
-class _Mismatch(Exception):
+class _MismatchError(Exception):
     """Raised inside a hook: the value is not of the expected shape."""
 
     def __init__(self, expected: str, value: Any) -> None:
@@ -42,8 +42,15 @@ def _show(value: Any) -> str:
         text = repr(value)
     if len(text) > 60:
         text = text[:57] + "..."
-    kind = {bool: "boolean", int: "number", float: "number", str: "string", list: "list",
-            dict: "object", type(None): "null"}.get(type(value))
+    kind = {
+        bool: "boolean",
+        int: "number",
+        float: "number",
+        str: "string",
+        list: "list",
+        dict: "object",
+        type(None): "null",
+    }.get(type(value))
     return text if kind in (None, "string", "null") else f"{kind} {text}"
 
 
@@ -52,25 +59,25 @@ def _show(value: Any) -> str:
 
 def _structure_str(value: Any, _: Any) -> str:
     if type(value) is not str:
-        raise _Mismatch("text", value)
+        raise _MismatchError("text", value)
     return value
 
 
 def _structure_int(value: Any, _: Any) -> int:
     if type(value) is not int:
-        raise _Mismatch("a whole number", value)
+        raise _MismatchError("a whole number", value)
     return value
 
 
 def _structure_float(value: Any, _: Any) -> float:
     if type(value) not in (int, float):
-        raise _Mismatch("a number", value)
+        raise _MismatchError("a number", value)
     return float(value)
 
 
 def _structure_bool(value: Any, _: Any) -> bool:
     if type(value) is not bool:
-        raise _Mismatch("true or false", value)
+        raise _MismatchError("true or false", value)
     return value
 
 
@@ -84,12 +91,12 @@ def _structure_decimal(value: Any, _: Any) -> Decimal:
             number = None
         if number is not None and number.is_finite():
             return number
-    raise _Mismatch('a decimal number written as a string like "29.61"', value)
+    raise _MismatchError('a decimal number written as a string like "29.61"', value)
 
 
 def _structure_partial_date(value: Any, _: Any) -> PartialDate:
     if type(value) is not str:
-        raise _Mismatch("a date like 2019, 2019-06 or 2019-06-10", value)
+        raise _MismatchError("a date like 2019, 2019-06 or 2019-06-10", value)
     return PartialDate.parse(value)
 
 
@@ -102,7 +109,7 @@ def _structure_date(value: Any, _: Any) -> _dt.date:
             return _dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise _Mismatch("a date like 2019-06-10", value)
+    raise _MismatchError("a date like 2019-06-10", value)
 
 
 # RFC 9557: an RFC 3339 date-time with its offset, then the IANA zone in brackets.
@@ -122,19 +129,19 @@ def _zone(name: str) -> pendulum.Timezone:
 def _structure_datetime(value: Any) -> pendulum.DateTime:
     match = _DATETIME.fullmatch(value) if type(value) is str else None
     if match is None:
-        raise _Mismatch(f"a date-time with offset and zone like {_DATETIME_EXAMPLE}", value)
+        raise _MismatchError(f"a date-time with offset and zone like {_DATETIME_EXAMPLE}", value)
     from ._validators import is_iana_time_zone
 
     name = match["zone"]
     if not is_iana_time_zone(name):
-        raise _Mismatch("a date-time whose zone is an IANA time zone name", value)
+        raise _MismatchError("a date-time whose zone is an IANA time zone name", value)
     try:
         parsed = _dt.datetime.fromisoformat(match["dt"].replace("Z", "+00:00"))
     except ValueError:
-        raise _Mismatch(f"a real date-time like {_DATETIME_EXAMPLE}", value) from None
+        raise _MismatchError(f"a real date-time like {_DATETIME_EXAMPLE}", value) from None
     local = pendulum.instance(parsed).in_timezone(_zone(name))
     if local.utcoffset() != parsed.utcoffset():
-        raise _Mismatch(
+        raise _MismatchError(
             f"an offset that {name} has at that time ({local.isoformat()[-6:]})", value
         )
     return local
@@ -149,7 +156,9 @@ def _structure_when(value: Any, _: Any) -> PartialDate | pendulum.DateTime:
     if type(value) is str and "T" in value:
         return _structure_datetime(value)
     if type(value) is not str:
-        raise _Mismatch(f"a date like 2019-06-10 or a date-time like {_DATETIME_EXAMPLE}", value)
+        raise _MismatchError(
+            f"a date like 2019-06-10 or a date-time like {_DATETIME_EXAMPLE}", value
+        )
     return PartialDate.parse(value)
 
 
@@ -161,10 +170,10 @@ def _unstructure_when(value: PartialDate | _dt.datetime) -> str:
 
 def _structure_text(value: Any, _: Any) -> LocalizedText:
     if not isinstance(value, Mapping):
-        raise _Mismatch('an object of language tags to text like {"en": "Kyoto"}', value)
+        raise _MismatchError('an object of language tags to text like {"en": "Kyoto"}', value)
     for tag, text in value.items():
         if type(text) is not str:
-            raise _Mismatch(f'text for language "{tag}"', text)
+            raise _MismatchError(f'text for language "{tag}"', text)
     return LocalizedText(value)
 
 
@@ -177,7 +186,7 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], Any]:
             return cls(value) if type(value) is str else None
         except ValueError:
             pass
-        raise _Mismatch(f"one of {allowed}", value)
+        raise _MismatchError(f"one of {allowed}", value)
 
     return structure
 
@@ -190,13 +199,15 @@ def _is_union_with(target: Any) -> Callable[[Any], bool]:
 
 
 def _base_converter() -> cattrs.Converter:
-    conv = cattrs.Converter(
-        forbid_extra_keys=True, omit_if_default=True, detailed_validation=True
-    )
+    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
     for kind, hook in (
-        (str, _structure_str), (int, _structure_int), (float, _structure_float),
-        (bool, _structure_bool), (Decimal, _structure_decimal),
-        (PartialDate, _structure_partial_date), (_dt.date, _structure_date),
+        (str, _structure_str),
+        (int, _structure_int),
+        (float, _structure_float),
+        (bool, _structure_bool),
+        (Decimal, _structure_decimal),
+        (PartialDate, _structure_partial_date),
+        (_dt.date, _structure_date),
         (LocalizedText, _structure_text),
     ):
         conv.register_structure_hook(kind, hook)
@@ -238,14 +249,16 @@ def _tuple_hook(conv: cattrs.Converter, t: Any) -> Callable[[Any, Any], Any]:
 
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
         if type(value) not in (list, tuple):
-            raise _Mismatch("a list", value)
+            raise _MismatchError("a list", value)
         out, errors = [], []
         for index, element in enumerate(value):
             try:
                 out.append(item(element, item_type))
-            except Exception as exc:  # noqa: BLE001 - gathered into one error below
-                exc.__notes__ = [*getattr(exc, "__notes__", []),
-                                 IterableValidationNote(f"@ index {index}", index, item_type)]
+            except Exception as exc:
+                exc.__notes__ = [
+                    *getattr(exc, "__notes__", []),
+                    IterableValidationNote(f"@ index {index}", index, item_type),
+                ]
                 errors.append(exc)
         if errors:
             raise cattrs.IterableValidationError("invalid items", errors, t)
@@ -257,7 +270,7 @@ def _tuple_hook(conv: cattrs.Converter, t: Any) -> Callable[[Any, Any], Any]:
 def _mapping_guard(fn: Callable[[Any, Any], T]) -> Callable[[Any, Any], T]:
     def structure(value: Any, t: Any) -> T:
         if not isinstance(value, Mapping):
-            raise _Mismatch("an object", value)
+            raise _MismatchError("an object", value)
         return fn(value, t)
 
     return structure
@@ -265,18 +278,21 @@ def _mapping_guard(fn: Callable[[Any, Any], T]) -> Callable[[Any, Any], T]:
 
 def _structure_organisation(conv: cattrs.Converter, value: Any) -> Organisation:
     if not isinstance(value, Mapping):
-        raise _Mismatch("an object", value)
+        raise _MismatchError("an object", value)
     tags = ", ".join(f'"{k}"' for k in ORGANISATION_CLASSES)
     kind = value.get("kind")
     cls = ORGANISATION_CLASSES.get(kind) if type(kind) is str else None
     if cls is None:
-        raise _Tagged(f"expected one of {tags}, got {_show(kind)}" if "kind" in value
-                      else f'missing: every organisation needs a "kind", one of {tags}')
+        raise _TagError(
+            f"expected one of {tags}, got {_show(kind)}"
+            if "kind" in value
+            else f'missing: every organisation needs a "kind", one of {tags}'
+        )
     rest = {k: v for k, v in value.items() if k != "kind"}
     return conv.structure(rest, cls)
 
 
-class _Tagged(Exception):
+class _TagError(Exception):
     """A bad or missing discriminator, reported at the ``kind`` key."""
 
 
@@ -285,7 +301,7 @@ def _organisation_unstructurer(
 ) -> Callable[[Organisation], dict[str, Any]]:
     """Unstructure with the ``kind`` discriminator first; the base class dispatches."""
     if cls is Organisation:
-        return lambda org: conv.unstructure(org, unstructure_as=type(org))  # type: ignore[no-any-return]
+        return lambda org: conv.unstructure(org, unstructure_as=type(org))
     fields = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=conv.omit_if_default)
 
     def unstructure(org: Organisation) -> dict[str, Any]:
@@ -339,7 +355,7 @@ def structure(data: Any, cls: type[T], *, what: str = "input") -> T:
     """
     try:
         return _default().structure(data, cls)
-    except Exception as exc:  # noqa: BLE001 - every failure becomes a StructureError
+    except Exception as exc:
         raise StructureError(list(problems(exc)), what=what) from None
 
 
@@ -362,7 +378,7 @@ def problems(exc: BaseException, path: str = "$") -> list[Problem]:
         for sub in exc.exceptions:
             found.extend(problems(sub, path + _step(sub)))
         return found
-    if isinstance(exc, _Tagged):
+    if isinstance(exc, _TagError):
         return [Problem(f"{path}.kind", str(exc))]
     if isinstance(exc, KeyError) and not isinstance(exc, InvalidValueError):
         return [Problem(path, "required field is missing")]
@@ -373,7 +389,7 @@ def problems(exc: BaseException, path: str = "$") -> list[Problem]:
             sep = "" if field.startswith("[") else "."
             return [Problem(f"{path}{sep}{field}", match["message"])]
         return [Problem(path, str(exc))]
-    if isinstance(exc, _Mismatch):
+    if isinstance(exc, _MismatchError):
         return [Problem(path, str(exc))]
     return [Problem(path, f"{type(exc).__name__}: {exc}")]
 

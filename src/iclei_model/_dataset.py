@@ -35,8 +35,16 @@ SCHEMA_VERSION = 1
 """The version of the serialized schema this library reads and writes."""
 
 Record = (
-    Source | Organisation | Person | Membership | GoverningBody | Seat | Term | Mandate
-    | Initiative | Event
+    Source
+    | Organisation
+    | Person
+    | Membership
+    | GoverningBody
+    | Seat
+    | Term
+    | Mandate
+    | Initiative
+    | Event
 )
 R = TypeVar("R")
 
@@ -73,6 +81,10 @@ def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
 
+def _text(value: Any) -> LocalizedText:
+    return value if isinstance(value, LocalizedText) else LocalizedText(value)
+
+
 @attrs.frozen(kw_only=True)
 class Dataset:
     """All records of one dataset under one schema version, indexed by id.
@@ -81,6 +93,7 @@ class Dataset:
     one pass. Construction never fails on cross-record problems such as an unknown
     reference or a duplicate id: ``validate`` reports those.
 
+    >>> import datetime
     >>> import iclei_model as im
     >>> ds = im.load_dataset("east-asia-2019")
     >>> ds.person("daisaku-kadokawa").display_name()
@@ -90,9 +103,7 @@ class Dataset:
     """
 
     id: str = attrs.field(validator=slug)
-    title: LocalizedText = attrs.field(
-        converter=lambda v: v if isinstance(v, LocalizedText) else LocalizedText(v)
-    )
+    title: LocalizedText = attrs.field(converter=_text)
     schema_version: int = SCHEMA_VERSION
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)
     organisations: tuple[Organisation, ...] = attrs.field(default=(), converter=_tuple)
@@ -104,9 +115,7 @@ class Dataset:
     mandates: tuple[Mandate, ...] = attrs.field(default=(), converter=_tuple)
     initiatives: tuple[Initiative, ...] = attrs.field(default=(), converter=_tuple)
     events: tuple[Event, ...] = attrs.field(default=(), converter=_tuple)
-    _cache: dict[str, Any] = attrs.field(
-        init=False, factory=dict, eq=False, hash=False, repr=False
-    )
+    _cache: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, hash=False, repr=False)
 
     # ------------------------------------------------------------------ index
 
@@ -176,7 +185,7 @@ class Dataset:
 
     def organisation(self, record_id: str) -> Organisation:
         """The organisation (of any kind) with this id."""
-        return self._typed(record_id, Organisation)  # type: ignore[type-abstract]
+        return self._typed(record_id, Organisation)
 
     def government(self, record_id: str) -> Government:
         """The :class:`Government` with this id."""
@@ -232,7 +241,8 @@ class Dataset:
         """
         self.seat(seat)
         return [
-            m for m in self._grouped("mandates", "seat").get(seat, [])
+            m
+            for m in self._grouped("mandates", "seat").get(seat, [])
             if covers(*self.mandate_period(m), on)
         ]
 
@@ -260,7 +270,9 @@ class Dataset:
         if term is not None:
             self.term(term)
         found = [
-            m for s in seats for m in self._grouped("mandates", "seat").get(s.id, [])
+            m
+            for s in seats
+            for m in self._grouped("mandates", "seat").get(s.id, [])
             if (term is None or m.term == term)
             and (on is None or covers(*self.mandate_period(m), on))
         ]
@@ -342,7 +354,8 @@ class Dataset:
             if country is not None and (place is None or place.country != country):
                 continue
             if wanted is not None and (
-                place is None or place.locality is None
+                place is None
+                or place.locality is None
                 or all(text.casefold() != wanted for _, text in place.locality.items)
             ):
                 continue
@@ -405,15 +418,19 @@ class Dataset:
             for role in roles:
                 if org.id in getattr(initiative, role):
                     entries.append(
-                        TimelineEntry(date=initiative.start, what=f"{role}: {initiative.name}",
-                                      record=initiative.id)
+                        TimelineEntry(
+                            date=initiative.start,
+                            what=f"{role}: {initiative.name}",
+                            record=initiative.id,
+                        )
                     )
         for event in self.events:
             for role in ("organisers", "partners", "participants"):
                 if org.id in getattr(event, role):
                     entries.append(
-                        TimelineEntry(date=event.start_date, what=f"{role}: {event.name}",
-                                      record=event.id)
+                        TimelineEntry(
+                            date=event.start_date, what=f"{role}: {event.name}", record=event.id
+                        )
                     )
         return sorted(
             entries, key=lambda e: (e.date is None, e.date or PartialDate(1), e.record, e.what)

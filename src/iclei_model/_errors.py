@@ -6,7 +6,13 @@ from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["IcleiModelError", "InvalidValueError", "Problem", "StructureError", "UnknownRecordError"]
+__all__ = [
+    "IcleiModelError",
+    "InvalidValueError",
+    "Problem",
+    "StructureError",
+    "UnknownRecordError",
+]
 
 
 class IcleiModelError(Exception):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -104,12 +105,15 @@ def _check_when(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> N
     )
 
 
+def _pathways(value: Iterable[Any]) -> tuple[Pathway, ...]:
+    return tuple(Pathway(p) for p in value)
+
+
 def _instance_of(kind: type | tuple[type, ...], expected: str) -> Any:
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, kind):
             raise InvalidValueError(
-                f"{type(instance).__name__}.{attribute.name}: expected {expected},"
-                f" got {value!r}"
+                f"{type(instance).__name__}.{attribute.name}: expected {expected}, got {value!r}"
             )
 
     return check
@@ -265,7 +269,9 @@ class PersonName:
 
     def __attrs_post_init__(self) -> None:
         if self.family_name is None and self.given_name is None:
-            raise InvalidValueError("PersonName: expected a family_name or a given_name, got neither")
+            raise InvalidValueError(
+                "PersonName: expected a family_name or a given_name, got neither"
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -329,7 +335,9 @@ class Organisation:
                 " Government or OtherOrganisation"
             )
         if self.parent == self.id:
-            raise InvalidValueError(f"{type(self).__name__}.parent: {self.id!r} cannot be its own parent")
+            raise InvalidValueError(
+                f"{type(self).__name__}.parent: {self.id!r} cannot be its own parent"
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -408,7 +416,9 @@ class Membership:
     """None where the sources do not say; counted as a member from before any record."""
     until: PartialDate | None = attrs.field(default=None, validator=_optional_date)
     """None while ongoing."""
-    status: MembershipStatus = attrs.field(default=MembershipStatus.ACTIVE, converter=MembershipStatus)
+    status: MembershipStatus = attrs.field(
+        default=MembershipStatus.ACTIVE, converter=MembershipStatus
+    )
     sources: tuple[Citation, ...] = _sources()
     notes: tuple[Note, ...] = _notes()
 
@@ -468,11 +478,13 @@ class GoverningBody:
     def __attrs_post_init__(self) -> None:
         regional = self.kind is BodyKind.REGIONAL_EXECUTIVE_COMMITTEE
         if regional and self.region is None:
-            raise InvalidValueError("GoverningBody.region: a regional committee needs a region, got None")
+            raise InvalidValueError(
+                "GoverningBody.region: a regional committee needs a region, got None"
+            )
         if not regional and self.region is not None:
             raise InvalidValueError(
-                f"GoverningBody.region: only a regional committee has a region, got {self.region.value!r}"
-                f" on a {self.kind.value}"
+                "GoverningBody.region: only a regional committee has a region,"
+                f" got {self.region.value!r} on a {self.kind.value}"
             )
 
 
@@ -564,9 +576,7 @@ class Initiative:
     id: str = _id_field()
     name: LocalizedText = attrs.field(converter=_text)
     kind: InitiativeKind = attrs.field(converter=InitiativeKind)
-    pathways: tuple[Pathway, ...] = attrs.field(
-        default=(), converter=lambda v: tuple(Pathway(p) for p in v), validator=unique
-    )
+    pathways: tuple[Pathway, ...] = attrs.field(default=(), converter=_pathways, validator=unique)
     description: LocalizedText | None = attrs.field(default=None, converter=_optional_text)
     lead: tuple[str, ...] = _refs()
     partners: tuple[str, ...] = _refs()
@@ -608,9 +618,7 @@ class Event:
     partners: tuple[str, ...] = _refs()
     participants: tuple[str, ...] = _refs()
     initiatives: tuple[str, ...] = _refs()
-    pathways: tuple[Pathway, ...] = attrs.field(
-        default=(), converter=lambda v: tuple(Pathway(p) for p in v), validator=unique
-    )
+    pathways: tuple[Pathway, ...] = attrs.field(default=(), converter=_pathways, validator=unique)
     parent: str | None = _optional_ref()
     """The event this one is part of (a session of a congress, a workshop of a forum)."""
     figures: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)

@@ -76,7 +76,9 @@ class PartialDate:
     before the finer dates it contains:
 
     >>> sorted(PartialDate.parse(s) for s in ["2019-04-15", "2019-04", "2019", "2018-12-31"])
-    [PartialDate('2018-12-31'), PartialDate('2019'), PartialDate('2019-04'), PartialDate('2019-04-15')]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [PartialDate('2018-12-31'), PartialDate('2019'),
+     PartialDate('2019-04'), PartialDate('2019-04-15')]
 
     The order agrees with equality, so PartialDates sort, dedupe and key
     dictionaries safely; use :meth:`first_day`, :meth:`last_day` and
@@ -96,7 +98,7 @@ class PartialDate:
         >>> PartialDate.parse("June")
         Traceback (most recent call last):
         ...
-        iclei_model._errors.InvalidValueError: expected a date like 2019, 2019-06 or 2019-06-10, got 'June'
+        iclei_model._errors.InvalidValueError: expected a date like 2019, ... got 'June'
         """
         match = _ISO.fullmatch(text) if isinstance(text, str) else None
         if match is None:

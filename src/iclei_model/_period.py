@@ -11,9 +11,7 @@ __all__ = ["covers", "overlaps", "period_bounds"]
 _ONE_DAY = _dt.timedelta(days=1)
 
 
-def period_bounds(
-    start: PartialDate | None, end: PartialDate | None
-) -> tuple[_dt.date, _dt.date]:
+def period_bounds(start: PartialDate | None, end: PartialDate | None) -> tuple[_dt.date, _dt.date]:
     """The half-open day range ``[first, stop)`` a governance period covers.
 
     A start counts from the first day it covers; an unknown start from the beginning

@@ -55,8 +55,17 @@ class GovernancePolicy:
     """Roles whose holder must be an elected official (judged by office title)."""
     elected_titles: frozenset[str] = attrs.field(
         default=frozenset(
-            {"mayor", "acting mayor", "vice mayor", "deputy mayor", "governor", "vice governor",
-             "councillor", "council member", "president of the region"}
+            {
+                "mayor",
+                "acting mayor",
+                "vice mayor",
+                "deputy mayor",
+                "governor",
+                "vice governor",
+                "councillor",
+                "council member",
+                "president of the region",
+            }
         ),
         converter=_titles,
     )

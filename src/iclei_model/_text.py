@@ -62,7 +62,9 @@ def _to_items(value: Any) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs))
 
 
-def _check_items(instance: LocalizedText, attribute: Any, value: tuple[tuple[str, str], ...]) -> None:
+def _check_items(
+    instance: LocalizedText, attribute: Any, value: tuple[tuple[str, str], ...]
+) -> None:
     del instance, attribute
     if not value:
         raise InvalidValueError("LocalizedText: expected at least one language, got none")

@@ -32,10 +32,9 @@ _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 # CLDR's two-letter territory codes that are not ISO 3166-1 alpha-2 country codes:
 # user-assigned codes and ISO's exceptionally reserved codes.
-_CLDR_NOT_ISO = frozenset(
-    "QO XA XB XK ZZ".split()  # user-assigned
-    + "AC CP CQ DG EA EU EZ IC TA UN".split()  # exceptionally reserved
-)
+_USER_ASSIGNED = ("QO", "XA", "XB", "XK", "ZZ")
+_EXCEPTIONALLY_RESERVED = ("AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "TA", "UN")
+_CLDR_NOT_ISO = frozenset((*_USER_ASSIGNED, *_EXCEPTIONALLY_RESERVED))
 
 
 def _where(instance: Any, attribute: attrs.Attribute[Any]) -> str:
@@ -50,10 +49,8 @@ def _fail(instance: Any, attribute: attrs.Attribute[Any], expected: str, value: 
 def _iso_countries() -> frozenset[str]:
     from babel import Locale
 
-    territories = Locale("en").territories
-    return frozenset(
-        code for code in territories if len(code) == 2 and code.isalpha()
-    ) - _CLDR_NOT_ISO
+    codes = {str(code) for code in Locale("en").territories}
+    return frozenset(c for c in codes if len(c) == 2 and c.isalpha()) - _CLDR_NOT_ISO
 
 
 def is_iso_country(code: str) -> bool:

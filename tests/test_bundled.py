@@ -1,0 +1,171 @@
+"""The bundled dataset: completeness against counts taken from the documents by hand."""
+
+from collections import Counter
+
+import attrs
+import pytest
+
+import iclei_model as im
+
+# Counted by hand from ../shared/seeds (annual report 2019 = R, news item 2020 = N).
+EXPECTED = {
+    "sources": 2,  # R and N
+    "people": 21,  # R governance page 11; N 7 (Van Begin, Seo, Kwon, Jo, Jia, Hsieh, Zimmerman);
+    # R foreword Shu Zhu; R COP25 caption Koizumi and Arve
+    "memberships": 12,  # R new members Changchun, Hong Kong; N long members Kyoto, Seoul, Suwon;
+    # implied by seats: Kaohsiung, Ulaanbaatar, New Taipei, Bonn, Melbourne,
+    # Catbalogan, Des Moines
+    "bodies": 3,  # Council, GexCom, East Asia RexCom
+    "terms": 3,  # GexCom 2018-2021, RexCom 2018-2021, RexCom 2021-2024
+    "seats": 18,  # GexCom 4 leadership + East Asia seat + GexCom member; RexCom 2018 7; RexCom 2021 5
+    "mandates": 18,  # one per seat
+    "initiatives": 37,
+    "events": 46,  # 37 dated activities of 2019, 8 featured events of 2020, the 2020 RexCom meeting
+}
+ORGANISATIONS = {
+    "network": 1,
+    "secretariat": 9,  # World + the 8 regional secretariats of the office list
+    "office": 7,  # Brussels, Canada, USA, Japan, Korea, Indonesia (office list) + Beijing (R)
+    "government": 41,
+    "other": 41,
+}
+EVENTS_BY_YEAR = {2019: 37, 2020: 9}
+PROXIES = 2  # Min Kwon for Jeong Hyup Seo; Moo Young Jo for Tae-Young Yeom
+
+
+@pytest.mark.parametrize(("collection", "count"), EXPECTED.items())
+def test_collection_sizes(ds: im.Dataset, collection: str, count: int) -> None:
+    assert len(getattr(ds, collection)) == count
+
+
+def test_organisation_kinds(ds: im.Dataset) -> None:
+    assert Counter(o.kind for o in ds.organisations) == ORGANISATIONS
+
+
+def test_events_by_year_and_proxies(ds: im.Dataset) -> None:
+    assert Counter(e.start_date.year for e in ds.events) == EVENTS_BY_YEAR
+    assert sum(len(m.proxies) for m in ds.mandates) == PROXIES
+
+
+def test_ids_unique_and_references_resolve(ds: im.Dataset) -> None:
+    ids = Counter(r.id for r in ds.records())
+    assert [k for k, v in ids.items() if v > 1] == []
+    ref_fields = {
+        "organisation",
+        "member",
+        "network",
+        "through",
+        "parent",
+        "publisher",
+        "seat",
+        "term",
+        "holder",
+        "body",
+        "person",
+        "event",
+        "source",
+    }
+    list_fields = {
+        "lead",
+        "partners",
+        "funders",
+        "funding_programmes",
+        "participants",
+        "organisers",
+        "initiatives",
+    }
+    missing = []
+
+    def walk(obj: object, path: str) -> None:
+        for f in attrs.fields(type(obj)):
+            value = getattr(obj, f.name)
+            if f.name in ref_fields and isinstance(value, str) and value not in ds:
+                missing.append(f"{path}.{f.name}={value}")
+            elif f.name in list_fields:
+                missing.extend(f"{path}.{f.name}={v}" for v in value if v not in ds)
+            elif isinstance(value, tuple):
+                for i, item in enumerate(value):
+                    if attrs.has(type(item)):
+                        walk(item, f"{path}.{f.name}[{i}]")
+
+    for record in ds.records():
+        walk(record, record.id)
+    assert missing == []
+
+
+def test_every_record_cites_a_source(ds: im.Dataset) -> None:
+    uncited = [r.id for r in ds.records() if not isinstance(r, im.Source) and not r.sources]
+    assert uncited == []
+    source_ids = {s.id for s in ds.sources}
+    assert {
+        c.source for r in ds.records() if not isinstance(r, im.Source) for c in r.sources
+    } <= source_ids
+
+
+def test_partial_dates_stay_partial(ds: im.Dataset) -> None:
+    assert ds.event("beijing-clean-air-forum-2020").start == im.PartialDate(2020, 7)
+    assert ds.event("beijing-clean-air-forum-2020").status is im.EventStatus.TENTATIVE
+    phase = ds.initiative("urban-rural-assembly-definition-phase")
+    assert (phase.start, phase.end) == (im.PartialDate(2019, 4), im.PartialDate(2020, 9))
+    assert ds.organisation("iclei-beijing-office").opened == im.PartialDate(2018, 3)  # type: ignore[attr-defined]
+
+
+def test_contradictions_are_recorded(ds: im.Dataset) -> None:
+    kinds = Counter(n.kind for r in ds.records() for n in r.notes)
+    assert kinds[im.NoteKind.CONTRADICTION] >= 4
+    yeom_suwon = ds.mandate("mandate-rexcom-2021-suwon")
+    assert yeom_suwon.organisation == "suwon"
+    assert any(n.kind is im.NoteKind.CONTRADICTION and "Seoul" in n.text for n in yeom_suwon.notes)
+    shrdc = ds.event("iclei-shrdc-chinese-cities-2019")
+    assert any(n.kind is im.NoteKind.CONTRADICTION and n.field == "end" for n in shrdc.notes)
+    countries = [f for f in ds.organisation("iclei").figures if f.quantity.unit is im.Unit.COUNTRY]
+    assert {(str(f.quantity.value), f.quantity.bound) for f in countries} == {
+        ("100", im.Bound.AT_LEAST),
+        ("124", im.Bound.EXACT),
+    }
+
+
+def test_figures_with_units(ds: im.Dataset) -> None:
+    ea = ds.organisation("iclei-east-asia")
+    officials = next(f for f in ea.figures if f.quantity.unit is im.Unit.OFFICIAL)
+    assert str(officials.quantity) == "360+ official"
+    gpp = ds.initiative("gpp-tender-implementation")
+    assert {f.quantity.unit for f in gpp.outcomes} >= {
+        im.Unit.TONNE,
+        im.Unit.TONNE_CO2E,
+        im.Unit.PERCENT,
+    }
+
+
+def test_unknown_dataset_name() -> None:
+    with pytest.raises(
+        im.IcleiModelError,
+        match="no bundled dataset named 'atlantis'; the bundled ones are: east-asia-2019",
+    ):
+        im.load_dataset("atlantis")
+
+
+def test_load_folder_reports_file_and_path(tmp_path: object) -> None:
+    from pathlib import Path
+
+    folder = Path(str(tmp_path))
+    (folder / "a.toml").write_text('id = "d"\ntitle = { en = "D" }\n', encoding="utf-8")
+    (folder / "events.toml").write_text(
+        '[[events]]\nid = "e"\nname = { en = "E" }\nkind = "forum"\nstart = "June"\nattendance = "virtual"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(im.StructureError) as info:
+        im.load_dataset(folder)
+    assert [str(p) for p in info.value.problems] == [
+        "events.toml: $.events[0].start: expected a date like 2019, 2019-06 or 2019-06-10, got 'June'"
+    ]
+
+
+def test_load_folder_rejects_key_in_two_files(tmp_path: object) -> None:
+    from pathlib import Path
+
+    folder = Path(str(tmp_path))
+    (folder / "a.toml").write_text('id = "d"\n', encoding="utf-8")
+    (folder / "b.toml").write_text('id = "e"\n', encoding="utf-8")
+    with pytest.raises(im.StructureError, match=r"b.toml: \$.id: also defined in a.toml"):
+        im.load_dataset(folder)

@@ -1,0 +1,137 @@
+"""Dataset queries on the bundled data."""
+
+import datetime
+
+import pytest
+
+import iclei_model as im
+
+D = datetime.date
+
+
+def test_get_and_typed_lookups(ds: im.Dataset) -> None:
+    assert isinstance(ds.get("kyoto"), im.Government)
+    assert ds.government("kyoto").country == "JP"
+    assert ds.organisation("iclei-east-asia").kind == "secretariat"
+    with pytest.raises(
+        im.UnknownRecordError, match="no record with id 'atlantis' in east-asia-2019"
+    ):
+        ds.get("atlantis")
+    with pytest.raises(im.UnknownRecordError, match="'kyoto' is a Government, not a Person"):
+        ds.person("kyoto")
+    assert "kyoto" in ds
+    assert "atlantis" not in ds
+
+
+def test_holders_on_a_date(ds: im.Dataset) -> None:
+    [m] = ds.holders("gexcom-east-asia-seat", on=D(2019, 10, 25))
+    assert (m.holder, m.organisation) == ("tae-young-yeom", "suwon")
+    assert ds.holders("east-asia-rexcom-chair", on=D(2021, 6, 1)) == []
+    assert [m.holder for m in ds.holders("east-asia-rexcom-2021-seoul", on=D(2022, 1, 1))] == [
+        "jeong-hyup-seo"
+    ]
+    assert ds.holders("east-asia-rexcom-2021-seoul", on=D(2020, 12, 31)) == []
+
+
+def test_roster_by_term_and_date(ds: im.Dataset) -> None:
+    term_2018 = ds.roster("east-asia-rexcom", term="east-asia-rexcom-2018-2021")
+    assert [m.holder for m in term_2018][:2] == ["daisaku-kadokawa", "tae-woong-kang"]
+    assert len(term_2018) == 7
+    on_2022 = ds.roster("east-asia-rexcom", on=D(2022, 3, 1))
+    assert {m.organisation for m in on_2022} == {
+        "kyoto",
+        "seoul",
+        "suwon",
+        "changchun",
+        "new-taipei",
+    }
+    assert len(ds.roster("gexcom")) == 6
+
+
+def test_consecutive_terms_hand_over(ds: im.Dataset) -> None:
+    assert len(ds.roster("east-asia-rexcom", on=D(2020, 12, 31))) == 7
+    assert len(ds.roster("east-asia-rexcom", on=D(2021, 1, 1))) == 5
+
+
+def test_mandates_and_proxies_of_a_person(ds: im.Dataset) -> None:
+    assert [m.id for m in ds.mandates_of("tae-young-yeom")] == [
+        "mandate-gexcom-2018-east-asia-seat",
+        "mandate-rexcom-2018-mobility",
+        "mandate-rexcom-2021-suwon",
+    ]
+    assert [m.id for m in ds.proxies_of("min-kwon")] == ["mandate-rexcom-2021-seoul"]
+    assert ds.mandates_of("gino-van-begin") == []
+
+
+def test_members_on_a_date(ds: im.Dataset) -> None:
+    ea_2018 = {g.id for g in ds.members(on=D(2018, 6, 1), region=im.Region.EAST_ASIA)}
+    ea_2019 = {g.id for g in ds.members(on=D(2019, 6, 1), region=im.Region.EAST_ASIA)}
+    assert ea_2019 - ea_2018 == {"changchun", "hong-kong"}
+    assert "bonn" not in ea_2019
+    assert "bonn" in {g.id for g in ds.members(on=D(2019, 6, 1))}
+    assert len(ds.members(on=D(2019, 6, 1))) == 12
+
+
+def test_find_events(ds: im.Dataset) -> None:
+    july = ds.find_events(start=D(2019, 7, 1), end=D(2019, 7, 31))
+    assert next(e.id for e in july) == "beijing-clean-air-forum-2019"
+    assert len(july) == 6
+    assert {e.id for e in ds.find_events(locality="ulaanbaatar")} == {
+        "bea-ulaanbaatar-kickoff-workshop",
+        "epc-onsite-assessment-ulaanbaatar",
+    }
+    assert len(ds.find_events(country="DE")) == 3
+    nature = {e.id for e in ds.find_events(pathway=im.Pathway.NATURE_BASED)}
+    assert "urban-biodiversity-roundtable-2019" in nature
+    assert "clever-cities-chinese-research-kickoff" in nature  # via its initiative
+    assert {e.id for e in ds.find_events(initiative="cities-shift")} >= {
+        "cities-shift-kaili-kickoff"
+    }
+    # A month-only event overlaps any range inside its month.
+    assert [e.id for e in ds.find_events(start=D(2020, 7, 20), end=D(2020, 7, 21))] == [
+        "beijing-clean-air-forum-2020"
+    ]
+
+
+def test_events_by_month(ds: im.Dataset) -> None:
+    groups = ds.events_by_month()
+    assert len(groups[(2019, 8)]) == 6
+    assert sum(len(v) for v in groups.values()) == len(ds.events)
+    assert list(groups) == sorted(groups)
+
+
+def test_initiatives_on_pathway(ds: im.Dataset) -> None:
+    circular = [i.id for i in ds.initiatives_on(im.Pathway.CIRCULAR)]
+    assert "green-circular-cities-coalition" in circular
+    assert all(im.Pathway.CIRCULAR in ds.initiative(i).pathways for i in circular)
+
+
+def test_children(ds: im.Dataset) -> None:
+    assert {e.id for e in ds.children("shenzhen-low-carbon-city-forum-2019")} == {
+        "green-circular-cities-coalition-launch",
+        "green-circular-cities-coalition-first-meeting",
+        "circular-development-paris-agreement-session",
+    }
+    assert {i.id for i in ds.children("urban-rural-assembly")} == {
+        "urban-rural-assembly-definition-phase",
+        "urban-rural-assembly-rd-phase",
+    }
+
+
+def test_timeline(ds: im.Dataset) -> None:
+    entries = ds.timeline("changchun")
+    whats = [e.what for e in entries]
+    assert entries[0].date == im.PartialDate(2019)
+    assert "joined the network" in whats
+    assert any(e.record == "mandate-rexcom-2021-changchun" for e in entries)
+    assert any(e.record == "chinese-cities-study-tour-london-2019" for e in entries)
+    dated = [e.date for e in entries if e.date is not None]
+    assert dated == sorted(dated)
+
+
+def test_dataset_construction_tolerates_duplicates() -> None:
+    a = im.Government(id="x", name={"en": "A"}, level="city", country="JP", region="east_asia")
+    b = im.Government(id="x", name={"en": "B"}, level="city", country="JP", region="east_asia")
+    ds = im.Dataset(id="d", title={"en": "D"}, organisations=[a, b])
+    assert ds.get("x") is a
+    assert len(ds) == 2
