@@ -98,8 +98,8 @@ class Dataset:
     >>> ds = im.load_dataset("east-asia-2019")
     >>> ds.person("daisaku-kadokawa").display_name()
     'Daisaku Kadokawa'
-    >>> [m.holder for m in ds.holders("gexcom-president", on=datetime.date(2019, 6, 1))]
-    ['ashok-sridharan']
+    >>> ds.holders("gexcom-president", on=datetime.date(2019, 6, 1))[0].holder
+    'ashok-sridharan'
     """
 
     id: str = attrs.field(validator=slug)
