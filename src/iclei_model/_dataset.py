@@ -25,7 +25,7 @@ from ._model import (
 )
 from ._partial_date import PartialDate
 from ._period import covers
-from ._text import LocalizedText
+from ._text import LocalizedText, as_text
 from ._validators import slug
 from ._vocab import MembershipStatus, Pathway, Region, SeatRole
 
@@ -81,10 +81,6 @@ def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
 
-def _text(value: Any) -> LocalizedText:
-    return value if isinstance(value, LocalizedText) else LocalizedText(value)
-
-
 @attrs.frozen(kw_only=True)
 class Dataset:
     """All records of one dataset under one schema version, indexed by id.
@@ -103,7 +99,7 @@ class Dataset:
     """
 
     id: str = attrs.field(validator=slug)
-    title: LocalizedText = attrs.field(converter=_text)
+    title: LocalizedText = attrs.field(converter=as_text)
     schema_version: int = SCHEMA_VERSION
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)
     organisations: tuple[Organisation, ...] = attrs.field(default=(), converter=_tuple)
@@ -402,17 +398,16 @@ class Dataset:
             entries.append(TimelineEntry(date=m.since, what="joined the network", record=m.id))
             if m.until is not None:
                 entries.append(TimelineEntry(date=m.until, what="left the network", record=m.id))
-        for mandate in self.mandates:
-            if mandate.organisation == org.id:
-                seat = self.index.get(mandate.seat)
-                role = seat.role.value.replace("_", " ") if isinstance(seat, Seat) else "seat"
-                entries.append(
-                    TimelineEntry(
-                        date=self.mandate_period(mandate)[0],
-                        what=f"took a {role} seat ({mandate.seat})",
-                        record=mandate.id,
-                    )
+        for mandate in self._grouped("mandates", "organisation").get(org.id, []):
+            seat = self.index.get(mandate.seat)
+            role = seat.role.value.replace("_", " ") if isinstance(seat, Seat) else "seat"
+            entries.append(
+                TimelineEntry(
+                    date=self.mandate_period(mandate)[0],
+                    what=f"took a {role} seat ({mandate.seat})",
+                    record=mandate.id,
                 )
+            )
         roles = ("lead", "partners", "funders", "participants")
         for initiative in self.initiatives:
             for role in roles:

@@ -12,7 +12,7 @@ import pendulum
 
 from ._errors import InvalidValueError
 from ._partial_date import PartialDate
-from ._text import LocalizedText
+from ._text import LocalizedText, as_text
 from ._validators import (
     country_code,
     date_order,
@@ -75,12 +75,8 @@ When = PartialDate | pendulum.DateTime
 """An event's start or end: a date at some precision, or an instant in a time zone."""
 
 
-def _text(value: Any) -> LocalizedText:
-    return value if isinstance(value, LocalizedText) else LocalizedText(value)
-
-
 def _optional_text(value: Any) -> LocalizedText | None:
-    return None if value is None else _text(value)
+    return None if value is None else as_text(value)
 
 
 def _when(value: Any) -> Any:
@@ -119,11 +115,7 @@ def _instance_of(kind: type | tuple[type, ...], expected: str) -> Any:
     return check
 
 
-def _optional_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None and not isinstance(value, PartialDate):
-        raise InvalidValueError(
-            f"{type(instance).__name__}.{attribute.name}: expected a PartialDate, got {value!r}"
-        )
+_optional_date = optional(_instance_of(PartialDate, "a PartialDate"))
 
 
 def _id_field() -> Any:
@@ -279,7 +271,7 @@ class Position:
     """A post a person holds in an organisation ("Secretary General", "Mayor")."""
 
     organisation: str = _ref()
-    title: LocalizedText = attrs.field(converter=_text)
+    title: LocalizedText = attrs.field(converter=as_text)
     start: PartialDate | None = attrs.field(default=None, validator=_optional_date)
     end: PartialDate | None = attrs.field(default=None, validator=_optional_date)
     sources: tuple[Citation, ...] = _sources()
@@ -296,13 +288,13 @@ class Source:
     """A document that records cite: a report, an article, a web page."""
 
     id: str = _id_field()
-    title: LocalizedText = attrs.field(converter=_text)
+    title: LocalizedText = attrs.field(converter=as_text)
     publisher: str | None = _optional_ref()
     """The id of the organisation that published it."""
     published: PartialDate | None = attrs.field(default=None, validator=_optional_date)
     url: str | None = _optional_str()
     retrieved: _dt.date | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_instance_of(_dt.date, "a date"))
+        default=None, validator=optional(_instance_of(_dt.date, "a date"))
     )
     notes: tuple[Note, ...] = _notes()
 
@@ -317,7 +309,7 @@ class Organisation:
 
     kind: ClassVar[str]
     id: str = _id_field()
-    name: LocalizedText = attrs.field(converter=_text)
+    name: LocalizedText = attrs.field(converter=as_text)
     abbreviation: str | None = _optional_str()
     country: str | None = attrs.field(default=None, validator=optional(country_code))
     parent: str | None = _optional_ref()
@@ -466,7 +458,7 @@ class GoverningBody:
     """A governing body: the Council, the global or a regional executive committee."""
 
     id: str = _id_field()
-    name: LocalizedText = attrs.field(converter=_text)
+    name: LocalizedText = attrs.field(converter=as_text)
     kind: BodyKind = attrs.field(converter=BodyKind)
     network: str = _ref()
     region: Region | None = attrs.field(default=None, converter=attrs.converters.optional(Region))
@@ -574,7 +566,7 @@ class Initiative:
     """A programme, project, network, coalition, partnership, training or study."""
 
     id: str = _id_field()
-    name: LocalizedText = attrs.field(converter=_text)
+    name: LocalizedText = attrs.field(converter=as_text)
     kind: InitiativeKind = attrs.field(converter=InitiativeKind)
     pathways: tuple[Pathway, ...] = attrs.field(default=(), converter=_pathways, validator=unique)
     description: LocalizedText | None = attrs.field(default=None, converter=_optional_text)
@@ -604,7 +596,7 @@ class Event:
     """A forum, conference, workshop, training, meeting... at a place or online."""
 
     id: str = _id_field()
-    name: LocalizedText = attrs.field(converter=_text)
+    name: LocalizedText = attrs.field(converter=as_text)
     kind: EventKind = attrs.field(converter=EventKind)
     start: When = attrs.field(converter=_when, validator=_check_when)
     end: When | None = attrs.field(default=None, converter=_when, validator=_check_when)

@@ -10,7 +10,7 @@ import attrs
 
 from ._errors import InvalidValueError
 
-__all__ = ["LocalizedText", "normalize_language_tag"]
+__all__ = ["LocalizedText", "as_text", "normalize_language_tag"]
 
 # language[-Script][-REGION], the subset of BCP 47 that names and titles need.
 _TAG = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?")
@@ -147,3 +147,8 @@ class LocalizedText:
 
     def __repr__(self) -> str:
         return f"LocalizedText({dict(self.items)!r})"
+
+
+def as_text(value: Any) -> LocalizedText:
+    """An attrs converter: a LocalizedText as it is, anything else through its constructor."""
+    return value if isinstance(value, LocalizedText) else LocalizedText(value)
