@@ -114,7 +114,7 @@ def test_contradictions_are_recorded(ds: im.Dataset) -> None:
     kinds = Counter(n.kind for r in ds.records() for n in r.notes)
     assert kinds[im.NoteKind.CONTRADICTION] >= 4
     yeom_suwon = ds.mandate("mandate-rexcom-2021-suwon")
-    assert yeom_suwon.organisation == "suwon"
+    assert yeom_suwon.on_behalf_of == "suwon"
     assert any(n.kind is im.NoteKind.CONTRADICTION and "Seoul" in n.text for n in yeom_suwon.notes)
     shrdc = ds.event("iclei-shrdc-chinese-cities-2019")
     assert any(n.kind is im.NoteKind.CONTRADICTION and n.field == "end" for n in shrdc.notes)

@@ -10,7 +10,7 @@ from iclei_model._cli import main
 def test_report_on_bundled_dataset(capsys: pytest.CaptureFixture[str], ds: im.Dataset) -> None:
     assert main(["report"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("ICLEI East Asia 2019 (east-asia-2019, schema 1)")
+    assert out.startswith("ICLEI East Asia 2019 (east-asia-2019, schema 2)")
     assert "  ICLEI East Asia Regional Executive Committee, 2021–2024" in out
     assert (
         "    Chair – Green, Circular & Resource-efficient Economy: Daisaku Kadokawa – Mayor, Kyoto (JP)"

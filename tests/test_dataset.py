@@ -25,7 +25,7 @@ def test_get_and_typed_lookups(ds: im.Dataset) -> None:
 
 def test_holders_on_a_date(ds: im.Dataset) -> None:
     [m] = ds.holders("gexcom-east-asia-seat", on=D(2019, 10, 25))
-    assert (m.holder, m.organisation) == ("tae-young-yeom", "suwon")
+    assert (m.holder, m.on_behalf_of) == ("tae-young-yeom", "suwon")
     assert ds.holders("east-asia-rexcom-chair", on=D(2021, 6, 1)) == []
     assert [m.holder for m in ds.holders("east-asia-rexcom-2021-seoul", on=D(2022, 1, 1))] == [
         "jeong-hyup-seo"
@@ -38,7 +38,7 @@ def test_roster_by_term_and_date(ds: im.Dataset) -> None:
     assert [m.holder for m in term_2018][:2] == ["daisaku-kadokawa", "tae-woong-kang"]
     assert len(term_2018) == 7
     on_2022 = ds.roster("east-asia-rexcom", on=D(2022, 3, 1))
-    assert {m.organisation for m in on_2022} == {
+    assert {m.on_behalf_of for m in on_2022} == {
         "kyoto",
         "seoul",
         "suwon",

@@ -160,7 +160,7 @@ def test_mandate_and_membership_dates() -> None:
             seat="s",
             term="t",
             holder="p",
-            organisation="o",
+            on_behalf_of="o",
             start=im.PartialDate(2020, 5),
             end=im.PartialDate(2020, 4),
         ),

@@ -6,8 +6,17 @@ from importlib.metadata import version as _version
 
 from ._bundled import available_datasets, load_dataset
 from ._converters import make_converter, structure, unstructure
-from ._dataset import SCHEMA_VERSION, Dataset, TimelineEntry
-from ._errors import IcleiModelError, InvalidValueError, Problem, StructureError, UnknownRecordError
+from ._dataset import Dataset, TimelineEntry
+from ._errors import (
+    DecodeError,
+    FormatError,
+    IcleiModelError,
+    InvalidValueError,
+    Problem,
+    StructureError,
+    UnknownRecordError,
+)
+from ._migrations import SCHEMA_VERSION, MigrationError, migrate
 from ._model import (
     Address,
     Citation,
@@ -38,6 +47,7 @@ from ._model import (
 from ._partial_date import PartialDate, Precision
 from ._period import covers
 from ._policy import ICLEI_POLICY, GovernancePolicy
+from ._serialize import FORMATS, Format, dump, dumps, format_of, load, loads
 from ._text import LocalizedText
 from ._vocab import (
     Attendance,
@@ -61,6 +71,7 @@ from ._vocab import (
 __version__ = _version("iclei-model")
 
 __all__ = [
+    "FORMATS",
     "ICLEI_POLICY",
     "SCHEMA_VERSION",
     "Address",
@@ -71,10 +82,13 @@ __all__ = [
     "ContactDetail",
     "ContactKind",
     "Dataset",
+    "DecodeError",
     "Event",
     "EventKind",
     "EventStatus",
     "Figure",
+    "Format",
+    "FormatError",
     "GovernancePolicy",
     "GoverningBody",
     "Government",
@@ -87,6 +101,7 @@ __all__ = [
     "Mandate",
     "Membership",
     "MembershipStatus",
+    "MigrationError",
     "NameOrder",
     "Network",
     "Note",
@@ -118,8 +133,14 @@ __all__ = [
     "__version__",
     "available_datasets",
     "covers",
+    "dump",
+    "dumps",
+    "format_of",
+    "load",
     "load_dataset",
+    "loads",
     "make_converter",
+    "migrate",
     "structure",
     "unstructure",
 ]

@@ -7,12 +7,16 @@ import tomllib
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._errors import IcleiModelError, Problem, StructureError
 
 if TYPE_CHECKING:
+    import cattrs
+
     from ._dataset import Dataset
+
+T = TypeVar("T")
 
 __all__ = ["available_datasets", "load_dataset", "read_toml_folder"]
 
@@ -99,14 +103,13 @@ def load_dataset(name: str | Path) -> Dataset:
 
     >>> ds = load_dataset("east-asia-2019")
     >>> ds.schema_version, ds.title.get("en")
-    (1, 'ICLEI East Asia 2019')
+    (2, 'ICLEI East Asia 2019')
 
     Raises:
         IcleiModelError: no bundled dataset has that name.
         StructureError: the files do not fit the model; every problem is listed with
             the file and the path inside it.
     """
-    from ._converters import structure
     from ._dataset import Dataset
 
     folder: Traversable | Path
@@ -119,9 +122,22 @@ def load_dataset(name: str | Path) -> Dataset:
             raise IcleiModelError(
                 f"no bundled dataset named {name!r}; the bundled ones are: {known}"
             )
+    return load_toml_folder(folder, Dataset, what=f"dataset {name}")
+
+
+def load_toml_folder(
+    folder: Traversable | Path,
+    cls: type[T],
+    *,
+    what: str,
+    converter: cattrs.Converter | None = None,
+) -> T:
+    """Structure a folder of TOML files as one *cls*; problems name their file."""
+    from ._converters import structure
+
     files = TomlFolder(folder)
     try:
-        return structure(files.data, Dataset, what=f"dataset {name}")
+        return structure(files.data, cls, what=what, converter=converter)
     except StructureError as exc:
         located = [Problem(files.locate(p.path), p.message) for p in exc.problems]
-        raise StructureError(located, what=f"dataset {name}") from None
+        raise StructureError(located, what=what) from None

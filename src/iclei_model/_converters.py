@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import json
+import math
 import re
 import typing
 from collections.abc import Callable, Mapping
@@ -15,10 +16,12 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 import pendulum
-from cattrs.errors import ForbiddenExtraKeysError, IterableValidationNote
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.errors import ForbiddenExtraKeysError
+from cattrs.gen import make_dict_unstructure_fn, override
 
+from ._dataset import Dataset
 from ._errors import InvalidValueError, Problem, StructureError
+from ._migrations import MigrationError, migrate
 from ._model import ORGANISATION_CLASSES, Organisation, When
 from ._partial_date import PartialDate
 from ._text import LocalizedText
@@ -36,22 +39,39 @@ class _MismatchError(Exception):
 
 
 def _show(value: Any) -> str:
-    try:
-        text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        text = repr(value)
-    if len(text) > 60:
-        text = text[:57] + "..."
+    """A short, JSON-like preview of an input value for an error message."""
     kind = {
         bool: "boolean",
         int: "number",
         float: "number",
-        str: "string",
         list: "list",
         dict: "object",
-        type(None): "null",
     }.get(type(value))
-    return text if kind in (None, "string", "null") else f"{kind} {text}"
+    text = _preview(value, 0)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return text if kind is None else f"{kind} {text}"
+
+
+def _preview(value: Any, depth: int) -> str:
+    # Bounded in depth and width, so that huge or self-similar input stays cheap.
+    if value is None or type(value) is bool:
+        return json.dumps(value)
+    if type(value) in (int, float):
+        return json.dumps(value) if math.isfinite(value) else repr(value)
+    if type(value) is str:
+        return json.dumps(value[:61], ensure_ascii=False)
+    if type(value) in (list, tuple):
+        if depth >= 2:
+            return "[...]"
+        items = [_preview(v, depth + 1) for v in value[:4]]
+        return "[" + ", ".join(items + ["..."] * (len(value) > 4)) + "]"
+    if isinstance(value, Mapping):
+        if depth >= 2:
+            return "{...}"
+        pairs = [f"{_preview(k, 2)}: {_preview(v, depth + 1)}" for k, v in list(value.items())[:4]]
+        return "{" + ", ".join(pairs + ["..."] * (len(value) > 4)) + "}"
+    return repr(value)[:61]
 
 
 # ----------------------------------------------------------------- leaf hooks
@@ -199,7 +219,7 @@ def _is_union_with(target: Any) -> Callable[[Any], bool]:
 
 
 def _base_converter() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
+    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
     for kind, hook in (
         (str, _structure_str),
         (int, _structure_int),
@@ -225,16 +245,20 @@ def _base_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(enum.StrEnum, lambda v: v.value)
     conv.register_structure_hook_factory(_is_var_tuple, lambda t: _tuple_hook(conv, t))
     conv.register_structure_hook_factory(
-        lambda t: attrs.has(t) and t is not Organisation and t not in (PartialDate, LocalizedText),
-        lambda t: _mapping_guard(make_dict_structure_fn(t, conv, _cattrs_forbid_extra_keys=True)),
+        lambda t: attrs.has(t) and t not in (Organisation, Dataset, PartialDate, LocalizedText),
+        lambda t: _record_hook(conv, t),
     )
     conv.register_structure_hook_func(
         lambda t: t is Organisation, lambda v, _: _structure_organisation(conv, v)
+    )
+    conv.register_structure_hook_factory(
+        lambda t: t is Dataset, lambda t: _dataset_hook(_record_hook(conv, Dataset))
     )
     conv.register_unstructure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, Organisation),
         lambda t: _organisation_unstructurer(conv, t),
     )
+    conv.register_unstructure_hook(Dataset, _dataset_unstructurer(conv))
     return conv
 
 
@@ -250,30 +274,108 @@ def _tuple_hook(conv: cattrs.Converter, t: Any) -> Callable[[Any, Any], Any]:
     def structure(value: Any, _: Any) -> tuple[Any, ...]:
         if type(value) not in (list, tuple):
             raise _MismatchError("a list", value)
-        out, errors = [], []
+        out, found = [], []
         for index, element in enumerate(value):
             try:
                 out.append(item(element, item_type))
             except Exception as exc:
-                exc.__notes__ = [
-                    *getattr(exc, "__notes__", []),
-                    IterableValidationNote(f"@ index {index}", index, item_type),
-                ]
-                errors.append(exc)
-        if errors:
-            raise cattrs.IterableValidationError("invalid items", errors, t)
+                found.extend(problems(exc, f"[{index}]"))
+        if found:
+            raise _InvalidError(found)
         return tuple(out)
 
     return structure
 
 
-def _mapping_guard(fn: Callable[[Any, Any], T]) -> Callable[[Any, Any], T]:
-    def structure(value: Any, t: Any) -> T:
+def _key_step(key: Any) -> str:
+    if type(key) is str and _IDENTIFIER.fullmatch(key):
+        return f".{key}"
+    return f"[{_show(key)}]"
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _record_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, Any], Any]:
+    """Structure one attrs record, collecting every problem of every field.
+
+    Each field is structured with its own hook and checked with its own validator, so
+    one bad field never hides another. Checks that span fields (``__attrs_post_init__``)
+    run when every field is sound.
+    """
+    hints = typing.get_type_hints(cls)
+    fields = []
+    for attribute in attrs.fields(cls):
+        if not attribute.init:
+            continue
+        kind = hints[attribute.name]
+        required = attribute.default is attrs.NOTHING
+        fields.append((attribute.alias, kind, conv.get_structure_hook(kind), required, attribute))
+    tag = getattr(cls, "kind", None) if issubclass(cls, Organisation) else None
+    names = (["kind"] if tag is not None else []) + [key for key, *_ in fields]
+    allowed = frozenset(names)
+    listing = ", ".join(f'"{key}"' for key in names)
+    stand_in = object.__new__(cls)  # names the class in validator messages
+
+    def field_problems(key: str, attribute: Any, value: Any) -> list[Problem]:
+        if attribute.validator is None:
+            return []
+        try:
+            attribute.validator(stand_in, attribute, value)
+        except InvalidValueError as exc:
+            return problems(exc, "")
+        return []
+
+    def structure(value: Any, _: Any) -> Any:
         if not isinstance(value, Mapping):
             raise _MismatchError("an object", value)
-        return fn(value, t)
+        kwargs: dict[str, Any] = {}
+        found: list[Problem] = []
+        present = 0
+        for key, kind, hook, required, _attribute in fields:
+            if key in value:
+                present += 1
+                try:
+                    kwargs[key] = hook(value[key], kind)
+                except Exception as exc:
+                    found.extend(problems(exc, f".{key}"))
+            elif required:
+                found.append(Problem(f".{key}", "required field is missing"))
+        if tag is not None and "kind" in value:
+            present += 1
+            if value["kind"] != tag:
+                found.append(Problem(".kind", f'expected "{tag}", got {_show(value["kind"])}'))
+        if len(value) > present:
+            for key in sorted(value.keys() - allowed, key=str):
+                found.append(Problem(_key_step(key), f"unknown key; allowed keys are {listing}"))
+        if not found:
+            try:
+                return cls(**kwargs)
+            except InvalidValueError as exc:
+                found = [
+                    p
+                    for key, *_, a in fields
+                    if key in kwargs
+                    for p in field_problems(key, a, kwargs[key])
+                ] or problems(exc, "")
+            raise _InvalidError(found)
+        for key, *_, attribute in fields:
+            if key in kwargs:
+                found.extend(field_problems(key, attribute, kwargs[key]))
+        raise _InvalidError(sorted(found, key=_order_of(value)))
 
     return structure
+
+
+def _order_of(value: Mapping[Any, Any]) -> Callable[[Problem], int]:
+    """Sort problems by the position of their key in the input."""
+    position = {_key_step(k): i for i, k in enumerate(value)}
+
+    def order(problem: Problem) -> int:
+        head = re.match(r"(\.[A-Za-z_][A-Za-z0-9_]*|\[[^\]]*\])", problem.path)
+        return position.get(head[0] if head else "", len(position))
+
+    return order
 
 
 def _structure_organisation(conv: cattrs.Converter, value: Any) -> Organisation:
@@ -283,17 +385,32 @@ def _structure_organisation(conv: cattrs.Converter, value: Any) -> Organisation:
     kind = value.get("kind")
     cls = ORGANISATION_CLASSES.get(kind) if type(kind) is str else None
     if cls is None:
-        raise _TagError(
-            f"expected one of {tags}, got {_show(kind)}"
-            if "kind" in value
-            else f'missing: every organisation needs a "kind", one of {tags}'
+        raise _InvalidError(
+            [
+                Problem(
+                    ".kind",
+                    f"expected one of {tags}, got {_show(kind)}"
+                    if "kind" in value
+                    else f'missing: every organisation needs a "kind", one of {tags}',
+                )
+            ]
         )
-    rest = {k: v for k, v in value.items() if k != "kind"}
-    return conv.structure(rest, cls)
+    return conv.structure(value, cls)
 
 
-class _TagError(Exception):
-    """A bad or missing discriminator, reported at the ``kind`` key."""
+def _dataset_hook(fields: Callable[[Any, Any], Dataset]) -> Callable[[Any, Any], Dataset]:
+    """Migrate data of an older schema version, then structure it."""
+
+    def structure(value: Any, _: Any) -> Dataset:
+        if not isinstance(value, Mapping):
+            raise _MismatchError("an object", value)
+        try:
+            data = migrate(value)
+        except MigrationError as exc:
+            raise _InvalidError([Problem(".schema_version", str(exc))]) from None
+        return fields(data, Dataset)
+
+    return structure
 
 
 def _organisation_unstructurer(
@@ -308,6 +425,18 @@ def _organisation_unstructurer(
         return {"kind": cls.kind, **fields(org)}
 
     return unstructure
+
+
+def _dataset_unstructurer(conv: cattrs.Converter) -> Callable[[Dataset], dict[str, Any]]:
+    """Unstructure with ``schema_version`` first and always written."""
+    fields = make_dict_unstructure_fn(
+        Dataset,
+        conv,
+        _cattrs_omit_if_default=conv.omit_if_default,
+        schema_version=override(omit=True),
+        _cache=override(omit=True),
+    )
+    return lambda ds: {"schema_version": ds.schema_version, **fields(ds)}
 
 
 def make_converter() -> cattrs.Converter:
@@ -329,17 +458,19 @@ def _default() -> cattrs.Converter:
     return _base_converter()
 
 
-def unstructure(obj: Any) -> Any:
+def unstructure(obj: Any, *, converter: cattrs.Converter | None = None) -> Any:
     """Turn a model object into plain data: dicts, lists, strings, numbers, booleans.
 
     >>> from iclei_model import Quantity, Unit
     >>> unstructure(Quantity(value=Decimal("360"), unit=Unit.OFFICIAL, bound="at_least"))
     {'value': '360', 'unit': 'official', 'bound': 'at_least'}
     """
-    return _default().unstructure(obj)
+    return (converter or _default()).unstructure(obj)
 
 
-def structure(data: Any, cls: type[T], *, what: str = "input") -> T:
+def structure(
+    data: Any, cls: type[T], *, what: str = "input", converter: cattrs.Converter | None = None
+) -> T:
     """Build a model object of type *cls* from plain data.
 
     Raises:
@@ -354,7 +485,7 @@ def structure(data: Any, cls: type[T], *, what: str = "input") -> T:
       $.unit: expected one of "local_government", ..., got "trees"
     """
     try:
-        return _default().structure(data, cls)
+        return (converter or _default()).structure(data, cls)
     except Exception as exc:
         raise StructureError(list(problems(exc)), what=what) from None
 
@@ -362,26 +493,23 @@ def structure(data: Any, cls: type[T], *, what: str = "input") -> T:
 # ---------------------------------------------------------------- error paths
 
 
+class _InvalidError(Exception):
+    """Raised inside a hook: problems with paths relative to the value structured."""
+
+    def __init__(self, found: list[Problem]) -> None:
+        super().__init__(found)
+        self.problems = found
+
+
 _FIELD_MESSAGE = re.compile(r"[A-Za-z]+\.(?P<field>[a-z_]+(?:\[\d+\])?): (?P<message>.*)", re.S)
 
 
 def problems(exc: BaseException, path: str = "$") -> list[Problem]:
     """Flatten a structuring failure into problems with paths, in input order."""
-    if isinstance(exc, ForbiddenExtraKeysError):
-        allowed = ", ".join(f'"{a.name}"' for a in attrs.fields(exc.cl) if a.init)
-        return [
-            Problem(f"{path}.{key}", f"unknown key; allowed keys are {allowed}")
-            for key in sorted(exc.extra_fields)
-        ]
-    if isinstance(exc, BaseExceptionGroup):
-        found: list[Problem] = []
-        for sub in exc.exceptions:
-            found.extend(problems(sub, path + _step(sub)))
-        return found
-    if isinstance(exc, _TagError):
-        return [Problem(f"{path}.kind", str(exc))]
-    if isinstance(exc, KeyError) and not isinstance(exc, InvalidValueError):
-        return [Problem(path, "required field is missing")]
+    if isinstance(exc, _InvalidError):
+        return [Problem(path + p.path, p.message) for p in exc.problems]
+    if isinstance(exc, _MismatchError):
+        return [Problem(path, str(exc))]
     if isinstance(exc, InvalidValueError):
         match = _FIELD_MESSAGE.fullmatch(str(exc))
         if match:
@@ -389,8 +517,20 @@ def problems(exc: BaseException, path: str = "$") -> list[Problem]:
             sep = "" if field.startswith("[") else "."
             return [Problem(f"{path}{sep}{field}", match["message"])]
         return [Problem(path, str(exc))]
-    if isinstance(exc, _MismatchError):
-        return [Problem(path, str(exc))]
+    # What hooks that users register on their own converter may raise.
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [
+            Problem(f"{path}{_key_step(key)}", "unknown key") for key in sorted(exc.extra_fields)
+        ]
+    if isinstance(exc, BaseExceptionGroup):
+        found: list[Problem] = []
+        for sub in exc.exceptions:
+            found.extend(problems(sub, path + _step(sub)))
+        return found
+    if isinstance(exc, KeyError):
+        return [Problem(path, "required field is missing")]
+    if isinstance(exc, RecursionError):
+        return [Problem(path, "nested too deeply")]
     return [Problem(path, f"{type(exc).__name__}: {exc}")]
 
 

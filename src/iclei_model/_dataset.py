@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 import attrs
 
 from ._errors import UnknownRecordError
+from ._migrations import SCHEMA_VERSION
 from ._model import (
     Event,
     GoverningBody,
@@ -29,10 +30,7 @@ from ._text import LocalizedText, as_text
 from ._validators import slug
 from ._vocab import MembershipStatus, Pathway, Region, SeatRole
 
-__all__ = ["COLLECTIONS", "SCHEMA_VERSION", "Dataset", "Record", "TimelineEntry"]
-
-SCHEMA_VERSION = 1
-"""The version of the serialized schema this library reads and writes."""
+__all__ = ["COLLECTIONS", "Dataset", "Record", "TimelineEntry"]
 
 Record = (
     Source
@@ -398,7 +396,7 @@ class Dataset:
             entries.append(TimelineEntry(date=m.since, what="joined the network", record=m.id))
             if m.until is not None:
                 entries.append(TimelineEntry(date=m.until, what="left the network", record=m.id))
-        for mandate in self._grouped("mandates", "organisation").get(org.id, []):
+        for mandate in self._grouped("mandates", "on_behalf_of").get(org.id, []):
             seat = self.index.get(mandate.seat)
             role = seat.role.value.replace("_", " ") if isinstance(seat, Seat) else "seat"
             entries.append(

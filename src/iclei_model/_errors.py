@@ -7,6 +7,8 @@ from collections.abc import Sequence
 import attrs
 
 __all__ = [
+    "DecodeError",
+    "FormatError",
     "IcleiModelError",
     "InvalidValueError",
     "Problem",
@@ -63,3 +65,15 @@ class StructureError(IcleiModelError, ValueError):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in {what}"
         super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in self.problems))
+
+
+class DecodeError(StructureError):
+    """The input is not a document of its format at all: not JSON, not UTF-8...
+
+    A kind of :class:`StructureError`, with one problem at ``$`` that quotes the
+    parser's own account of where reading stopped.
+    """
+
+
+class FormatError(IcleiModelError, ValueError):
+    """A wire format cannot be used: unknown, not installed, or unable to hold the value."""

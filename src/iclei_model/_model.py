@@ -545,8 +545,11 @@ class Mandate:
     term: str = _ref()
     holder: str = _ref()
     """The id of the :class:`Person`."""
-    organisation: str = _ref()
-    """The id of the organisation the holder sits for (on behalf of)."""
+    on_behalf_of: str = _ref()
+    """The id of the organisation the holder sits for.
+
+    Schema version 1 called this field ``organisation``; such data is migrated on load.
+    """
     office_title: LocalizedText | None = attrs.field(default=None, converter=_optional_text)
     """The title the holder has there: "Mayor", "Vice Mayor", "Governor & Mayor"."""
     start: PartialDate | None = attrs.field(default=None, validator=_optional_date)

@@ -33,8 +33,8 @@ def _seat_label(seat: Seat) -> str:
 def _mandate_line(ds: Dataset, mandate: Mandate) -> str:
     seat = ds.seat(mandate.seat)
     title = mandate.office_title.get("en") + ", " if mandate.office_title else ""
-    org = ds.index.get(mandate.organisation)
-    where = _name(ds, mandate.organisation)
+    org = ds.index.get(mandate.on_behalf_of)
+    where = _name(ds, mandate.on_behalf_of)
     if isinstance(org, Government) and org.country:
         where += f" ({org.country})"
     line = f"    {_seat_label(seat)}: {_name(ds, mandate.holder)} – {title}{where}"
