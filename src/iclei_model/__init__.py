@@ -47,6 +47,7 @@ from ._model import (
 from ._partial_date import PartialDate, Precision
 from ._period import covers
 from ._policy import ICLEI_POLICY, GovernancePolicy
+from ._schema import json_schema
 from ._serialize import FORMATS, Format, dump, dumps, format_of, load, loads
 from ._text import LocalizedText
 from ._vocab import (
@@ -136,6 +137,7 @@ __all__ = [
     "dump",
     "dumps",
     "format_of",
+    "json_schema",
     "load",
     "load_dataset",
     "loads",

@@ -6,12 +6,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from ._errors import IcleiModelError
-
-if TYPE_CHECKING:
-    from ._dataset import Dataset
 
 __all__ = ["main"]
 
@@ -38,14 +35,52 @@ def _parser() -> argparse.ArgumentParser:
         help=f"a bundled dataset's name or a folder of TOML files (default: {DEFAULT_DATASET})",
     )
     commands.add_parser("datasets", help="list the bundled datasets")
+    convert = commands.add_parser(
+        "convert",
+        help="convert a file from one format to another",
+        description="Read INPUT and write OUTPUT, each in the format its suffix names"
+        " (.json, .yaml, .yml, .toml, .msgpack). INPUT may also be a folder of TOML files"
+        " or a bundled dataset's name. The output is written atomically.",
+    )
+    convert.add_argument("input", metavar="INPUT")
+    convert.add_argument("output", metavar="OUTPUT")
+    convert.add_argument("--type", default="Dataset", help="the model class (default: Dataset)")
+    convert.add_argument("--from", dest="source_format", help="the input format, if not its suffix")
+    convert.add_argument("--to", dest="target_format", help="the output format, if not its suffix")
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of a model class",
+        description="Print the JSON Schema (2020-12) of what iclei-model writes for TYPE.",
+    )
+    schema.add_argument("type", nargs="?", default="Dataset", metavar="TYPE",
+                        help="a model class such as Dataset, Event or Person (default: Dataset)")
+    schema.add_argument("-o", "--output", help="write to this file instead of standard output")
     return parser
 
 
-def _load(name: str) -> Dataset:
-    from ._bundled import load_dataset
+def _load(name: str, cls: type | None = None, fmt: str | None = None) -> Any:
+    """Read a file or TOML folder, or a bundled dataset by name."""
+    from ._bundled import available_datasets, load_dataset
+    from ._dataset import Dataset
+    from ._serialize import load
 
     path = Path(name)
-    return load_dataset(path if path.is_dir() else name)
+    if path.exists() or fmt is not None:
+        return load(path, cls or Dataset, format=fmt)
+    if name in available_datasets() and cls in (None, Dataset):
+        return load_dataset(name)
+    raise FileNotFoundError(f"no file, folder or bundled dataset named {name!r}")
+
+
+def _model_type(name: str) -> type:
+    from ._schema import SCHEMA_TYPES
+
+    types = {cls.__name__.lower(): cls for cls in SCHEMA_TYPES}
+    cls = types.get(name.lower())
+    if cls is None:
+        known = ", ".join(sorted(c.__name__ for c in SCHEMA_TYPES))
+        raise IcleiModelError(f"no model class named {name!r}; the classes are: {known}")
+    return cls
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -67,8 +102,33 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             sys.stdout.write(render_report(_load(args.dataset)))
             return 0
-    except IcleiModelError as exc:  # StructureError included: it lists every path
+        if args.command == "convert":
+            from ._serialize import dump
+
+            obj = _load(args.input, _model_type(args.type), args.source_format)
+            dump(obj, args.output, format=args.target_format)
+            return 0
+        if args.command == "schema":
+            return _schema(args.type, args.output)
+    except (IcleiModelError, OSError) as exc:  # StructureError included: it lists every path
         print(f"iclei-model: {exc}", file=sys.stderr)
         return 2
     _parser().print_help()
     return 2
+
+
+def _schema(name: str, output: str | None) -> int:
+    import orjson
+
+    from ._schema import json_schema
+
+    text = orjson.dumps(
+        json_schema(_model_type(name)), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+    )
+    if output is None:
+        sys.stdout.write(text.decode("utf-8"))
+    else:
+        from ._serialize import write_atomic
+
+        write_atomic(Path(output), text)
+    return 0

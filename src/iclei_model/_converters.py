@@ -9,7 +9,7 @@ import math
 import re
 import typing
 from collections.abc import Callable, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cache
 from typing import Any, TypeVar
 
@@ -101,16 +101,14 @@ def _structure_bool(value: Any, _: Any) -> bool:
     return value
 
 
+_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+
+
 def _structure_decimal(value: Any, _: Any) -> Decimal:
     if type(value) is int:
         return Decimal(value)
-    if type(value) is str:
-        try:
-            number = Decimal(value)
-        except InvalidOperation:
-            number = None
-        if number is not None and number.is_finite():
-            return number
+    if type(value) is str and _DECIMAL.fullmatch(value):
+        return Decimal(value)
     raise _MismatchError('a decimal number written as a string like "29.61"', value)
 
 

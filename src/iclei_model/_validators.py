@@ -142,6 +142,7 @@ def optional(validator: Validator) -> Validator:
             validator(instance, attribute, value)
 
     check.__name__ = f"optional_{getattr(validator, '__name__', 'validator')}"
+    check.__wrapped__ = validator  # type: ignore[attr-defined]
     return check
 
 
