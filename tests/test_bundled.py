@@ -157,7 +157,7 @@ def test_load_folder_reports_file_and_path(tmp_path: object) -> None:
     with pytest.raises(im.StructureError) as info:
         im.load_dataset(folder)
     assert [str(p) for p in info.value.problems] == [
-        "events.toml: $.events[0].start: expected a date like 2019, 2019-06 or 2019-06-10, got 'June'"
+        'events.toml: $.events[0].start: expected a date like 2019, 2019-06 or 2019-06-10, got "June"'
     ]
 
 

@@ -106,7 +106,7 @@ def test_every_problem_in_one_pass(ds: im.Dataset) -> None:
     data["bogus"] = 1
     found = problems(data, im.Dataset)
     assert (
-        "$.events[12].start: expected a date like 2019, 2019-06 or 2019-06-10, got 'June'" in found
+        '$.events[12].start: expected a date like 2019, 2019-06 or 2019-06-10, got "June"' in found
     )
     assert any(p.startswith('$.events[3].kind: expected one of "forum"') for p in found)
     assert "$.people[0].given_name: expected text, got number 7" in found
@@ -131,7 +131,7 @@ def test_invariant_failures_get_paths() -> None:
         ],
     }
     assert problems(data, im.Dataset) == [
-        "$.organisations[0].id: expected a lowercase slug like 'kyoto' or 'east-asia-rexcom', got 'Kyoto'"
+        "$.organisations[0].id: expected a lowercase slug like 'kyoto' or 'east-asia-rexcom', got \"Kyoto\""
     ]
 
 

@@ -54,21 +54,21 @@ def test_good_government() -> None:
     [
         (
             {"id": "Kyoto"},
-            "Government.id: expected a lowercase slug like 'kyoto' or 'east-asia-rexcom', got 'Kyoto'",
+            "Government.id: expected a lowercase slug like 'kyoto' or 'east-asia-rexcom', got \"Kyoto\"",
         ),
         ({"id": "kyoto--city"}, "Government.id: expected a lowercase slug"),
         (
             {"country": "UK"},
-            "Government.country: expected an ISO 3166-1 alpha-2 country code like 'KR', got 'UK'",
+            "Government.country: expected an ISO 3166-1 alpha-2 country code like 'KR', got \"UK\"",
         ),
-        ({"country": "EU"}, "got 'EU'"),
+        ({"country": "EU"}, 'got "EU"'),
         (
             {"country": None},
             "Government.country: expected an ISO 3166-1 alpha-2 country code, got None",
         ),
         ({"name": {}}, "LocalizedText: expected at least one language, got none"),
         ({"parent": "kyoto"}, "Government.parent: 'kyoto' cannot be its own parent"),
-        ({"abbreviation": ""}, "Government.abbreviation: expected non-empty text, got ''"),
+        ({"abbreviation": ""}, 'Government.abbreviation: expected non-empty text, got ""'),
     ],
 )
 def test_government_rejects(kw: dict[str, Any], message: str) -> None:
@@ -105,7 +105,7 @@ def test_address_country_and_lines() -> None:
         lambda: im.Address(lines=["x"], country="XX"),
     )
     rejects(
-        "Address.lines[1]: expected non-empty text, got ''",
+        'Address.lines[1]: expected non-empty text, got ""',
         lambda: im.Address(lines=["a", ""], country="DE"),
     )
 
@@ -117,7 +117,7 @@ def test_quantity() -> None:
         str(im.Quantity(value=Decimal("48"), unit="percent", bound="up_to")) == "up to 48 percent"
     )
     rejects(
-        "Quantity.value: expected a finite, non-negative Decimal like Decimal('29.61'), got 7.9",
+        "Quantity.value: expected a finite, non-negative Decimal like Decimal('29.61'), got number 7.9",
         lambda: im.Quantity(value=7.9, unit="tree"),
     )  # type: ignore[arg-type]
     rejects("got Decimal('-1')", lambda: im.Quantity(value=Decimal(-1), unit="tree"))
@@ -147,7 +147,7 @@ def test_term_dates() -> None:
         lambda: im.Term(id="t", body="b", start=im.PartialDate(2021), end=im.PartialDate(2018)),
     )
     rejects(
-        "Term.start: expected a PartialDate, got '2018'",
+        'Term.start: expected a PartialDate, got "2018"',
         lambda: im.Term(id="t", body="b", start="2018", end=im.PartialDate(2021)),
     )  # type: ignore[arg-type]
 
@@ -213,7 +213,7 @@ def test_initiative_refs_and_pathways() -> None:
     )
     assert i.pathways == (im.Pathway.CIRCULAR,)
     rejects(
-        "Initiative.lead[0]: expected a lowercase slug like 'kyoto', got 'ICLEI'",
+        "Initiative.lead[0]: expected a lowercase slug like 'kyoto', got \"ICLEI\"",
         lambda: im.Initiative(id="x", name={"en": "X"}, kind="project", lead=["ICLEI"]),
     )
     rejects(
@@ -247,7 +247,7 @@ def test_event_good_with_datetime() -> None:
     [
         (
             {"timezone": "KST"},
-            "Event.timezone: expected an IANA time zone name like 'Asia/Seoul', got 'KST'",
+            "Event.timezone: expected an IANA time zone name like 'Asia/Seoul', got \"KST\"",
         ),
         (
             {"end": im.PartialDate(2019, 5)},
@@ -294,7 +294,7 @@ def test_records_are_frozen_slotted_and_keyword_only() -> None:
 
 def test_source_retrieved_is_a_date() -> None:
     rejects(
-        "Source.retrieved: expected a date, got '2020-01-01'",
+        'Source.retrieved: expected a date, got "2020-01-01"',
         lambda: im.Source(id="s", title={"en": "S"}, retrieved="2020-01-01"),
     )  # type: ignore[arg-type]
 

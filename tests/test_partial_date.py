@@ -31,12 +31,15 @@ def test_parse_keeps_precision(text: str, precision: Precision) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("June", "expected a date like 2019, 2019-06 or 2019-06-10, got 'June'"),
-        ("2019-4", "got '2019-4'"),
-        ("2019-13", "PartialDate.month: expected 1 to 12, got 13"),
-        ("2019-02-29", "PartialDate.day: expected 1 to 28 for 2019-02, got 29"),
-        ("0000", "PartialDate.year: expected 1 to 9999, got 0"),
-        (" 2019", "got ' 2019'"),
+        ("June", 'expected a date like 2019, 2019-06 or 2019-06-10, got "June"'),
+        ("2019-4", 'got "2019-4"'),
+        ("2019-13", "month: expected 1 to 12, got 13"),
+        (
+            "2019-02-29",
+            'expected a real date, got "2019-02-29" (day: expected 1 to 28 for 2019-02, got 29)',
+        ),
+        ("0000", "year: expected 1 to 9999, got 0"),
+        (" 2019", 'got " 2019"'),
     ],
 )
 def test_parse_rejects(text: str, message: str) -> None:

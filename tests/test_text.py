@@ -24,8 +24,8 @@ def test_equality_ignores_key_order_and_hashes() -> None:
     ("value", "message"),
     [
         ({}, "expected at least one language, got none"),
-        ({"EN": "x"}, "expected a language tag like 'en', 'ja' or 'zh-Hant', got 'EN'"),
-        ({"en": "  "}, r"LocalizedText\['en'\]: expected non-empty text, got '  '"),
+        ({"EN": "x"}, "expected a language tag like 'en', 'ja' or 'zh-Hant', got \"EN\""),
+        ({"en": "  "}, r"LocalizedText\['en'\]: expected non-empty text, got \"  \""),
         ("Kyoto", "expected a mapping of language tags to text, got the string 'Kyoto'"),
     ],
 )

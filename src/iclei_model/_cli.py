@@ -52,24 +52,27 @@ def _parser() -> argparse.ArgumentParser:
         help="print the JSON Schema of a model class",
         description="Print the JSON Schema (2020-12) of what iclei-model writes for TYPE.",
     )
-    schema.add_argument("type", nargs="?", default="Dataset", metavar="TYPE",
-                        help="a model class such as Dataset, Event or Person (default: Dataset)")
+    schema.add_argument(
+        "type",
+        nargs="?",
+        default="Dataset",
+        metavar="TYPE",
+        help="a model class such as Dataset, Event or Person (default: Dataset)",
+    )
     schema.add_argument("-o", "--output", help="write to this file instead of standard output")
     return parser
 
 
 def _load(name: str, cls: type | None = None, fmt: str | None = None) -> Any:
     """Read a file or TOML folder, or a bundled dataset by name."""
-    from ._bundled import available_datasets, load_dataset
+    from ._bundled import load_dataset
     from ._dataset import Dataset
     from ._serialize import load
 
     path = Path(name)
-    if path.exists() or fmt is not None:
+    if path.exists() or fmt is not None or cls not in (None, Dataset):
         return load(path, cls or Dataset, format=fmt)
-    if name in available_datasets() and cls in (None, Dataset):
-        return load_dataset(name)
-    raise FileNotFoundError(f"no file, folder or bundled dataset named {name!r}")
+    return load_dataset(name)  # a bundled one, or an error that lists them
 
 
 def _model_type(name: str) -> type:

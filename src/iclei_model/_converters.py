@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-import json
-import math
 import re
 import typing
 from collections.abc import Callable, Mapping
@@ -21,6 +19,7 @@ from cattrs.gen import make_dict_unstructure_fn, override
 
 from ._dataset import Dataset
 from ._errors import InvalidValueError, Problem, StructureError
+from ._errors import show as _show
 from ._migrations import MigrationError, migrate
 from ._model import ORGANISATION_CLASSES, Organisation, When
 from ._partial_date import PartialDate
@@ -36,42 +35,6 @@ class _MismatchError(Exception):
 
     def __init__(self, expected: str, value: Any) -> None:
         super().__init__(f"expected {expected}, got {_show(value)}")
-
-
-def _show(value: Any) -> str:
-    """A short, JSON-like preview of an input value for an error message."""
-    kind = {
-        bool: "boolean",
-        int: "number",
-        float: "number",
-        list: "list",
-        dict: "object",
-    }.get(type(value))
-    text = _preview(value, 0)
-    if len(text) > 60:
-        text = text[:57] + "..."
-    return text if kind is None else f"{kind} {text}"
-
-
-def _preview(value: Any, depth: int) -> str:
-    # Bounded in depth and width, so that huge or self-similar input stays cheap.
-    if value is None or type(value) is bool:
-        return json.dumps(value)
-    if type(value) in (int, float):
-        return json.dumps(value) if math.isfinite(value) else repr(value)
-    if type(value) is str:
-        return json.dumps(value[:61], ensure_ascii=False)
-    if type(value) in (list, tuple):
-        if depth >= 2:
-            return "[...]"
-        items = [_preview(v, depth + 1) for v in value[:4]]
-        return "[" + ", ".join(items + ["..."] * (len(value) > 4)) + "]"
-    if isinstance(value, Mapping):
-        if depth >= 2:
-            return "{...}"
-        pairs = [f"{_preview(k, 2)}: {_preview(v, depth + 1)}" for k, v in list(value.items())[:4]]
-        return "{" + ", ".join(pairs + ["..."] * (len(value) > 4)) + "}"
-    return repr(value)[:61]
 
 
 # ----------------------------------------------------------------- leaf hooks
@@ -130,9 +93,10 @@ def _structure_date(value: Any, _: Any) -> _dt.date:
     raise _MismatchError("a date like 2019-06-10", value)
 
 
-# RFC 9557: an RFC 3339 date-time with its offset, then the IANA zone in brackets.
+# RFC 9557: an RFC 3339 date-time with its offset, then the IANA zone in brackets. Offsets
+# may carry seconds, as local mean time before standard zones does (+08:27:52 in Seoul, 1906).
 _DATETIME = re.compile(
-    r"(?P<dt>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2}))"
+    r"(?P<dt>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2}(?::\d{2})?))"
     r"\[(?P<zone>[A-Za-z0-9_+\-/]+)\]"
 )
 _DATETIME_EXAMPLE = "2020-11-26T10:00:00+09:00[Asia/Seoul]"

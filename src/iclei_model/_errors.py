@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import attrs
 
@@ -77,3 +80,43 @@ class DecodeError(StructureError):
 
 class FormatError(IcleiModelError, ValueError):
     """A wire format cannot be used: unknown, not installed, or unable to hold the value."""
+
+
+def show(value: Any) -> str:
+    """A short, JSON-like preview of a given value for an error message.
+
+    >>> show("June"), show(7.9), show([1, [2, [3]]])
+    ('"June"', 'number 7.9', 'list [1, [2, [...]]]')
+    """
+    kind = {
+        bool: "boolean",
+        int: "number",
+        float: "number",
+        list: "list",
+        dict: "object",
+    }.get(type(value))
+    text = _preview(value, 0)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return text if kind is None else f"{kind} {text}"
+
+
+def _preview(value: Any, depth: int) -> str:
+    # Bounded in depth and width, so that huge or self-similar input stays cheap.
+    if value is None or type(value) is bool:
+        return json.dumps(value)
+    if type(value) in (int, float):
+        return json.dumps(value) if math.isfinite(value) else repr(value)
+    if type(value) is str:
+        return json.dumps(value[:61], ensure_ascii=False)
+    if type(value) in (list, tuple):
+        if depth >= 2:
+            return "[...]"
+        items = [_preview(v, depth + 1) for v in value[:4]]
+        return "[" + ", ".join(items + ["..."] * (len(value) > 4)) + "]"
+    if isinstance(value, Mapping):
+        if depth >= 2:
+            return "{...}"
+        pairs = [f"{_preview(k, 2)}: {_preview(v, depth + 1)}" for k, v in list(value.items())[:4]]
+        return "{" + ", ".join(pairs + ["..."] * (len(value) > 4)) + "}"
+    return repr(value)[:61]

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from importlib.metadata import version as _version
 from typing import Any
 
-from ._errors import IcleiModelError
+from ._errors import IcleiModelError, show
 
 __all__ = ["MIGRATIONS", "MigrationError", "migrate"]
 
@@ -48,7 +48,8 @@ def migrate(data: Mapping[str, Any]) -> Mapping[str, Any]:
     found = data.get("schema_version", 1)
     if type(found) is not int or found < 1:
         raise MigrationError(
-            f"expected a schema version, a whole number from 1 to {SCHEMA_VERSION}, got {found!r}"
+            f"expected a schema version, a whole number from 1 to {SCHEMA_VERSION},"
+            f" got {show(found)}"
         )
     if found > SCHEMA_VERSION:
         raise MigrationError(

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 import attrs
 import pendulum
 
-from ._errors import InvalidValueError
+from ._errors import InvalidValueError, show
 from ._partial_date import PartialDate
 from ._text import LocalizedText, as_text
 from ._validators import (
@@ -97,7 +97,7 @@ def _check_when(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> N
         return
     raise InvalidValueError(
         f"{type(instance).__name__}.{attribute.name}: expected a PartialDate or a"
-        f" time-zone-aware date-time, got {value!r}"
+        f" time-zone-aware date-time, got {show(value)}"
     )
 
 
@@ -109,7 +109,8 @@ def _instance_of(kind: type | tuple[type, ...], expected: str) -> Any:
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, kind):
             raise InvalidValueError(
-                f"{type(instance).__name__}.{attribute.name}: expected {expected}, got {value!r}"
+                f"{type(instance).__name__}.{attribute.name}: expected {expected},"
+                f" got {show(value)}"
             )
 
     return check
@@ -198,7 +199,7 @@ class Address:
         for index, line in enumerate(value):
             if not isinstance(line, str) or not line.strip():
                 raise InvalidValueError(
-                    f"Address.lines[{index}]: expected non-empty text, got {line!r}"
+                    f"Address.lines[{index}]: expected non-empty text, got {show(line)}"
                 )
 
 

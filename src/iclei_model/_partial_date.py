@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from ._errors import InvalidValueError
+from ._errors import InvalidValueError, show
 
 __all__ = ["PartialDate", "Precision"]
 
@@ -98,12 +98,16 @@ class PartialDate:
         >>> PartialDate.parse("June")
         Traceback (most recent call last):
         ...
-        iclei_model._errors.InvalidValueError: expected a date like 2019, ... got 'June'
+        iclei_model._errors.InvalidValueError: expected a date like 2019, ... got "June"
+        >>> PartialDate.parse("2019-02-30")
+        Traceback (most recent call last):
+        ...
+        iclei_model._errors.InvalidValueError: expected a real date, got "2019-02-30" (day: ...)
         """
         match = _ISO.fullmatch(text) if isinstance(text, str) else None
         if match is None:
             raise InvalidValueError(
-                f"expected a date like 2019, 2019-06 or 2019-06-10, got {text!r}"
+                f"expected a date like 2019, 2019-06 or 2019-06-10, got {show(text)}"
             )
         month, day = match["m"], match["d"]
         try:
@@ -113,7 +117,8 @@ class PartialDate:
                 None if day is None else int(day),
             )
         except InvalidValueError as exc:
-            raise InvalidValueError(f"{text!r} is not a real date: {exc}") from None
+            detail = str(exc).removeprefix("PartialDate.")
+            raise InvalidValueError(f"expected a real date, got {show(text)} ({detail})") from None
 
     @classmethod
     def from_date(cls, value: _dt.date) -> PartialDate:

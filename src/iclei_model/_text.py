@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from ._errors import InvalidValueError
+from ._errors import InvalidValueError, show
 
 __all__ = ["LocalizedText", "as_text", "normalize_language_tag"]
 
@@ -57,7 +57,7 @@ def _to_items(value: Any) -> tuple[tuple[str, str], ...]:
     for pair in pairs:
         if not (isinstance(pair, tuple) and len(pair) == 2):
             raise InvalidValueError(
-                f"LocalizedText: expected (language tag, text) pairs, got {pair!r}"
+                f"LocalizedText: expected (language tag, text) pairs, got {show(pair)}"
             )
     return tuple(sorted(pairs))
 
@@ -72,14 +72,15 @@ def _check_items(
     for tag, text in value:
         if not isinstance(tag, str) or not _TAG.fullmatch(tag):
             raise InvalidValueError(
-                f"LocalizedText: expected a language tag like 'en', 'ja' or 'zh-Hant', got {tag!r}"
+                "LocalizedText: expected a language tag like 'en', 'ja' or 'zh-Hant',"
+                f" got {show(tag)}"
             )
         if tag in seen:
             raise InvalidValueError(f"LocalizedText: language {tag!r} given twice")
         seen.add(tag)
         if not isinstance(text, str) or not text.strip():
             raise InvalidValueError(
-                f"LocalizedText[{tag!r}]: expected non-empty text, got {text!r}"
+                f"LocalizedText[{tag!r}]: expected non-empty text, got {show(text)}"
             )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from ._errors import InvalidValueError
+from ._errors import InvalidValueError, show
 
 __all__ = [
     "country_code",
@@ -42,7 +42,9 @@ def _where(instance: Any, attribute: attrs.Attribute[Any]) -> str:
 
 
 def _fail(instance: Any, attribute: attrs.Attribute[Any], expected: str, value: Any) -> None:
-    raise InvalidValueError(f"{_where(instance, attribute)}: expected {expected}, got {value!r}")
+    raise InvalidValueError(
+        f"{_where(instance, attribute)}: expected {expected}, got {show(value)}"
+    )
 
 
 @cache
@@ -91,7 +93,7 @@ def slugs(instance: Any, attribute: attrs.Attribute[Any], value: Iterable[Any]) 
         if not (isinstance(item, str) and _SLUG.fullmatch(item)):
             raise InvalidValueError(
                 f"{_where(instance, attribute)}[{index}]: expected a lowercase slug like"
-                f" 'kyoto', got {item!r}"
+                f" 'kyoto', got {show(item)}"
             )
         if item in seen:
             raise InvalidValueError(
@@ -130,7 +132,7 @@ def non_empty(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
 
 def decimal_number(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A finite, non-negative Decimal."""
-    if not (isinstance(value, Decimal) and value.is_finite() and value >= 0):
+    if not (isinstance(value, Decimal) and value.is_finite() and not value.is_signed()):
         _fail(instance, attribute, "a finite, non-negative Decimal like Decimal('29.61')", value)
 
 
@@ -166,7 +168,7 @@ def date_order(start: str, end: str) -> Callable[[Any], None]:
         elif isinstance(begin, PartialDate) or isinstance(finish, PartialDate):
             raise InvalidValueError(
                 f"{type(instance).__name__}.{end}: expected the same kind of value as"
-                f" {start} (both dates or both date-times), got {finish!r} after {begin!r}"
+                f" {start} (both dates or both date-times), got {finish} after {begin}"
             )
         else:
             inverted = finish < begin

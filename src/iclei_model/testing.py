@@ -1,0 +1,540 @@
+"""Hypothesis strategies for every model class and for whole, consistent Datasets.
+
+For the tests of tools built on iclei-model: generate records and datasets that the
+library accepts, and check that your code handles them. Needs the ``testing`` extra
+(``pip install 'iclei-model[testing]'``).
+
+>>> from hypothesis import given
+>>> import iclei_model as im
+>>> from iclei_model.testing import datasets
+>>> @given(datasets())
+... def test_json_round_trip(ds):
+...     assert im.loads(im.dumps(ds), im.Dataset) == ds
+>>> test_json_round_trip()
+
+The strategies are derived from the model's own fields, types and validators, so a
+new field is generated as soon as it exists.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import typing
+from collections.abc import Callable
+from decimal import Decimal
+from functools import cache
+from typing import Any, TypeVar
+
+import attrs
+import pendulum
+
+try:
+    from hypothesis import strategies as st
+except ImportError as exc:  # pragma: no cover - depends on the environment
+    raise ImportError(
+        "iclei_model.testing needs Hypothesis: pip install 'iclei-model[testing]'"
+    ) from exc
+
+from . import _validators as v
+from ._dataset import Dataset
+from ._migrations import SCHEMA_VERSION
+from ._model import (
+    ORGANISATION_CLASSES,
+    Event,
+    GoverningBody,
+    Government,
+    Initiative,
+    Mandate,
+    Membership,
+    Network,
+    Office,
+    Organisation,
+    OtherOrganisation,
+    Person,
+    PersonName,
+    Position,
+    Seat,
+    Secretariat,
+    Source,
+    Term,
+    When,
+)
+from ._partial_date import PartialDate
+from ._text import LocalizedText
+from ._vocab import Attendance, BodyKind, SeatRole
+
+__all__ = [
+    "LANGUAGES",
+    "TIME_ZONES",
+    "datasets",
+    "date_times",
+    "localized_texts",
+    "partial_dates",
+    "slugs",
+    "strategy_for",
+    "texts",
+]
+
+T = TypeVar("T")
+Refs = Callable[[type, str], "st.SearchStrategy[str] | None"]
+"""Where references come from: given a class and a field name, a strategy of ids or None."""
+
+LANGUAGES = ("en", "en-GB", "de", "fr", "es", "zh-Hans", "zh-Hant", "ja", "ko", "mn")
+"""The language tags that generated LocalizedTexts use."""
+
+TIME_ZONES = (
+    "UTC",
+    "Asia/Seoul",
+    "Asia/Tokyo",
+    "Asia/Shanghai",
+    "Asia/Taipei",
+    "Asia/Ulaanbaatar",
+    "Asia/Kolkata",
+    "Europe/Berlin",
+    "America/New_York",
+    "Australia/Lord_Howe",
+)
+"""The zones that generated date-times use: whole, half-hour and half-hour-DST offsets."""
+
+
+def slugs() -> st.SearchStrategy[str]:
+    """Record ids: lowercase words joined by single hyphens."""
+    word = st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=8)
+    return st.lists(word, min_size=1, max_size=3).map("-".join)
+
+
+def texts() -> st.SearchStrategy[str]:
+    """Non-empty text from all of Unicode but surrogates (which no encoding holds)."""
+    return st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=24).filter(
+        str.strip
+    )
+
+
+def partial_dates() -> st.SearchStrategy[PartialDate]:
+    """PartialDates at year, month and day precision, over the whole supported range."""
+    days = st.dates(min_value=_dt.date(1, 1, 1), max_value=_dt.date(9999, 12, 31))
+    return st.one_of(
+        days.map(lambda d: PartialDate(d.year)),
+        days.map(lambda d: PartialDate(d.year, d.month)),
+        days.map(PartialDate.from_date),
+    )
+
+
+def date_times(zone: str | None = None) -> st.SearchStrategy[pendulum.DateTime]:
+    """Time-zone-aware date-times, in *zone* or in one of :data:`TIME_ZONES`."""
+    zones = st.just(zone) if zone else st.sampled_from(TIME_ZONES)
+    naive = st.datetimes(min_value=_dt.datetime(1900, 1, 1), max_value=_dt.datetime(2100, 1, 1))
+    return st.builds(lambda d, z: pendulum.instance(d, tz=_zone(z)), naive, zones)
+
+
+@cache
+def _zone(name: str) -> pendulum.Timezone:
+    return pendulum.timezone(name)
+
+
+def localized_texts() -> st.SearchStrategy[LocalizedText]:
+    """LocalizedTexts in one to three of :data:`LANGUAGES`."""
+    return st.dictionaries(st.sampled_from(LANGUAGES), texts(), min_size=1, max_size=3).map(
+        LocalizedText
+    )
+
+
+def _decimals() -> st.SearchStrategy[Decimal]:
+    return st.decimals(min_value=0, max_value=10**12, allow_nan=False, allow_infinity=False).filter(
+        lambda d: not d.is_signed()
+    )
+
+
+@cache
+def _countries() -> tuple[str, ...]:
+    return tuple(sorted(v._iso_countries()))
+
+
+def _for_validator(validator: Any) -> st.SearchStrategy[Any] | None:
+    inner = getattr(validator, "__wrapped__", validator)
+    return {
+        v.country_code: st.sampled_from(_countries()),
+        v.iana_time_zone: st.sampled_from(TIME_ZONES),
+        v.decimal_number: _decimals(),
+        v.non_empty: texts(),
+    }.get(inner)
+
+
+def _no_refs(cls: type, name: str) -> st.SearchStrategy[str] | None:
+    return None
+
+
+def strategy_for(cls: type[T], *, refs: Refs | None = None) -> st.SearchStrategy[T]:
+    """A strategy for any model class: every field drawn from its type and validators.
+
+    References to other records are arbitrary slugs unless *refs* says where they
+    come from. Records satisfy every check made when they are built; datasets built
+    from them need not resolve their references (see :func:`datasets` for that).
+
+    >>> from hypothesis import given
+    >>> import iclei_model as im
+    >>> @given(strategy_for(im.Event))
+    ... def test_event_summary(event):
+    ...     assert event.start_date <= event.end_date
+    >>> test_event_summary()
+    """
+    return _Generator(refs or _no_refs).records(cls)
+
+
+class _Generator:
+    def __init__(self, refs: Refs) -> None:
+        self.refs = refs
+        self.made: dict[type, st.SearchStrategy[Any]] = {}
+
+    def records(self, cls: type[Any]) -> st.SearchStrategy[Any]:
+        made = self.made.get(cls)
+        if made is None:
+            made = self.made[cls] = self.build(cls)
+        return made
+
+    def build(self, cls: type[Any]) -> st.SearchStrategy[Any]:
+        if cls is Organisation:
+            return st.one_of([self.records(c) for c in ORGANISATION_CLASSES.values()])
+        hints = typing.get_type_hints(cls)
+        fields: dict[str, st.SearchStrategy[Any]] = {}
+        optional: dict[str, st.SearchStrategy[Any]] = {}
+        for attribute in attrs.fields(cls):
+            if not attribute.init:
+                continue
+            strategy = self.field(cls, attribute, hints[attribute.name])
+            if attribute.default is attrs.NOTHING:
+                fields[attribute.alias] = strategy
+            else:
+                optional[attribute.alias] = strategy
+        drawn = st.fixed_dictionaries(fields, optional=optional)
+        repair = _REPAIRS.get(cls)
+        if repair is None:
+            return drawn.map(lambda kwargs: cls(**kwargs))
+        return _repaired(cls, drawn, repair)
+
+    def field(self, cls: type, attribute: attrs.Attribute[Any], kind: Any) -> Any:
+        name = attribute.name
+        if cls is Dataset and name == "schema_version":
+            return st.just(SCHEMA_VERSION)
+        validator = attribute.validator
+        inner = getattr(validator, "__wrapped__", validator)
+        if inner is v.slug:
+            ref = self.refs(cls, name) if name != "id" else None
+            base: st.SearchStrategy[Any] = ref if ref is not None else slugs()
+            if type(None) in typing.get_args(kind):
+                return st.none() if base.is_empty else st.none() | base
+            return base
+        if inner is v.slugs:
+            ref = self.refs(cls, name)
+            if ref is not None and ref.is_empty:
+                return st.just(())
+            return st.lists(ref if ref is not None else slugs(), max_size=3, unique=True).map(tuple)
+        special = _for_validator(validator)
+        if special is not None:
+            return st.none() | special if type(None) in typing.get_args(kind) else special
+        unique = inner is v.unique
+        return self.type(kind, unique=unique)
+
+    def type(self, kind: Any, *, unique: bool = False) -> st.SearchStrategy[Any]:
+        origin, args = typing.get_origin(kind), typing.get_args(kind)
+        if type(None) in args:
+            rest = [a for a in args if a is not type(None)]
+            inner = rest[0] if len(rest) == 1 else typing.Union[tuple(rest)]  # noqa: UP007
+            return st.none() | self.type(inner)
+        if kind == When:
+            return partial_dates() | date_times()
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            return st.lists(self.type(args[0]), max_size=2, unique=unique).map(tuple)
+        simple: dict[Any, st.SearchStrategy[Any]] = {
+            str: texts(),
+            int: st.integers(),
+            bool: st.booleans(),
+            Decimal: _decimals(),
+            PartialDate: partial_dates(),
+            _dt.date: st.dates(),
+            pendulum.DateTime: date_times(),
+            LocalizedText: localized_texts(),
+        }
+        if kind in simple:
+            return simple[kind]
+        if isinstance(kind, type) and issubclass(kind, enum.Enum):
+            return st.sampled_from(kind)
+        if isinstance(kind, type) and attrs.has(kind):
+            return st.deferred(lambda: self.records(kind))
+        raise TypeError(f"no strategy for {kind!r}")
+
+
+Repair = Callable[[Callable[..., Any], dict[str, Any]], None]
+
+
+def _repaired(
+    cls: type[Any], drawn: st.SearchStrategy[dict[str, Any]], repair: Repair
+) -> st.SearchStrategy[Any]:
+    @st.composite
+    def build(draw: Callable[..., Any]) -> Any:
+        kwargs = dict(draw(drawn))
+        repair(draw, kwargs)
+        return cls(**kwargs)
+
+    return build()
+
+
+# ------------------------------------------------------------------ repairs
+# Checks that span fields can't be met field by field; each repair adjusts a draw.
+
+
+def _ordered(start: str, end: str) -> Repair:
+    def repair(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
+        first, last = kw.get(start), kw.get(end)
+        dates = isinstance(first, PartialDate) and isinstance(last, PartialDate)
+        if dates and last.last_day() < first.first_day():
+            kw[start], kw[end] = last, first
+
+    return repair
+
+
+def _both(*repairs: Repair) -> Repair:
+    def repair(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
+        for one in repairs:
+            one(draw, kw)
+
+    return repair
+
+
+def _named(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
+    if kw.get("family_name") is None and kw.get("given_name") is None:
+        kw["family_name"] = draw(texts())
+
+
+def _not_own_parent(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
+    if kw.get("parent") == kw["id"]:
+        kw["parent"] = None
+
+
+def _office(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
+    if kw.get("parent") is None:
+        kw["parent"] = draw(slugs().filter(lambda s: s != kw["id"]))
+    _not_own_parent(draw, kw)
+    if kw.get("parent") is None:
+        kw["parent"] = kw["id"] + "-secretariat"
+
+
+def _government(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
+    _not_own_parent(draw, kw)
+    if kw.get("country") is None:
+        kw["country"] = draw(st.sampled_from(_countries()))
+
+
+def _body(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
+    if kw["kind"] is BodyKind.REGIONAL_EXECUTIVE_COMMITTEE:
+        if kw.get("region") is None:
+            kw["region"] = draw(st.sampled_from(list(_regions())))
+    else:
+        kw["region"] = None
+
+
+def _seat(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
+    if kw["role"] is SeatRole.REGIONAL_SEAT:
+        if kw.get("region") is None:
+            kw["region"] = draw(st.sampled_from(list(_regions())))
+    else:
+        kw["region"] = None
+
+
+def _regions() -> Any:
+    from ._vocab import Region
+
+    return Region
+
+
+def _event(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
+    _not_own_parent(draw, kw)
+    start, end = kw["start"], kw.get("end")
+    if isinstance(start, _dt.datetime):
+        zone = start.timezone_name  # type: ignore[attr-defined]
+        kw["timezone"] = zone
+        if end is not None:
+            hours = draw(st.integers(min_value=0, max_value=24 * 10))
+            kw["end"] = start.add(hours=hours)  # type: ignore[attr-defined]
+    else:
+        if isinstance(end, _dt.datetime):
+            kw["end"] = PartialDate.from_date(end.date())
+        _ordered("start", "end")(draw, kw)
+    if kw.get("attendance", Attendance.IN_PERSON) is not Attendance.VIRTUAL and not kw.get("place"):
+        from ._model import Place
+
+        kw["place"] = draw(strategy_for(Place))
+
+
+_REPAIRS: dict[type, Repair] = {
+    PersonName: _named,
+    Person: _named,
+    Position: _ordered("start", "end"),
+    Membership: _ordered("since", "until"),
+    Term: _ordered("start", "end"),
+    Mandate: _ordered("start", "end"),
+    Initiative: _both(_ordered("start", "end"), _not_own_parent),
+    Event: _event,
+    Network: _not_own_parent,
+    Secretariat: _not_own_parent,
+    OtherOrganisation: _not_own_parent,
+    Office: _office,
+    Government: _government,
+    GoverningBody: _body,
+    Seat: _seat,
+}
+
+
+# ------------------------------------------------------------------ datasets
+
+
+def _ids(prefix: str, count: int) -> list[str]:
+    return [f"{prefix}-{i}" for i in range(count)]
+
+
+@st.composite
+def datasets(draw: Callable[..., Any], *, max_records: int = 3) -> Dataset:
+    """Datasets whose references all resolve to a record of the right kind.
+
+    Ids are unique. Every collection holds up to *max_records* records (at least
+    one source, the network and one government, so that references have targets);
+    a mandate's term belongs to its seat's body; nested citations cite the
+    dataset's own sources.
+    """
+    size = st.integers(min_value=0, max_value=max_records)
+    one_or_more = st.integers(min_value=1, max_value=max(1, max_records))
+    count = {
+        "source": draw(one_or_more),
+        "secretariat": draw(size),
+        "office": draw(size),
+        "government": draw(one_or_more),
+        "other": draw(size),
+        "person": draw(size),
+        "body": draw(size),
+        "term": draw(size),
+        "seat": draw(size),
+        "initiative": draw(size),
+        "event": draw(size),
+    }
+    ids = {kind: _ids(kind, n) for kind, n in count.items()}
+    ids["network"] = ["network"]
+    if not ids["secretariat"]:
+        ids["office"] = []
+    organisations = [
+        *ids["network"],
+        *ids["secretariat"],
+        *ids["office"],
+        *ids["government"],
+        *ids["other"],
+    ]
+    pool: dict[str, list[str]] = {
+        "source": ids["source"],
+        "person": ids["person"],
+        "organisation": organisations,
+        "government": ids["government"],
+        "secretariat": ids["secretariat"],
+        "initiative": ids["initiative"],
+        "event": ids["event"],
+    }
+    where: dict[tuple[str, str], str] = {
+        ("Citation", "source"): "source",
+        ("Source", "publisher"): "organisation",
+        ("Position", "organisation"): "organisation",
+        ("Proxy", "person"): "person",
+        ("Proxy", "organisation"): "organisation",
+        ("Proxy", "event"): "event",
+        ("Initiative", "lead"): "organisation",
+        ("Initiative", "partners"): "organisation",
+        ("Initiative", "funders"): "organisation",
+        ("Initiative", "participants"): "government",
+        ("Event", "organisers"): "organisation",
+        ("Event", "partners"): "organisation",
+        ("Event", "participants"): "organisation",
+        ("Event", "initiatives"): "initiative",
+    }
+
+    def refs(cls: type, name: str) -> st.SearchStrategy[str] | None:
+        target = where.get((cls.__name__, name))
+        if target is None or not pool[target]:
+            return st.nothing() if target is not None else None
+        return st.sampled_from(pool[target])
+
+    gen = _Generator(refs)
+
+    def records(cls: type[T], kind: str, **fixed: Any) -> list[T]:
+        out = []
+        for index, id_ in enumerate(ids[kind]):
+            record = draw(gen.records(cls))
+            values = {k: (f(index) if callable(f) else f) for k, f in fixed.items()}
+            out.append(attrs.evolve(record, id=id_, **values))  # type: ignore[misc]
+        return out
+
+    def pick(kind: str) -> st.SearchStrategy[str | None]:
+        return st.none() | st.sampled_from(pool[kind]) if pool[kind] else st.none()
+
+    sources = records(Source, "source")
+    network = records(Network, "network", parent=None)
+    secretariats = records(Secretariat, "secretariat", parent="network")
+    offices = records(Office, "office", parent=lambda i: draw(st.sampled_from(ids["secretariat"])))
+    governments = records(Government, "government", parent=None)
+    others = records(OtherOrganisation, "other", parent=None)
+    people = records(Person, "person")
+    memberships = [
+        attrs.evolve(
+            draw(gen.records(Membership)),
+            id=f"membership-{i}",
+            member=government,
+            network="network",
+            through=draw(pick("secretariat")),
+        )
+        for i, government in enumerate(ids["government"])
+        if draw(st.booleans())
+    ]
+    bodies = records(GoverningBody, "body", network="network", parent=None)
+    terms = (
+        records(Term, "term", body=lambda i: draw(st.sampled_from(ids["body"]))) if bodies else []
+    )
+    seats = (
+        records(Seat, "seat", body=lambda i: draw(st.sampled_from(ids["body"]))) if bodies else []
+    )
+    mandates = []
+    for i, seat in enumerate(seats):
+        body_terms = [t.id for t in terms if t.body == seat.body]
+        if not body_terms or not ids["person"] or not draw(st.booleans()):
+            continue
+        mandates.append(
+            attrs.evolve(
+                draw(gen.records(Mandate)),
+                id=f"mandate-{i}",
+                seat=seat.id,
+                term=draw(st.sampled_from(body_terms)),
+                holder=draw(st.sampled_from(ids["person"])),
+                on_behalf_of=draw(st.sampled_from(ids["government"])),
+            )
+        )
+    initiatives = records(
+        Initiative,
+        "initiative",
+        parent=lambda i: draw(st.none() | st.sampled_from(ids["initiative"][:i] or [None])),
+        funding_programmes=(),
+    )
+    events = records(
+        Event,
+        "event",
+        parent=lambda i: draw(st.none() | st.sampled_from(ids["event"][:i] or [None])),
+    )
+    return Dataset(
+        id=draw(slugs()),
+        title=draw(localized_texts()),
+        sources=sources,
+        organisations=[*network, *secretariats, *offices, *governments, *others],
+        people=people,
+        memberships=memberships,
+        bodies=bodies,
+        seats=seats,
+        terms=terms,
+        mandates=mandates,
+        initiatives=initiatives,
+        events=events,
+    )

@@ -1,0 +1,85 @@
+"""Schema versions: old data is migrated, newer data is refused with advice."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+import iclei_model as im
+
+FIXTURE = Path(__file__).parent / "fixtures" / "dataset-v1.json"
+
+
+def test_fixture_is_in_the_old_shape() -> None:
+    raw = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    assert "schema_version" not in raw  # version 1 left it out at its default
+    assert "organisation" in raw["mandates"][0]
+    assert "on_behalf_of" not in raw["mandates"][0]
+
+
+def test_version_1_file_loads_as_version_2() -> None:
+    ds = im.load(FIXTURE, im.Dataset)
+    assert ds.schema_version == im.SCHEMA_VERSION == 2
+    [mandate] = ds.mandates
+    assert mandate.on_behalf_of == "seoul"
+    # the proxy's own organisation is not a mandate's and keeps its name
+    assert mandate.proxies[0].organisation == "seoul"
+    # written back, it is in the new shape and says so
+    out = json.loads(im.dumps(ds))
+    assert out["schema_version"] == 2
+    assert out["mandates"][0]["on_behalf_of"] == "seoul"
+    assert "organisation" not in out["mandates"][0]
+
+
+def test_migration_agrees_with_the_bundled_dataset(ds: im.Dataset) -> None:
+    migrated = im.load(FIXTURE, im.Dataset)
+    [mandate] = migrated.mandates
+    bundled = ds.mandate(mandate.id)
+    assert mandate.on_behalf_of == bundled.on_behalf_of
+    assert (mandate.seat, mandate.term) == (bundled.seat, bundled.term)
+
+
+def test_explicit_version_1_is_migrated() -> None:
+    data = {"schema_version": 1, "id": "d", "title": {"en": "D"}}
+    assert im.structure(data, im.Dataset).schema_version == 2
+
+
+def test_migrate_leaves_input_alone() -> None:
+    data = {"schema_version": 1, "mandates": [{"organisation": "kyoto"}]}
+    im.migrate(data)
+    assert data == {"schema_version": 1, "mandates": [{"organisation": "kyoto"}]}
+
+
+def test_migrate_keeps_what_it_does_not_recognise() -> None:
+    data = {"mandates": "not a list"}
+    assert im.migrate(data) == {"mandates": "not a list", "schema_version": 2}
+    both = {"mandates": [{"organisation": "a", "on_behalf_of": "b"}]}
+    assert im.migrate(both)["mandates"] == [{"organisation": "a", "on_behalf_of": "b"}]
+
+
+def test_newer_version_says_what_to_do() -> None:
+    with pytest.raises(im.StructureError) as info:
+        im.loads('{"schema_version": 3, "id": "d", "title": {"en": "D"}}', im.Dataset)
+    [problem] = info.value.problems
+    assert problem.path == "$.schema_version"
+    assert problem.message.startswith("this data has schema version 3, but iclei-model ")
+    assert problem.message.endswith(
+        "reads versions up to 2: upgrade iclei-model (pip install --upgrade iclei-model) to read it"
+    )
+
+
+@pytest.mark.parametrize("version", [0, -1, "2", 2.0, None, True])
+def test_bad_version(version: object) -> None:
+    with pytest.raises(im.StructureError) as info:
+        im.structure({"schema_version": version, "id": "d", "title": {"en": "D"}}, im.Dataset)
+    [problem] = info.value.problems
+    assert problem.path == "$.schema_version"
+    assert problem.message.startswith("expected a schema version, a whole number from 1 to 2, got ")
+    with pytest.raises(im.MigrationError):
+        im.migrate({"schema_version": version})
+
+
+def test_every_version_below_current_has_a_migration() -> None:
+    from iclei_model._migrations import MIGRATIONS
+
+    assert sorted(MIGRATIONS) == list(range(1, im.SCHEMA_VERSION))
