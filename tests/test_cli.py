@@ -1,5 +1,9 @@
+"""The command line: report, datasets, convert and schema."""
+
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -60,3 +64,57 @@ def test_python_dash_m() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Events by month" in result.stdout
+
+
+def test_convert_between_formats(tmp_path: Path, ds: im.Dataset) -> None:
+    yaml_path, toml_path = tmp_path / "ds.yaml", tmp_path / "ds.toml"
+    assert main(["convert", "east-asia-2019", str(yaml_path)]) == 0
+    assert main(["convert", str(yaml_path), str(toml_path)]) == 0
+    assert im.load(toml_path, im.Dataset) == ds
+    assert main(["convert", str(toml_path), str(tmp_path / "ds.bin"), "--to", "msgpack"]) == 0
+    assert im.load(tmp_path / "ds.bin", im.Dataset, format="msgpack") == ds
+
+
+def test_convert_a_record_type(tmp_path: Path) -> None:
+    src = tmp_path / "term.json"
+    src.write_text('{"id": "t", "body": "b", "start": "2018", "end": "2021"}')
+    assert main(["convert", str(src), str(tmp_path / "term.yml"), "--type", "term"]) == 0
+    assert (tmp_path / "term.yml").read_text() == "id: t\nbody: b\nstart: '2018'\nend: '2021'\n"
+
+
+def test_convert_reports_every_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "bad.json"
+    src.write_text('{"id": "d", "title": {"en": "D"}, "events": [{"id": "e", "start": "June"}]}')
+    out = tmp_path / "out.yaml"
+    assert main(["convert", str(src), str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "problems in " in err
+    assert '$.events[0].start: expected a date like 2019, 2019-06 or 2019-06-10, got "June"' in err
+    assert "$.events[0].name: required field is missing" in err
+    assert not out.exists()
+
+
+def test_convert_unknown_suffix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["convert", "east-asia-2019", str(tmp_path / "ds.csv")]) == 2
+    assert "cannot tell the format from '.csv'" in capsys.readouterr().err
+
+
+def test_convert_missing_input(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["convert", "no-such-file.json", "out.json"]) == 2
+    assert "no-such-file.json" in capsys.readouterr().err
+
+
+def test_schema_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out) == im.json_schema(im.Dataset)
+    assert main(["schema", "event"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "Event"
+    assert main(["schema", "Dataset", "-o", str(tmp_path / "s.json")]) == 0
+    committed = Path(__file__).parent.parent / "docs" / "schema" / "dataset.schema.json"
+    assert (tmp_path / "s.json").read_bytes() == committed.read_bytes()
+
+
+def test_schema_unknown_type(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "Widget"]) == 2
+    err = capsys.readouterr().err
+    assert "no model class named 'Widget'; the classes are: Address, Citation" in err

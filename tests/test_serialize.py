@@ -9,12 +9,15 @@ from typing import Any
 
 import pendulum
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import iclei_model as im
 from iclei_model._schema import SCHEMA_TYPES
 from iclei_model.testing import datasets, strategy_for
+
+# Tests over every model class draw fewer examples per class than the profile says.
+PER_CLASS_EXAMPLES = max(10, settings.default.max_examples // 4)
 
 FORMATS = ["json", "yaml", "toml", "msgpack"]
 
@@ -34,6 +37,7 @@ def test_generated_datasets_round_trip(data: im.Dataset) -> None:
 
 
 @pytest.mark.parametrize("cls", SCHEMA_TYPES, ids=lambda c: c.__name__)
+@settings(max_examples=PER_CLASS_EXAMPLES)
 @given(data=st.data())
 def test_every_class_round_trips_in_every_format(cls: type, data: Any) -> None:
     obj = data.draw(strategy_for(cls))

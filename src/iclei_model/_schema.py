@@ -197,7 +197,7 @@ class _Builder:
                 "description": "The schema version; older ones are migrated on load.",
             }
             required.append("schema_version")
-        for attribute in attrs.fields(cls):  # type: ignore[arg-type]
+        for attribute in attrs.fields(cls):
             if not attribute.init or attribute.name in properties:
                 continue
             schema = self.field(hints[attribute.name], attribute)

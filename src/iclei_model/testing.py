@@ -106,7 +106,7 @@ def slugs() -> st.SearchStrategy[str]:
 
 def texts() -> st.SearchStrategy[str]:
     """Non-empty text from all of Unicode but surrogates (which no encoding holds)."""
-    return st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=24).filter(
+    return st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=24).filter(
         str.strip
     )
 
@@ -287,8 +287,11 @@ def _repaired(
 def _ordered(start: str, end: str) -> Repair:
     def repair(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
         first, last = kw.get(start), kw.get(end)
-        dates = isinstance(first, PartialDate) and isinstance(last, PartialDate)
-        if dates and last.last_day() < first.first_day():
+        if (
+            isinstance(first, PartialDate)
+            and isinstance(last, PartialDate)
+            and last.last_day() < first.first_day()
+        ):
             kw[start], kw[end] = last, first
 
     return repair
@@ -393,6 +396,10 @@ def _ids(prefix: str, count: int) -> list[str]:
     return [f"{prefix}-{i}" for i in range(count)]
 
 
+def _earlier(ids: list[str]) -> st.SearchStrategy[str | None]:
+    return st.none() | st.sampled_from(ids) if ids else st.none()
+
+
 @st.composite
 def datasets(draw: Callable[..., Any], *, max_records: int = 3) -> Dataset:
     """Datasets whose references all resolve to a record of the right kind.
@@ -467,7 +474,7 @@ def datasets(draw: Callable[..., Any], *, max_records: int = 3) -> Dataset:
         for index, id_ in enumerate(ids[kind]):
             record = draw(gen.records(cls))
             values = {k: (f(index) if callable(f) else f) for k, f in fixed.items()}
-            out.append(attrs.evolve(record, id=id_, **values))  # type: ignore[misc]
+            out.append(attrs.evolve(record, id=id_, **values))
         return out
 
     def pick(kind: str) -> st.SearchStrategy[str | None]:
@@ -516,13 +523,13 @@ def datasets(draw: Callable[..., Any], *, max_records: int = 3) -> Dataset:
     initiatives = records(
         Initiative,
         "initiative",
-        parent=lambda i: draw(st.none() | st.sampled_from(ids["initiative"][:i] or [None])),
+        parent=lambda i: draw(_earlier(ids["initiative"][:i])),
         funding_programmes=(),
     )
     events = records(
         Event,
         "event",
-        parent=lambda i: draw(st.none() | st.sampled_from(ids["event"][:i] or [None])),
+        parent=lambda i: draw(_earlier(ids["event"][:i])),
     )
     return Dataset(
         id=draw(slugs()),

@@ -1,0 +1,125 @@
+"""Robustness: whatever the input, loads raises StructureError or nothing else."""
+
+import json
+from typing import Any
+
+import msgpack
+import orjson
+import pytest
+import tomli_w
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+import iclei_model as im
+
+TARGETS = [im.Dataset, im.Event, im.Organisation, im.Person, im.Mandate]
+FORMATS = ["json", "yaml", "toml", "msgpack"]
+
+scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**63), max_value=2**63 - 1)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=12)
+    | st.sampled_from(["2019", "2019-06-10", "kyoto", "government", "low_emission", "virtual"])
+)
+keys = st.text(max_size=10) | st.sampled_from(
+    ["id", "kind", "name", "start", "end", "events", "organisations", "en", "schema_version"]
+)
+json_like = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=5),
+    max_leaves=30,
+)
+
+
+def encode(value: Any, fmt: str) -> str | bytes:
+    if fmt == "json":
+        return orjson.dumps(value)
+    if fmt == "yaml":
+        return yaml.safe_dump(value, allow_unicode=True)
+    if fmt == "toml":
+        return tomli_w.dumps(_no_nulls(value if isinstance(value, dict) else {"value": value}))
+    return msgpack.packb(value)
+
+
+def _no_nulls(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _no_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_no_nulls(v) for v in value if v is not None]
+    return value
+
+
+def only_structure_errors(data: str | bytes, cls: type, fmt: str) -> None:
+    """Loading either succeeds or raises a StructureError whose problems have paths."""
+    found: tuple[im.Problem, ...] = ()
+    try:
+        im.loads(data, cls, fmt)
+    except im.StructureError as exc:
+        found = exc.problems or (im.Problem("?", ""),)
+    for problem in found:
+        assert problem.path.startswith("$")
+        assert problem.message
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@given(value=json_like, cls=st.sampled_from(TARGETS))
+def test_arbitrary_documents(fmt: str, value: Any, cls: type) -> None:
+    only_structure_errors(encode(value, fmt), cls, fmt)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@given(raw=st.binary(max_size=64) | st.text(max_size=64), cls=st.sampled_from(TARGETS))
+def test_arbitrary_bytes(fmt: str, raw: str | bytes, cls: type) -> None:
+    only_structure_errors(raw, cls, fmt)
+
+
+@given(value=json_like, where=st.integers(min_value=0), cls=st.sampled_from(TARGETS))
+def test_one_value_replaced_in_a_valid_document(
+    ds: im.Dataset, value: Any, where: int, cls: type
+) -> None:
+    # Mutating real documents reaches the deep hooks that random documents miss.
+    document = json.loads(im.dumps(ds))
+    if cls is not im.Dataset:
+        document = im.unstructure(next(iter(r for r in ds.records() if isinstance(r, cls))))
+    slots = list(_slots(document))
+    parent, key = slots[where % len(slots)]
+    parent[key] = value
+    only_structure_errors(orjson.dumps(document), cls, "json")
+
+
+def _slots(value: Any) -> Any:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield value, key
+            yield from _slots(item)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield value, index
+            yield from _slots(item)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_deep_nesting(fmt: str) -> None:
+    if fmt == "json":
+        data: str | bytes = "[" * 5000 + "]" * 5000
+    elif fmt == "msgpack":
+        data = b"\x91" * 5000 + b"\xc0"
+    elif fmt == "yaml":
+        data = "[" * 5000 + "]" * 5000
+    else:
+        data = "a = " + "[" * 5000 + "]" * 5000
+    only_structure_errors(data, im.Dataset, fmt)
+
+
+def test_deep_value_inside_a_record() -> None:
+    deep: Any = "x"
+    for _ in range(3000):
+        deep = [deep]
+    with pytest.raises(im.StructureError) as info:
+        im.structure({"id": "p", "given_name": deep}, im.Person)
+    assert [str(p) for p in info.value.problems] == [
+        "$.given_name: expected text, got list [[[...]]]"
+    ]

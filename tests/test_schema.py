@@ -1,0 +1,160 @@
+"""JSON Schema contract: what dumps writes validates; what loads refuses, the schema refuses."""
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import iclei_model as im
+from iclei_model._schema import SCHEMA_TYPES
+from iclei_model.testing import datasets, strategy_for
+
+# Tests over every model class draw fewer examples per class than the profile says.
+PER_CLASS_EXAMPLES = max(10, settings.default.max_examples // 4)
+
+COMMITTED = Path(__file__).parent.parent / "docs" / "schema" / "dataset.schema.json"
+
+
+def validator(cls: type) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(
+        im.json_schema(cls), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+DATASET = validator(im.Dataset)
+
+
+@pytest.mark.parametrize("cls", SCHEMA_TYPES, ids=lambda c: c.__name__)
+def test_every_public_class_has_a_valid_schema(cls: type) -> None:
+    schema = im.json_schema(cls)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$ref"] == f"#/$defs/{cls.__name__}"
+    assert schema["description"]
+
+
+def test_committed_schema_matches_the_code() -> None:
+    committed = json.loads(COMMITTED.read_text(encoding="utf-8"))
+    assert committed == im.json_schema(im.Dataset), (
+        "docs/schema/dataset.schema.json is stale: run"
+        " `iclei-model schema Dataset -o docs/schema/dataset.schema.json`"
+    )
+
+
+def test_schema_says_what_the_model_says() -> None:
+    defs = im.json_schema(im.Dataset)["$defs"]
+    assert defs["Pathway"]["enum"] == [p.value for p in im.Pathway]
+    assert defs["Organisation"]["properties"]["kind"]["enum"] == [
+        "network",
+        "secretariat",
+        "office",
+        "government",
+        "other",
+    ]
+    assert defs["Government"]["properties"]["kind"] == {
+        "const": "government",
+        "description": "The discriminator.",
+    }
+    assert defs["Mandate"]["properties"]["on_behalf_of"]["description"].startswith(
+        "The id of the organisation the holder sits for."
+    )
+    assert set(defs["Event"]["properties"]) == {
+        a.name for a in __import__("attrs").fields(im.Event)
+    }
+    assert defs["Dataset"]["properties"]["schema_version"]["const"] == im.SCHEMA_VERSION
+
+
+def test_bundled_dataset_validates(ds: im.Dataset) -> None:
+    for fmt in ["json", "yaml", "toml", "msgpack"]:
+        # every format carries the same document
+        document = json.loads(im.dumps(im.loads(im.dumps(ds, fmt), im.Dataset, fmt)))
+        assert list(DATASET.iter_errors(document)) == []
+
+
+@given(data=datasets())
+def test_generated_datasets_validate(data: im.Dataset) -> None:
+    errors = list(DATASET.iter_errors(json.loads(im.dumps(data))))
+    assert errors == [], errors[0].message
+
+
+@pytest.mark.parametrize("cls", SCHEMA_TYPES, ids=lambda c: c.__name__)
+@settings(max_examples=PER_CLASS_EXAMPLES)
+@given(data=st.data())
+def test_generated_records_validate(cls: type, data: Any) -> None:
+    obj = data.draw(strategy_for(cls))
+    errors = list(validator(cls).iter_errors(json.loads(im.dumps(obj))))
+    assert errors == [], errors[0].message
+
+
+# A corpus of invalid documents, each one change away from a valid dataset.
+def _base(ds: im.Dataset) -> dict[str, Any]:
+    return json.loads(im.dumps(ds))
+
+
+def _set(path: str, value: Any) -> Any:
+    def change(doc: dict[str, Any]) -> None:
+        *parents, last = path.split("/")
+        target: Any = doc
+        for step in parents:
+            target = target[int(step)] if step.isdigit() else target[step]
+        target[int(last) if last.isdigit() else last] = value
+
+    return change
+
+
+def _drop(path: str) -> Any:
+    def change(doc: dict[str, Any]) -> None:
+        *parents, last = path.split("/")
+        target: Any = doc
+        for step in parents:
+            target = target[int(step)] if step.isdigit() else target[step]
+        del target[last]
+
+    return change
+
+
+INVALID = {
+    "number for text": _set("events/0/name/en", 7),
+    "text for a list": _set("events/0/pathways", "low_emission"),
+    "float for a decimal": _set("organisations/41/figures/0/quantity/value", 7.9),
+    "negative decimal": _set("organisations/41/figures/0/quantity/value", "-3"),
+    "unknown top-level key": _set("colour", "red"),
+    "unknown record key": _set("people/0/nickname", "Kadokawa"),
+    "missing required field": _drop("terms/0/end"),
+    "word for a date": _set("events/12/start", "June"),
+    "month out of range": _set("events/12/start", "2019-13"),
+    "short date": _set("events/12/start", "2019-6-1"),
+    "date-time without zone": _set("events/0/start", "2020-11-26T10:00:00+09:00"),
+    "unknown organisation kind": _set("organisations/3/kind", "city"),
+    "tag missing": _drop("organisations/3/kind"),
+    "unknown enum value": _set("events/0/kind", "party"),
+    "capitalised id": _set("people/0/id", "Daisaku"),
+    "id with a space": _set("mandates/0/holder", "daisaku kadokawa"),
+    "lowercase country": _set("organisations/20/country", "jp"),
+    "bad language tag": _set("events/0/name", {"english": "Forum"}),
+    "empty text": _set("people/0/family_name", ""),
+    "repeated reference": _set("initiatives/4/lead", ["kyoto", "kyoto"]),
+    "newer schema version": _set("schema_version", 3),
+}
+
+
+@pytest.mark.parametrize("change", INVALID.values(), ids=INVALID.keys())
+def test_invalid_documents_are_refused_by_both(ds: im.Dataset, change: Any) -> None:
+    document = _base(ds)
+    change(document)
+    assert not DATASET.is_valid(document)
+    with pytest.raises(im.StructureError):
+        im.loads(json.dumps(document), im.Dataset)
+
+
+def test_corpus_starts_from_a_valid_document(ds: im.Dataset) -> None:
+    document = copy.deepcopy(_base(ds))
+    assert DATASET.is_valid(document)
+    assert document["organisations"][20]["kind"] == "government"
+    assert document["organisations"][41]["figures"][0]["quantity"]["value"]
+    assert document["initiatives"][4]["lead"]
