@@ -62,7 +62,7 @@ from ._model import (
 )
 from ._partial_date import PartialDate
 from ._text import LocalizedText
-from ._vocab import Attendance, BodyKind, SeatRole
+from ._vocab import Attendance, BodyKind, Region, SeatRole
 
 __all__ = [
     "LANGUAGES",
@@ -329,26 +329,16 @@ def _government(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
         kw["country"] = draw(st.sampled_from(_countries()))
 
 
-def _body(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
-    if kw["kind"] is BodyKind.REGIONAL_EXECUTIVE_COMMITTEE:
-        if kw.get("region") is None:
-            kw["region"] = draw(st.sampled_from(list(_regions())))
-    else:
-        kw["region"] = None
+def _region_when(field: str, value: Any) -> Repair:
+    """A region exactly when *field* is *value* (regional bodies and seats)."""
 
+    def repair(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
+        if kw[field] is not value:
+            kw["region"] = None
+        elif kw.get("region") is None:
+            kw["region"] = draw(st.sampled_from(Region))
 
-def _seat(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
-    if kw["role"] is SeatRole.REGIONAL_SEAT:
-        if kw.get("region") is None:
-            kw["region"] = draw(st.sampled_from(list(_regions())))
-    else:
-        kw["region"] = None
-
-
-def _regions() -> Any:
-    from ._vocab import Region
-
-    return Region
+    return repair
 
 
 def _event(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
@@ -384,8 +374,8 @@ _REPAIRS: dict[type, Repair] = {
     OtherOrganisation: _not_own_parent,
     Office: _office,
     Government: _government,
-    GoverningBody: _body,
-    Seat: _seat,
+    GoverningBody: _region_when("kind", BodyKind.REGIONAL_EXECUTIVE_COMMITTEE),
+    Seat: _region_when("role", SeatRole.REGIONAL_SEAT),
 }
 
 

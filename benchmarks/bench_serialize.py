@@ -1,0 +1,228 @@
+"""Decode+validate and encode: iclei-model against pydantic v2 and msgspec, on identical JSON.
+
+Run on demand, not in the test suite:
+
+    pip install -e ".[benchmark]"
+    python benchmarks/bench_serialize.py            # 100k events; datasets of 10k, 100k, 1M
+    python benchmarks/bench_serialize.py --quick    # 10k events; datasets of 10k, 100k
+
+The peer models are generated from the attrs classes, field by field, with the same
+constraints: slug patterns on ids and references, enums, forbidden unknown keys,
+strict types, a discriminated union for organisations. They keep dates, date-times
+and language maps as checked strings and dicts, while iclei-model builds PartialDate,
+pendulum DateTime and LocalizedText objects: the peers do less work per record.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import enum
+import gc
+import platform
+import sys
+import time
+import typing
+from collections.abc import Callable
+from decimal import Decimal
+from importlib.metadata import version
+from typing import Annotated, Any, Literal
+
+import attrs
+import msgspec
+import pendulum
+import pydantic
+
+import iclei_model as im
+from iclei_model import _validators as v
+from iclei_model._dataset import COLLECTIONS as _COLLECTIONS
+from iclei_model._model import ORGANISATION_CLASSES, When
+from iclei_model._schema import DATE, DATE_TIME, DECIMAL, NON_EMPTY, PARTIAL_DATE, SLUG
+
+WHEN = f"(?:{PARTIAL_DATE[1:-1]})|(?:{DATE_TIME[1:-1]})"
+
+
+# ------------------------------------------------------------------ peer models
+
+
+class _Peers:
+    """Builds a pydantic model and a msgspec Struct for each attrs class."""
+
+    def __init__(self) -> None:
+        self.pydantic: dict[type, Any] = {}
+        self.msgspec: dict[type, Any] = {}
+
+    def field_type(self, kind: Any, attribute: attrs.Attribute[Any], lib: str) -> Any:
+        inner = getattr(attribute.validator, "__wrapped__", attribute.validator)
+        pattern = {v.slug: SLUG, v.non_empty: NON_EMPTY, v.decimal_number: DECIMAL}.get(inner)
+        args = typing.get_args(kind)
+        if type(None) in args:
+            rest = [a for a in args if a is not type(None)]
+            base = rest[0] if len(rest) == 1 else typing.Union[tuple(rest)]  # noqa: UP007
+            return self.type(base, lib, pattern) | None
+        if inner is v.slugs:
+            return tuple[self.constrained(str, SLUG, lib), ...]
+        return self.type(kind, lib, pattern)
+
+    def constrained(self, base: Any, pattern: str | None, lib: str) -> Any:
+        if pattern is None:
+            return base
+        if lib == "pydantic":
+            return Annotated[base, pydantic.StringConstraints(pattern=pattern)]
+        return Annotated[base, msgspec.Meta(pattern=pattern)]
+
+    def type(self, kind: Any, lib: str, pattern: str | None = None) -> Any:
+        origin, args = typing.get_origin(kind), typing.get_args(kind)
+        if kind == When:
+            return self.constrained(str, WHEN, lib)
+        if kind is im.PartialDate:
+            return self.constrained(str, PARTIAL_DATE, lib)
+        if kind is _dt.date:
+            return self.constrained(str, DATE, lib)
+        if kind is pendulum.DateTime:
+            return self.constrained(str, DATE_TIME, lib)
+        if kind is im.LocalizedText:
+            return dict[str, str]
+        if kind is Decimal:
+            return Decimal
+        if kind is str:
+            return self.constrained(str, pattern, lib)
+        if origin is tuple:
+            return tuple[self.type(args[0], lib), ...]
+        if isinstance(kind, type) and issubclass(kind, enum.Enum):
+            return kind
+        if kind is im.Organisation:
+            members = tuple(self.model(c, lib) for c in ORGANISATION_CLASSES.values())
+            union = typing.Union[members]  # noqa: UP007
+            if lib == "pydantic":
+                return Annotated[union, pydantic.Field(discriminator="kind")]
+            return union
+        if attrs.has(kind):
+            return self.model(kind, lib)
+        return kind
+
+    def model(self, cls: type, lib: str) -> Any:
+        made = getattr(self, lib)
+        if cls in made:
+            return made[cls]
+        hints = typing.get_type_hints(cls)
+        fields: list[tuple[str, Any, Any]] = []
+        for attribute in attrs.fields(cls):
+            if not attribute.init:
+                continue
+            kind = self.field_type(hints[attribute.name], attribute, lib)
+            default = attribute.default
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                default = None
+            fields.append((attribute.alias, kind, default))
+        tag = getattr(cls, "kind", None) if issubclass(cls, im.Organisation) else None
+        if lib == "pydantic":
+            spec: dict[str, Any] = {}
+            if tag:
+                spec["kind"] = (Literal[tag], ...)
+            for name, kind, default in fields:
+                spec[name] = (kind, ... if default is attrs.NOTHING else default)
+            config = pydantic.ConfigDict(extra="forbid", frozen=True, strict=True)
+            made[cls] = pydantic.create_model(cls.__name__, __config__=config, **spec)
+        else:
+            ordered = [(n, k) for n, k, d in fields if d is attrs.NOTHING] + [
+                (n, k, d) for n, k, d in fields if d is not attrs.NOTHING
+            ]
+            made[cls] = msgspec.defstruct(
+                cls.__name__,
+                ordered,
+                kw_only=True,
+                frozen=True,
+                forbid_unknown_fields=True,
+                omit_defaults=True,
+                tag_field="kind" if tag else None,
+                tag=tag,
+            )
+        return made[cls]
+
+
+# ------------------------------------------------------------------ data
+
+
+def synthetic(records: int) -> im.Dataset:
+    """The bundled dataset's records, copied with fresh ids until there are *records*."""
+    base = im.load_dataset("east-asia-2019")
+    per_copy = sum(len(getattr(base, name)) for name in _COLLECTIONS)
+    copies = max(1, records // per_copy)
+    collections: dict[str, list[Any]] = {name: [] for name in _COLLECTIONS}
+    for n in range(copies):
+        for name in _COLLECTIONS:
+            for record in getattr(base, name):
+                collections[name].append(attrs.evolve(record, id=f"{record.id}-{n}"))
+    return im.Dataset(id="synthetic", title={"en": "Synthetic"}, **collections)
+
+
+def events_only(count: int) -> im.Dataset:
+    base = im.load_dataset("east-asia-2019").events
+    events = [
+        attrs.evolve(base[i % len(base)], id=f"{base[i % len(base)].id}-{i}") for i in range(count)
+    ]
+    return im.Dataset(id="events", title={"en": "Events"}, events=events)
+
+
+# ------------------------------------------------------------------ timing
+
+
+def best(fn: Callable[[], Any], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def run(label: str, ds: im.Dataset, peers: _Peers, repeat: int) -> None:
+    count = sum(len(getattr(ds, name)) for name in _COLLECTIONS)
+    payload = im.dumps(ds).encode("utf-8")
+    pyd = peers.model(im.Dataset, "pydantic")
+    msg = peers.model(im.Dataset, "msgspec")
+    # same bytes, and every library accepts them
+    pyd_obj = pyd.model_validate_json(payload)
+    msg_obj = msgspec.json.decode(payload, type=msg)
+    ours_obj = im.loads(payload, im.Dataset)
+    decode = {
+        "iclei-model": best(lambda: im.loads(payload, im.Dataset), repeat),
+        "pydantic": best(lambda: pyd.model_validate_json(payload), repeat),
+        "msgspec": best(lambda: msgspec.json.decode(payload, type=msg), repeat),
+    }
+    encode = {
+        "iclei-model": best(lambda: im.dumps(ours_obj), repeat),
+        "pydantic": best(lambda: pyd_obj.model_dump_json(exclude_defaults=True), repeat),
+        "msgspec": best(lambda: msgspec.json.encode(msg_obj), repeat),
+    }
+    for what, found in (("decode+validate", decode), ("encode", encode)):
+        ours = found["iclei-model"]
+        cells = "  ".join(f"{lib} {t / count * 1e6:7.2f}" for lib, t in found.items())
+        ratios = "  ".join(f"x{ours / found[peer]:.2f} {peer}" for peer in ("pydantic", "msgspec"))
+        print(f"{label} ({count:,} records), {what}: µs per record {cells}; iclei-model = {ratios}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="smaller sizes, for a first look")
+    args = parser.parse_args()
+    print(
+        f"Python {platform.python_version()} on {platform.machine()}, {platform.system()};"
+        f" iclei-model {im.__version__}, attrs {version('attrs')}, cattrs {version('cattrs')},"
+        f" orjson {version('orjson')}, pydantic {version('pydantic')},"
+        f" msgspec {version('msgspec')}"
+    )
+    peers = _Peers()
+    sys.setrecursionlimit(10_000)
+    event_count = 10_000 if args.quick else 100_000
+    sizes = (10_000, 100_000) if args.quick else (10_000, 100_000, 1_000_000)
+    run("events", events_only(event_count), peers, repeat=3)
+    for size in sizes:
+        ds = synthetic(size)
+        run("dataset", ds, peers, repeat=3 if size < 1_000_000 else 1)
+
+
+if __name__ == "__main__":
+    main()
