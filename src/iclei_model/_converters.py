@@ -15,7 +15,6 @@ import attrs
 import cattrs
 import pendulum
 from cattrs.errors import ForbiddenExtraKeysError
-from cattrs.gen import make_dict_unstructure_fn, override
 
 from ._dataset import Dataset
 from ._errors import InvalidValueError, Problem, StructureError
@@ -220,7 +219,17 @@ def _base_converter() -> cattrs.Converter:
         lambda t: isinstance(t, type) and issubclass(t, Organisation),
         lambda t: _organisation_unstructurer(conv, t),
     )
-    conv.register_unstructure_hook(Dataset, _dataset_unstructurer(conv))
+    conv.register_unstructure_hook_factory(
+        lambda t: t is Dataset, lambda t: _dataset_unstructurer(conv)
+    )
+    conv.register_unstructure_hook_factory(
+        lambda t: (
+            attrs.has(t)
+            and t not in (PartialDate, LocalizedText, Dataset)
+            and not issubclass(t, Organisation)
+        ),
+        lambda t: _record_unstructurer(conv, t),
+    )
     return conv
 
 
@@ -375,30 +384,80 @@ def _dataset_hook(fields: Callable[[Any, Any], Dataset]) -> Callable[[Any, Any],
     return structure
 
 
+def _record_unstructurer(
+    conv: cattrs.Converter, cls: Any, head: str = ""
+) -> Callable[[Any], dict[str, Any]]:
+    """Generate a function that unstructures one attrs record, leaving out defaults.
+
+    Straight-line code, one statement a field: enums give their value, tuples of text
+    become lists, nested records and dates go through the converter's hooks. *head*
+    is the source of the keys that come first (an organisation's ``kind``, a
+    dataset's ``schema_version``).
+    """
+    hints = typing.get_type_hints(cls)
+    names: dict[str, Any] = {}
+    lines = [f"def unstructure_{cls.__name__}(obj):", f"    out = {{{head}}}"]
+    for attribute in attrs.fields(cls):
+        name = attribute.name
+        if not attribute.init or (cls is Dataset and name == "schema_version"):
+            continue
+        default = attribute.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            default = default.factory()
+        value = _value_source(conv, hints[name], "v", names, name)
+        lines.append(f"    v = obj.{name}")
+        if default is attrs.NOTHING:
+            lines.append(f"    out[{name!r}] = {value}")
+            continue
+        if default is None:
+            test = "v is not None"
+        elif default == ():
+            test = "v"
+        elif isinstance(default, enum.Enum):
+            names[f"d_{name}"] = default
+            test = f"v is not d_{name}"
+        else:
+            names[f"d_{name}"] = default
+            test = f"v != d_{name}"
+        lines.append(f"    if {test}: out[{name!r}] = {value}")
+    lines.append("    return out")
+    scope: dict[str, Any] = dict(names)
+    exec("\n".join(lines), scope)  # the source is built above from field names only
+    fn: Callable[[Any], dict[str, Any]] = scope[f"unstructure_{cls.__name__}"]
+    return fn
+
+
+def _value_source(
+    conv: cattrs.Converter, kind: Any, var: str, names: dict[str, Any], field: str
+) -> str:
+    """Python source that unstructures *var*, a value of type *kind*."""
+    args = typing.get_args(kind)
+    if type(None) in args:
+        rest = [a for a in args if a is not type(None)]
+        kind = rest[0] if len(rest) == 1 else typing.Union[tuple(rest)]  # noqa: UP007
+    if kind in (str, int, bool, float):
+        return var
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return f"{var}.value"
+    if _is_var_tuple(kind):
+        item = _value_source(conv, typing.get_args(kind)[0], "x", names, field + "_item")
+        return f"list({var})" if item == "x" else f"[{item} for x in {var}]"
+    names[f"h_{field}"] = conv.get_unstructure_hook(kind)
+    return f"h_{field}({var})"
+
+
 def _organisation_unstructurer(
     conv: cattrs.Converter, cls: type[Organisation]
 ) -> Callable[[Organisation], dict[str, Any]]:
     """Unstructure with the ``kind`` discriminator first; the base class dispatches."""
     if cls is Organisation:
         return lambda org: conv.unstructure(org, unstructure_as=type(org))
-    fields = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=conv.omit_if_default)
-
-    def unstructure(org: Organisation) -> dict[str, Any]:
-        return {"kind": cls.kind, **fields(org)}
-
-    return unstructure
+    return _record_unstructurer(conv, cls, f'"kind": {cls.kind!r}')
 
 
 def _dataset_unstructurer(conv: cattrs.Converter) -> Callable[[Dataset], dict[str, Any]]:
     """Unstructure with ``schema_version`` first and always written."""
-    fields = make_dict_unstructure_fn(
-        Dataset,
-        conv,
-        _cattrs_omit_if_default=conv.omit_if_default,
-        schema_version=override(omit=True),
-        _cache=override(omit=True),
-    )
-    return lambda ds: {"schema_version": ds.schema_version, **fields(ds)}
+    return _record_unstructurer(conv, Dataset, '"schema_version": obj.schema_version')
 
 
 def make_converter() -> cattrs.Converter:
