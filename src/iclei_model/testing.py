@@ -176,7 +176,7 @@ def strategy_for(cls: type[T], *, refs: Refs | None = None) -> st.SearchStrategy
     >>> import iclei_model as im
     >>> @given(strategy_for(im.Event))
     ... def test_event_summary(event):
-    ...     assert event.start_date <= event.end_date
+    ...     assert event.start_date.first_day() <= event.end_date.last_day()
     >>> test_event_summary()
     """
     return _Generator(refs or _no_refs).records(cls)

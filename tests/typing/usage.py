@@ -20,3 +20,19 @@ try:
     im.structure({}, im.Citation)
 except im.StructureError as exc:
     paths: list[str] = [p.path for p in exc.problems]
+
+# Formats: text for json, yaml and toml; bytes for msgpack.
+as_json: str = im.dumps(ds)
+as_yaml: str = im.dumps(ds, "yaml")
+as_msgpack: bytes = im.dumps(ds, "msgpack")
+back: im.Dataset = im.loads(as_msgpack, im.Dataset, "msgpack")
+term: im.Term = im.loads('{"id": "t", "body": "b", "start": "2018", "end": "2021"}', im.Term)
+fmt: im.Format = im.format_of("east-asia.yml")
+im.dump(ds, "east-asia.json", converter=im.make_converter())
+loaded: im.Dataset = im.load("east-asia.json", im.Dataset)
+schema: dict[str, object] = im.json_schema(im.Event)
+migrated = im.migrate({"schema_version": 1})
+try:
+    im.loads(b"\xff", im.Dataset)
+except im.DecodeError as exc:
+    where: str = exc.problems[0].path
