@@ -36,6 +36,7 @@ import pydantic
 import iclei_model as im
 from iclei_model import _validators as v
 from iclei_model._dataset import COLLECTIONS as _COLLECTIONS
+from iclei_model._introspect import base_validator, init_fields, without_none
 from iclei_model._model import ORGANISATION_CLASSES, When
 from iclei_model._schema import DATE, DATE_TIME, DECIMAL, NON_EMPTY, PARTIAL_DATE, SLUG
 
@@ -53,12 +54,10 @@ class _Peers:
         self.msgspec: dict[type, Any] = {}
 
     def field_type(self, kind: Any, attribute: attrs.Attribute[Any], lib: str) -> Any:
-        inner = getattr(attribute.validator, "__wrapped__", attribute.validator)
+        inner = base_validator(attribute)
         pattern = {v.slug: SLUG, v.non_empty: NON_EMPTY, v.decimal_number: DECIMAL}.get(inner)
-        args = typing.get_args(kind)
-        if type(None) in args:
-            rest = [a for a in args if a is not type(None)]
-            base = rest[0] if len(rest) == 1 else typing.Union[tuple(rest)]  # noqa: UP007
+        base, optional = without_none(kind)
+        if optional:
             return self.type(base, lib, pattern) | None
         if inner is v.slugs:
             return tuple[self.constrained(str, SLUG, lib), ...]
@@ -105,16 +104,12 @@ class _Peers:
         made = getattr(self, lib)
         if cls in made:
             return made[cls]
-        hints = typing.get_type_hints(cls)
         fields: list[tuple[str, Any, Any]] = []
-        for attribute in attrs.fields(cls):
-            if not attribute.init:
-                continue
-            kind = self.field_type(hints[attribute.name], attribute, lib)
+        for key, attribute, kind in init_fields(cls):
             default = attribute.default
             if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
                 default = None
-            fields.append((attribute.alias, kind, default))
+            fields.append((key, self.field_type(kind, attribute, lib), default))
         tag = getattr(cls, "kind", None) if issubclass(cls, im.Organisation) else None
         if lib == "pydantic":
             spec: dict[str, Any] = {}

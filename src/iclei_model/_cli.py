@@ -121,17 +121,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _schema(name: str, output: str | None) -> int:
-    import orjson
-
     from ._schema import json_schema
+    from ._serialize import _json_encode, write_atomic
 
-    text = orjson.dumps(
-        json_schema(_model_type(name)), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
-    )
+    text = _json_encode(json_schema(_model_type(name)), pretty=True)
     if output is None:
         sys.stdout.write(text.decode("utf-8"))
     else:
-        from ._serialize import write_atomic
-
         write_atomic(Path(output), text)
     return 0

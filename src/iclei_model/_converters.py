@@ -19,6 +19,7 @@ from cattrs.errors import ForbiddenExtraKeysError
 from ._dataset import Dataset
 from ._errors import InvalidValueError, Problem, StructureError
 from ._errors import show as _show
+from ._introspect import init_fields, is_var_tuple, without_none
 from ._migrations import MigrationError, migrate
 from ._model import ORGANISATION_CLASSES, Organisation, When
 from ._partial_date import PartialDate
@@ -204,7 +205,7 @@ def _base_converter() -> cattrs.Converter:
     # or cattrs' str handling would take (and coerce) them.
     conv.register_structure_hook(enum.StrEnum, lambda v, t: _enum_hook(t)(v, t))
     conv.register_unstructure_hook(enum.StrEnum, lambda v: v.value)
-    conv.register_structure_hook_factory(_is_var_tuple, lambda t: _tuple_hook(conv, t))
+    conv.register_structure_hook_factory(is_var_tuple, lambda t: _tuple_hook(conv, t))
     conv.register_structure_hook_factory(
         lambda t: attrs.has(t) and t not in (Organisation, Dataset, PartialDate, LocalizedText),
         lambda t: _record_hook(conv, t),
@@ -231,11 +232,6 @@ def _base_converter() -> cattrs.Converter:
         lambda t: _record_unstructurer(conv, t),
     )
     return conv
-
-
-def _is_var_tuple(t: Any) -> bool:
-    args = typing.get_args(t)
-    return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
 def _tuple_hook(conv: cattrs.Converter, t: Any) -> Callable[[Any, Any], Any]:
@@ -274,28 +270,26 @@ def _record_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, Any], Any]:
     one bad field never hides another. Checks that span fields (``__attrs_post_init__``)
     run when every field is sound.
     """
-    hints = typing.get_type_hints(cls)
-    fields = []
-    for attribute in attrs.fields(cls):
-        if not attribute.init:
-            continue
-        kind = hints[attribute.name]
-        required = attribute.default is attrs.NOTHING
-        fields.append((attribute.alias, kind, conv.get_structure_hook(kind), required, attribute))
+    fields = [
+        (key, kind, conv.get_structure_hook(kind), a.default is attrs.NOTHING, a)
+        for key, a, kind in init_fields(cls)
+    ]
     tag = getattr(cls, "kind", None) if issubclass(cls, Organisation) else None
     names = (["kind"] if tag is not None else []) + [key for key, *_ in fields]
     allowed = frozenset(names)
     listing = ", ".join(f'"{key}"' for key in names)
     stand_in = object.__new__(cls)  # names the class in validator messages
 
-    def field_problems(key: str, attribute: Any, value: Any) -> list[Problem]:
-        if attribute.validator is None:
-            return []
-        try:
-            attribute.validator(stand_in, attribute, value)
-        except InvalidValueError as exc:
-            return problems(exc, "")
-        return []
+    def field_problems(kwargs: dict[str, Any]) -> list[Problem]:
+        """What each field's own validator says of the fields that structured."""
+        found: list[Problem] = []
+        for key, *_, attribute in fields:
+            if key in kwargs and attribute.validator is not None:
+                try:
+                    attribute.validator(stand_in, attribute, kwargs[key])
+                except InvalidValueError as exc:
+                    found.extend(problems(exc, ""))
+        return found
 
     def structure(value: Any, _: Any) -> Any:
         if not isinstance(value, Mapping):
@@ -323,16 +317,9 @@ def _record_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, Any], Any]:
             try:
                 return cls(**kwargs)
             except InvalidValueError as exc:
-                found = [
-                    p
-                    for key, *_, a in fields
-                    if key in kwargs
-                    for p in field_problems(key, a, kwargs[key])
-                ] or problems(exc, "")
+                found = field_problems(kwargs) or problems(exc, "")
             raise _InvalidError(found)
-        for key, *_, attribute in fields:
-            if key in kwargs:
-                found.extend(field_problems(key, attribute, kwargs[key]))
+        found.extend(field_problems(kwargs))
         raise _InvalidError(sorted(found, key=_order_of(value)))
 
     return structure
@@ -385,29 +372,30 @@ def _dataset_hook(fields: Callable[[Any, Any], Dataset]) -> Callable[[Any, Any],
 
 
 def _record_unstructurer(
-    conv: cattrs.Converter, cls: Any, head: str = ""
+    conv: cattrs.Converter, cls: Any, head: Mapping[str, str] | None = None
 ) -> Callable[[Any], dict[str, Any]]:
     """Generate a function that unstructures one attrs record, leaving out defaults.
 
     Straight-line code, one statement a field: enums give their value, tuples of text
     become lists, nested records and dates go through the converter's hooks. *head*
-    is the source of the keys that come first (an organisation's ``kind``, a
-    dataset's ``schema_version``).
+    maps the keys that come first, always written, to the source of their values (an
+    organisation's ``kind``, a dataset's ``schema_version``).
     """
-    hints = typing.get_type_hints(cls)
+    head = head or {}
     names: dict[str, Any] = {}
-    lines = [f"def unstructure_{cls.__name__}(obj):", f"    out = {{{head}}}"]
-    for attribute in attrs.fields(cls):
+    first = ", ".join(f"{key!r}: {source}" for key, source in head.items())
+    lines = [f"def unstructure_{cls.__name__}(obj):", f"    out = {{{first}}}"]
+    for key, attribute, kind in init_fields(cls):
         name = attribute.name
-        if not attribute.init or (cls is Dataset and name == "schema_version"):
+        if key in head:
             continue
         default = attribute.default
         if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            default = default.factory()
-        value = _value_source(conv, hints[name], "v", names, name)
+            default = default.factory()  # type: ignore[union-attr]
+        value = _value_source(conv, kind, "v", names, name)
         lines.append(f"    v = obj.{name}")
         if default is attrs.NOTHING:
-            lines.append(f"    out[{name!r}] = {value}")
+            lines.append(f"    out[{key!r}] = {value}")
             continue
         if default is None:
             test = "v is not None"
@@ -419,7 +407,7 @@ def _record_unstructurer(
         else:
             names[f"d_{name}"] = default
             test = f"v != d_{name}"
-        lines.append(f"    if {test}: out[{name!r}] = {value}")
+        lines.append(f"    if {test}: out[{key!r}] = {value}")
     lines.append("    return out")
     scope: dict[str, Any] = dict(names)
     exec("\n".join(lines), scope)  # the source is built above from field names only
@@ -431,15 +419,12 @@ def _value_source(
     conv: cattrs.Converter, kind: Any, var: str, names: dict[str, Any], field: str
 ) -> str:
     """Python source that unstructures *var*, a value of type *kind*."""
-    args = typing.get_args(kind)
-    if type(None) in args:
-        rest = [a for a in args if a is not type(None)]
-        kind = rest[0] if len(rest) == 1 else typing.Union[tuple(rest)]  # noqa: UP007
+    kind, _ = without_none(kind)
     if kind in (str, int, bool, float):
         return var
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         return f"{var}.value"
-    if _is_var_tuple(kind):
+    if is_var_tuple(kind):
         item = _value_source(conv, typing.get_args(kind)[0], "x", names, field + "_item")
         return f"list({var})" if item == "x" else f"[{item} for x in {var}]"
     names[f"h_{field}"] = conv.get_unstructure_hook(kind)
@@ -452,12 +437,12 @@ def _organisation_unstructurer(
     """Unstructure with the ``kind`` discriminator first; the base class dispatches."""
     if cls is Organisation:
         return lambda org: conv.unstructure(org, unstructure_as=type(org))
-    return _record_unstructurer(conv, cls, f'"kind": {cls.kind!r}')
+    return _record_unstructurer(conv, cls, {"kind": repr(cls.kind)})
 
 
 def _dataset_unstructurer(conv: cattrs.Converter) -> Callable[[Dataset], dict[str, Any]]:
     """Unstructure with ``schema_version`` first and always written."""
-    return _record_unstructurer(conv, Dataset, '"schema_version": obj.schema_version')
+    return _record_unstructurer(conv, Dataset, {"schema_version": "obj.schema_version"})
 
 
 def make_converter() -> cattrs.Converter:
@@ -540,9 +525,9 @@ def problems(exc: BaseException, path: str = "$") -> list[Problem]:
         return [Problem(path, str(exc))]
     # What hooks that users register on their own converter may raise.
     if isinstance(exc, ForbiddenExtraKeysError):
-        return [
-            Problem(f"{path}{_key_step(key)}", "unknown key") for key in sorted(exc.extra_fields)
-        ]
+        allowed = ", ".join(f'"{key}"' for key, *_ in init_fields(exc.cl))
+        message = f"unknown key; allowed keys are {allowed}"
+        return [Problem(f"{path}{_key_step(key)}", message) for key in sorted(exc.extra_fields)]
     if isinstance(exc, BaseExceptionGroup):
         found: list[Problem] = []
         for sub in exc.exceptions:

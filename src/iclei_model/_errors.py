@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from collections.abc import Mapping, Sequence
@@ -117,6 +118,7 @@ def _preview(value: Any, depth: int) -> str:
     if isinstance(value, Mapping):
         if depth >= 2:
             return "{...}"
-        pairs = [f"{_preview(k, 2)}: {_preview(v, depth + 1)}" for k, v in list(value.items())[:4]]
+        first = itertools.islice(value.items(), 4)
+        pairs = [f"{_preview(k, 2)}: {_preview(v, depth + 1)}" for k, v in first]
         return "{" + ", ".join(pairs + ["..."] * (len(value) > 4)) + "}"
     return repr(value)[:61]

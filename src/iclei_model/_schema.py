@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from . import _validators as v
+from ._introspect import base_validator, init_fields, is_var_tuple, without_none
 from ._migrations import SCHEMA_VERSION
 from ._partial_date import PartialDate
 from ._text import LocalizedText
@@ -186,7 +187,6 @@ class _Builder:
         from ._dataset import Dataset
         from ._model import Organisation
 
-        hints = typing.get_type_hints(cls)
         docs = _field_docs(cls)
         properties: dict[str, Any] = {}
         required: list[str] = []
@@ -200,18 +200,18 @@ class _Builder:
                 "description": "The schema version; older ones are migrated on load.",
             }
             required.append("schema_version")
-        for attribute in attrs.fields(cls):
-            if not attribute.init or attribute.name in properties:
+        for key, attribute, kind in init_fields(cls):
+            if key in properties:
                 continue
-            schema = self.field(hints[attribute.name], attribute)
+            schema = self.field(kind, attribute)
             if attribute.name in docs:
                 schema = {**schema, "description": docs[attribute.name]}
             default = _default(attribute)
             if default is not None:
                 schema = {**schema, "default": default}
-            properties[attribute.alias] = schema
+            properties[key] = schema
             if attribute.default is attrs.NOTHING:
-                required.append(attribute.alias)
+                required.append(key)
         for name in _REQUIRED_BY_INVARIANT.get(cls.__name__, ()):
             properties[name] = properties[name]["anyOf"][0] | {
                 k: v for k, v in properties[name].items() if k != "anyOf"
@@ -226,24 +226,18 @@ class _Builder:
         }
 
     def field(self, kind: Any, attribute: attrs.Attribute[Any]) -> dict[str, Any]:
-        validator = attribute.validator
-        inner = getattr(validator, "__wrapped__", validator)
-        extra = _VALIDATOR_SCHEMAS.get(inner, {})
+        extra = _VALIDATOR_SCHEMAS.get(base_validator(attribute), {})
         if "$ref" in extra:
             self.leaf(extra["$ref"].rsplit("/", 1)[1])
-        args = typing.get_args(kind)
-        if type(None) in args:
-            rest = [a for a in args if a is not type(None)]
-            base = self.type(rest[0] if len(rest) == 1 else typing.Union[tuple(rest)])  # noqa: UP007
-            return {"anyOf": [_merge(base, extra), {"type": "null"}]}
-        return _merge(self.type(kind), extra)
+        base, optional = without_none(kind)
+        schema = _merge(self.type(base), extra)
+        return {"anyOf": [schema, {"type": "null"}]} if optional else schema
 
     def type(self, kind: Any) -> dict[str, Any]:
         import pendulum
 
         from ._model import When
 
-        origin, args = typing.get_origin(kind), typing.get_args(kind)
         if kind is str:
             return {"type": "string"}
         if kind is bool:
@@ -264,8 +258,8 @@ class _Builder:
             return {"anyOf": [self.leaf("PartialDate"), self.leaf("DateTime")]}
         if kind is LocalizedText:
             return self.leaf("LocalizedText")
-        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-            return {"type": "array", "items": self.type(args[0])}
+        if is_var_tuple(kind):
+            return {"type": "array", "items": self.type(typing.get_args(kind)[0])}
         if isinstance(kind, type) and (attrs.has(kind) or issubclass(kind, enum.Enum)):
             return self.ref(kind)
         raise TypeError(f"no JSON Schema for {kind!r}")

@@ -40,7 +40,6 @@ _EXTRAS = {"yaml": ("yaml", "PyYAML"), "toml": ("tomli_w", "tomli-w"), "msgpack"
 
 @attrs.frozen
 class _Codec:
-    name: Format
     encode: Callable[[Any, bool], bytes]
     decode: Callable[[bytes | str], Any]
     binary: bool = False
@@ -164,10 +163,10 @@ def _msgpack_decode(raw: bytes | str) -> Any:
 
 
 _CODECS: dict[str, _Codec] = {
-    "json": _Codec("json", _json_encode, _json_decode),
-    "yaml": _Codec("yaml", _yaml_encode, _yaml_decode),
-    "toml": _Codec("toml", _toml_encode, _toml_decode),
-    "msgpack": _Codec("msgpack", _msgpack_encode, _msgpack_decode, binary=True),
+    "json": _Codec(_json_encode, _json_decode),
+    "yaml": _Codec(_yaml_encode, _yaml_decode),
+    "toml": _Codec(_toml_encode, _toml_decode),
+    "msgpack": _Codec(_msgpack_encode, _msgpack_decode, binary=True),
 }
 
 

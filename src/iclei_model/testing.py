@@ -38,6 +38,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
 
 from . import _validators as v
 from ._dataset import Dataset
+from ._introspect import base_validator, init_fields, is_var_tuple, without_none
 from ._migrations import SCHEMA_VERSION
 from ._model import (
     ORGANISATION_CLASSES,
@@ -152,13 +153,12 @@ def _countries() -> tuple[str, ...]:
 
 
 def _for_validator(validator: Any) -> st.SearchStrategy[Any] | None:
-    inner = getattr(validator, "__wrapped__", validator)
     return {
         v.country_code: st.sampled_from(_countries()),
         v.iana_time_zone: st.sampled_from(TIME_ZONES),
         v.decimal_number: _decimals(),
         v.non_empty: texts(),
-    }.get(inner)
+    }.get(validator)
 
 
 def _no_refs(cls: type, name: str) -> st.SearchStrategy[str] | None:
@@ -196,17 +196,14 @@ class _Generator:
     def build(self, cls: type[Any]) -> st.SearchStrategy[Any]:
         if cls is Organisation:
             return st.one_of([self.records(c) for c in ORGANISATION_CLASSES.values()])
-        hints = typing.get_type_hints(cls)
         fields: dict[str, st.SearchStrategy[Any]] = {}
         optional: dict[str, st.SearchStrategy[Any]] = {}
-        for attribute in attrs.fields(cls):
-            if not attribute.init:
-                continue
-            strategy = self.field(cls, attribute, hints[attribute.name])
+        for key, attribute, kind in init_fields(cls):
+            strategy = self.field(cls, attribute, kind)
             if attribute.default is attrs.NOTHING:
-                fields[attribute.alias] = strategy
+                fields[key] = strategy
             else:
-                optional[attribute.alias] = strategy
+                optional[key] = strategy
         drawn = st.fixed_dictionaries(fields, optional=optional)
         repair = _REPAIRS.get(cls)
         if repair is None:
@@ -214,38 +211,37 @@ class _Generator:
         return _repaired(cls, drawn, repair)
 
     def field(self, cls: type, attribute: attrs.Attribute[Any], kind: Any) -> Any:
-        name = attribute.name
-        if cls is Dataset and name == "schema_version":
+        if cls is Dataset and attribute.name == "schema_version":
             return st.just(SCHEMA_VERSION)
-        validator = attribute.validator
-        inner = getattr(validator, "__wrapped__", validator)
-        if inner is v.slug:
+        base, optional = without_none(kind)
+        strategy = self.value(cls, attribute, base)
+        return st.none() | strategy if optional else strategy
+
+    def value(self, cls: type, attribute: attrs.Attribute[Any], kind: Any) -> Any:
+        """A field's values other than None, from its validator or else its type."""
+        name, validator = attribute.name, base_validator(attribute)
+        if validator is v.slug:
             ref = self.refs(cls, name) if name != "id" else None
-            base: st.SearchStrategy[Any] = ref if ref is not None else slugs()
-            if type(None) in typing.get_args(kind):
-                return st.none() if base.is_empty else st.none() | base
-            return base
-        if inner is v.slugs:
+            return ref if ref is not None else slugs()
+        if validator is v.slugs:
             ref = self.refs(cls, name)
             if ref is not None and ref.is_empty:
                 return st.just(())
             return st.lists(ref if ref is not None else slugs(), max_size=3, unique=True).map(tuple)
         special = _for_validator(validator)
         if special is not None:
-            return st.none() | special if type(None) in typing.get_args(kind) else special
-        unique = inner is v.unique
-        return self.type(kind, unique=unique)
+            return special
+        return self.type(kind, unique=validator is v.unique)
 
     def type(self, kind: Any, *, unique: bool = False) -> st.SearchStrategy[Any]:
-        origin, args = typing.get_origin(kind), typing.get_args(kind)
-        if type(None) in args:
-            rest = [a for a in args if a is not type(None)]
-            inner = rest[0] if len(rest) == 1 else typing.Union[tuple(rest)]  # noqa: UP007
-            return st.none() | self.type(inner)
+        base, optional = without_none(kind)
+        if optional:
+            return st.none() | self.type(base)
         if kind == When:
             return partial_dates() | date_times()
-        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-            return st.lists(self.type(args[0]), max_size=2, unique=unique).map(tuple)
+        if is_var_tuple(kind):
+            item = typing.get_args(kind)[0]
+            return st.lists(self.type(item), max_size=2, unique=unique).map(tuple)
         simple: dict[Any, st.SearchStrategy[Any]] = {
             str: texts(),
             int: st.integers(),
