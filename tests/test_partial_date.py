@@ -40,6 +40,7 @@ def test_parse_keeps_precision(text: str, precision: Precision) -> None:
         ),
         ("0000", "year: expected 1 to 9999, got 0"),
         (" 2019", 'got " 2019"'),
+        ("\u0662\u0660\u0661\u0669", "expected a date like 2019"),  # digits of another script
     ],
 )
 def test_parse_rejects(text: str, message: str) -> None:

@@ -129,6 +129,11 @@ INVALID = {
     "word for a date": _set("events/12/start", "June"),
     "month out of range": _set("events/12/start", "2019-13"),
     "short date": _set("events/12/start", "2019-6-1"),
+    "date in Arabic-Indic digits": _set("events/12/start", "\u0662\u0660\u0661\u0669"),
+    "date-time in Arabic-Indic digits": _set(
+        "events/0/start", "\u0662\u0660\u0662\u0660-11-26T10:00:00+09:00[Asia/Seoul]"
+    ),
+    "region code in Arabic-Indic digits": _set("events/0/name", {"es-\u0664\u0661\u0669": "Foro"}),
     "date-time without zone": _set("events/0/start", "2020-11-26T10:00:00+09:00"),
     "unknown organisation kind": _set("organisations/3/kind", "city"),
     "tag missing": _drop("organisations/3/kind"),

@@ -81,7 +81,7 @@ def _structure_partial_date(value: Any, _: Any) -> PartialDate:
     return PartialDate.parse(value)
 
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _structure_date(value: Any, _: Any) -> _dt.date:
@@ -96,7 +96,8 @@ def _structure_date(value: Any, _: Any) -> _dt.date:
 # RFC 9557: an RFC 3339 date-time with its offset, then the IANA zone in brackets. Offsets
 # may carry seconds, as local mean time before standard zones does (+08:27:52 in Seoul, 1906).
 _DATETIME = re.compile(
-    r"(?P<dt>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2}(?::\d{2})?))"
+    r"(?P<dt>[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
+    r"(?:Z|[+-][0-9]{2}:[0-9]{2}(?::[0-9]{2})?))"
     r"\[(?P<zone>[A-Za-z0-9_+\-/]+)\]"
 )
 _DATETIME_EXAMPLE = "2020-11-26T10:00:00+09:00[Asia/Seoul]"

@@ -23,7 +23,8 @@ class Precision(enum.IntEnum):
     DAY = 3
 
 
-_ISO = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?")
+# ASCII digits only: \d would also take other scripts' digits and read them as numbers.
+_ISO = re.compile(r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?")
 
 
 def _zero(value: int | None) -> int:

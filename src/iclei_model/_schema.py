@@ -16,24 +16,24 @@ from typing import Any
 import attrs
 
 from . import _validators as v
+from ._converters import _DATETIME, _DECIMAL
 from ._introspect import base_validator, init_fields, is_var_tuple, without_none
 from ._migrations import SCHEMA_VERSION
 from ._partial_date import PartialDate
-from ._text import LocalizedText
+from ._text import _TAG, LocalizedText
 
 __all__ = ["SCHEMA_TYPES", "json_schema"]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG = f"^{v._SLUG.pattern}$"
 PARTIAL_DATE = r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$"
 DATE = r"^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$"
-DATE_TIME = (
-    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
-    r"(?:Z|[+-][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)\[[A-Za-z0-9_+\-/]+\]$"
-)
-DECIMAL = r"^[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$"
-LANGUAGE_TAG = r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$"
+# The converter's own pattern, with its named groups (which JSON Schema lacks) made plain.
+DATE_TIME = "^" + re.sub(r"\(\?P<\w+>", "(?:", _DATETIME.pattern) + "$"
+SIGNED_DECIMAL = f"^{_DECIMAL.pattern}$"
+DECIMAL = SIGNED_DECIMAL.replace("^-?", "^", 1)  # what decimal_number accepts
+LANGUAGE_TAG = f"^{_TAG.pattern}$"
 COUNTRY = r"^[A-Z]{2}$"
 TIME_ZONE = r"^[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*$"
 NON_EMPTY = r"\S"
@@ -75,7 +75,7 @@ _LEAVES: dict[str, dict[str, Any]] = {
     },
     "Decimal": {
         "type": ["string", "integer"],
-        "pattern": r"^-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$",
+        "pattern": SIGNED_DECIMAL,
         "description": 'A decimal number, written as a string ("29.61") to keep every digit;'
         " a whole number may also be given as an integer.",
     },

@@ -13,7 +13,7 @@ from ._errors import InvalidValueError, show
 __all__ = ["LocalizedText", "as_text", "normalize_language_tag"]
 
 # language[-Script][-REGION], the subset of BCP 47 that names and titles need.
-_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?")
+_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?")
 
 
 def normalize_language_tag(tag: str) -> str:
