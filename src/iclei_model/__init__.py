@@ -50,6 +50,15 @@ from ._policy import ICLEI_POLICY, GovernancePolicy
 from ._schema import json_schema
 from ._serialize import FORMATS, Format, dump, dumps, format_of, load, loads
 from ._text import LocalizedText
+from ._validate import (
+    RULES,
+    Finding,
+    Rule,
+    Severity,
+    ValidationError,
+    ValidationReport,
+    validate,
+)
 from ._vocab import (
     Attendance,
     BodyKind,
@@ -74,6 +83,7 @@ __version__ = _version("iclei-model")
 __all__ = [
     "FORMATS",
     "ICLEI_POLICY",
+    "RULES",
     "SCHEMA_VERSION",
     "Address",
     "Attendance",
@@ -88,6 +98,7 @@ __all__ = [
     "EventKind",
     "EventStatus",
     "Figure",
+    "Finding",
     "Format",
     "FormatError",
     "GovernancePolicy",
@@ -121,16 +132,20 @@ __all__ = [
     "Proxy",
     "Quantity",
     "Region",
+    "Rule",
     "Seat",
     "SeatRole",
     "Secretariat",
     "Sector",
+    "Severity",
     "Source",
     "StructureError",
     "Term",
     "TimelineEntry",
     "Unit",
     "UnknownRecordError",
+    "ValidationError",
+    "ValidationReport",
     "__version__",
     "available_datasets",
     "covers",
@@ -145,4 +160,5 @@ __all__ = [
     "migrate",
     "structure",
     "unstructure",
+    "validate",
 ]

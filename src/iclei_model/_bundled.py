@@ -99,7 +99,7 @@ def read_toml_folder(folder: Traversable | Path) -> dict[str, Any]:
 
 
 def load_dataset(name: str | Path) -> Dataset:
-    """Load a bundled dataset by name, or a folder of TOML files by path.
+    """Load a bundled dataset by name, or a folder of TOML files by path, and validate it.
 
     >>> ds = load_dataset("east-asia-2019")
     >>> ds.schema_version, ds.title.get("en")
@@ -109,20 +109,25 @@ def load_dataset(name: str | Path) -> Dataset:
         IcleiModelError: no bundled dataset has that name.
         StructureError: the files do not fit the model; every problem is listed with
             the file and the path inside it.
+        ValidationError: the dataset breaks a validation rule (ICLEI's policy); its
+            ``report`` lists every finding. Warnings alone do not raise.
     """
     from ._dataset import Dataset
+    from ._validate import ensure_valid
 
-    folder: Traversable | Path
+    dataset = load_toml_folder(dataset_folder(name), Dataset, what=f"dataset {name}")
+    return ensure_valid(dataset, what=f"dataset {name}")
+
+
+def dataset_folder(name: str | Path) -> Traversable | Path:
+    """The folder of a bundled dataset by name, or *name* itself if it is a Path."""
     if isinstance(name, Path):
-        folder = name
-    else:
-        folder = _data_root().joinpath(name)
-        if not folder.is_dir():
-            known = ", ".join(available_datasets())
-            raise IcleiModelError(
-                f"no bundled dataset named {name!r}; the bundled ones are: {known}"
-            )
-    return load_toml_folder(folder, Dataset, what=f"dataset {name}")
+        return name
+    folder = _data_root().joinpath(name)
+    if not folder.is_dir():
+        known = ", ".join(available_datasets())
+        raise IcleiModelError(f"no bundled dataset named {name!r}; the bundled ones are: {known}")
+    return folder
 
 
 def load_toml_folder(

@@ -35,6 +35,24 @@ def _parser() -> argparse.ArgumentParser:
         help=f"a bundled dataset's name or a folder of TOML files (default: {DEFAULT_DATASET})",
     )
     commands.add_parser("datasets", help="list the bundled datasets")
+    check = commands.add_parser(
+        "validate",
+        help="check datasets against the validation rules",
+        description="Check each FILE (a file in any format, a folder of TOML files or a"
+        " bundled dataset's name) against every validation rule under ICLEI's policy."
+        " Exit status: 0 without errors, 1 when a dataset has errors, 2 when a FILE cannot"
+        " be read or does not fit the model.",
+    )
+    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument("--json", action="store_true", help="print the findings as JSON")
+    check.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="leave out the findings of a rule code (repeatable)",
+    )
+    check.add_argument("--errors-only", action="store_true", help="print errors only, not warnings")
     convert = commands.add_parser(
         "convert",
         help="convert a file from one format to another",
@@ -100,6 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             print("\n".join(available_datasets()))
             return 0
+        if args.command == "validate":
+            return _validate(
+                args.files, args.ignore, as_json=args.json, errors_only=args.errors_only
+            )
         if args.command == "report":
             from ._report import render_report
 
@@ -118,6 +140,86 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     _parser().print_help()
     return 2
+
+
+def _validate(files: list[str], ignore: list[str], *, as_json: bool, errors_only: bool) -> int:
+    """Validate each file; print findings; 0 clean, 1 errors, 2 unreadable input."""
+    from ._dataset import Dataset
+    from ._errors import StructureError
+    from ._validate import RULES, validate
+
+    unknown = sorted(set(ignore) - RULES.keys())
+    if unknown:
+        raise IcleiModelError(
+            f"unknown rule code {', '.join(unknown)}; the codes are: {', '.join(RULES)}"
+        )
+    status = 0
+    results: list[dict[str, Any]] = []
+    for name in files:
+        try:
+            dataset = _load_unchecked(name)
+        except StructureError as exc:
+            status = 2
+            problems = [{"path": p.path, "message": p.message} for p in exc.problems]
+            results.append({"file": name, "readable": False, "problems": problems})
+            if not as_json:
+                print(f"{name}: cannot be read as a dataset", file=sys.stderr)
+                print(str(exc), file=sys.stderr)
+            continue
+        except (IcleiModelError, OSError) as exc:
+            status = 2
+            results.append(
+                {"file": name, "readable": False, "problems": [{"path": "$", "message": str(exc)}]}
+            )
+            if not as_json:
+                print(f"{name}: {exc}", file=sys.stderr)
+            continue
+        assert isinstance(dataset, Dataset)
+        report = validate(dataset, ignore=ignore)
+        if not report.ok:
+            status = max(status, 1)
+        shown = report.errors if errors_only else report.findings
+        results.append(
+            {
+                "file": name,
+                "readable": True,
+                "ok": report.ok,
+                "errors": len(report.errors),
+                "warnings": len(report.warnings),
+                "findings": [
+                    {
+                        "code": f.code,
+                        "severity": f.severity.value,
+                        "path": f.path,
+                        "message": f.message,
+                        "records": list(f.records),
+                    }
+                    for f in shown
+                ],
+            }
+        )
+        if not as_json:
+            print(f"{name}: {report.summary()}")
+            for finding in shown:
+                print(f"  {finding}")
+    if as_json:
+        from ._serialize import _json_encode
+
+        text = _json_encode({"files": results}, pretty=True).decode("utf-8")
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return status
+
+
+def _load_unchecked(name: str) -> Any:
+    """A dataset from a file, a TOML folder or a bundled name, not yet validated."""
+    from ._bundled import dataset_folder, load_toml_folder
+    from ._dataset import Dataset
+    from ._serialize import load
+
+    path = Path(name)
+    if path.exists():
+        return load(path, Dataset)
+    return load_toml_folder(dataset_folder(name), Dataset, what=f"dataset {name}")
 
 
 def _schema(name: str, output: str | None) -> int:

@@ -15,7 +15,6 @@ from ._partial_date import PartialDate
 from ._text import LocalizedText, as_text
 from ._validators import (
     country_code,
-    date_order,
     decimal_number,
     iana_time_zone,
     non_empty,
@@ -277,9 +276,6 @@ class Position:
     end: PartialDate | None = attrs.field(default=None, validator=_optional_date)
     sources: tuple[Citation, ...] = _sources()
 
-    def __attrs_post_init__(self) -> None:
-        date_order("start", "end")(self)
-
 
 # --------------------------------------------------------------------------- records
 
@@ -353,7 +349,10 @@ class Secretariat(Organisation):
 
 @attrs.frozen(kw_only=True)
 class Office(Organisation):
-    """A country or project office, under a secretariat (its ``parent``)."""
+    """A country or project office, under a secretariat (its ``parent``).
+
+    Where no secretariat serves its region, an office sits directly under the network.
+    """
 
     kind: ClassVar[str] = "office"
     addresses: tuple[Address, ...] = attrs.field(default=(), converter=tuple)
@@ -414,9 +413,6 @@ class Membership:
     )
     sources: tuple[Citation, ...] = _sources()
     notes: tuple[Note, ...] = _notes()
-
-    def __attrs_post_init__(self) -> None:
-        date_order("since", "until")(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -514,9 +510,6 @@ class Term:
     sources: tuple[Citation, ...] = _sources()
     notes: tuple[Note, ...] = _notes()
 
-    def __attrs_post_init__(self) -> None:
-        date_order("start", "end")(self)
-
     @property
     def label(self) -> str:
         """``2018–2021``: the years the term spans."""
@@ -561,9 +554,6 @@ class Mandate:
     sources: tuple[Citation, ...] = _sources()
     notes: tuple[Note, ...] = _notes()
 
-    def __attrs_post_init__(self) -> None:
-        date_order("start", "end")(self)
-
 
 @attrs.frozen(kw_only=True)
 class Initiative:
@@ -590,7 +580,6 @@ class Initiative:
     notes: tuple[Note, ...] = _notes()
 
     def __attrs_post_init__(self) -> None:
-        date_order("start", "end")(self)
         if self.parent == self.id:
             raise InvalidValueError(f"Initiative.parent: {self.id!r} cannot be its own parent")
 
@@ -622,7 +611,13 @@ class Event:
     notes: tuple[Note, ...] = _notes()
 
     def __attrs_post_init__(self) -> None:
-        date_order("start", "end")(self)
+        if self.end is not None and isinstance(self.start, _dt.datetime) != isinstance(
+            self.end, _dt.datetime
+        ):
+            raise InvalidValueError(
+                "Event.end: expected the same kind of value as start (both dates or both"
+                f" date-times), got {self.end} after {self.start}"
+            )
         if self.parent == self.id:
             raise InvalidValueError(f"Event.parent: {self.id!r} cannot be its own parent")
         for name in ("start", "end"):

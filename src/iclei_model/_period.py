@@ -6,7 +6,7 @@ import datetime as _dt
 
 from ._partial_date import PartialDate, Precision
 
-__all__ = ["covers", "overlaps", "period_bounds"]
+__all__ = ["covers", "ends_before", "overlaps", "period_bounds"]
 
 _ONE_DAY = _dt.timedelta(days=1)
 
@@ -30,6 +30,19 @@ def period_bounds(start: PartialDate | None, end: PartialDate | None) -> tuple[_
     if stop <= first and end is not None:
         stop = end.last_day() + _ONE_DAY
     return first, stop
+
+
+def ends_before(start: PartialDate | _dt.datetime, end: PartialDate | _dt.datetime) -> bool:
+    """Whether *end* falls before *start*: wholly before, for dates of any precision.
+
+    A coarse end that contains the start ("2019-06-26" to "2019-06") is not before
+    it; date-times compare as instants; a date and a date-time compare by day.
+    """
+    if isinstance(start, PartialDate) or isinstance(end, PartialDate):
+        first = start.first_day() if isinstance(start, PartialDate) else start.date()
+        last = end.last_day() if isinstance(end, PartialDate) else end.date()
+        return last < first
+    return end < start
 
 
 def covers(start: PartialDate | None, end: PartialDate | None, day: _dt.date) -> bool:

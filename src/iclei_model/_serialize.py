@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import attrs
 
-from ._errors import DecodeError, FormatError, IcleiModelError, Problem
+from ._errors import DecodeError, FormatError, IcleiModelError, InvalidValueError, Problem
 
 if TYPE_CHECKING:
     import cattrs
@@ -281,12 +281,14 @@ def loads(
     *,
     converter: cattrs.Converter | None = None,
     what: str = "input",
+    validate: bool = False,
 ) -> T:
     """Read a model object of type *cls* from serialized *data*.
 
     Strict: no number is taken for text or text for a number, unknown keys and
     missing fields are errors, and a bad discriminator names the allowed ones.
-    Datasets of older schema versions are migrated.
+    Datasets of older schema versions are migrated. With *validate*, a Dataset is
+    also checked against the validation rules (ICLEI's policy).
 
     >>> from iclei_model import Term
     >>> loads('{"id": "t", "body": "gexcom", "start": "2018", "end": "2021"}', Term).label
@@ -301,10 +303,12 @@ def loads(
     Raises:
         DecodeError: *data* is not a document of the format (a StructureError).
         StructureError: the document does not fit *cls*; every problem is listed.
+        ValidationError: with *validate*, the dataset breaks a rule; ``report`` has all.
         FormatError: the format is unknown or its library is not installed.
     """
     from ._converters import structure
 
+    _can_validate(cls, validate)
     codec = _codec(format)
     try:
         plain = codec.decode(data)
@@ -312,7 +316,25 @@ def loads(
         raise DecodeError([Problem("$", str(exc))], what=what) from None
     except RecursionError:
         raise DecodeError([Problem("$", "nested too deeply to read")], what=what) from None
-    return structure(plain, cls, what=what, converter=converter)
+    return _validated(structure(plain, cls, what=what, converter=converter), validate, what)
+
+
+def _can_validate(cls: type, validate: bool) -> None:
+    from ._dataset import Dataset
+
+    if validate and cls is not Dataset:
+        raise InvalidValueError(
+            f"validate=True checks a Dataset's rules; there are none for {cls.__name__}"
+        )
+
+
+def _validated(obj: T, validate: bool, what: str) -> T:
+    """*obj*, once it passes the validation rules, if asked to check them."""
+    if validate:
+        from ._validate import ensure_valid
+
+        ensure_valid(obj, what=what)  # type: ignore[arg-type]  # _can_validate made sure
+    return obj
 
 
 def dump(
@@ -370,22 +392,28 @@ def load(
     *,
     format: str | None = None,
     converter: cattrs.Converter | None = None,
+    validate: bool = False,
 ) -> T:
     """Read a model object of type *cls* from a file, in the format its suffix names.
 
     A folder is read as TOML files, one document across all of them (the layout of
-    the bundled datasets); problems then name the file they are in.
+    the bundled datasets); problems then name the file they are in. With
+    *validate*, a Dataset is also checked against the validation rules.
 
     Raises:
         DecodeError: the file is not a document of the format.
         StructureError: the document does not fit *cls*; every problem is listed.
+        ValidationError: with *validate*, the dataset breaks a rule; ``report`` has all.
         FormatError: the suffix names no format, or its library is not installed.
         OSError: the file cannot be read.
     """
+    _can_validate(cls, validate)
     source = Path(path)
     if source.is_dir() and format is None:
         from ._bundled import load_toml_folder
 
-        return load_toml_folder(source, cls, what=str(source), converter=converter)
+        obj = load_toml_folder(source, cls, what=str(source), converter=converter)
+        return _validated(obj, validate, str(source))
     fmt = format or format_of(source)
-    return loads(source.read_bytes(), cls, fmt, converter=converter, what=str(source))
+    data = source.read_bytes()
+    return loads(data, cls, fmt, converter=converter, what=str(source), validate=validate)

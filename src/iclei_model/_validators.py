@@ -14,7 +14,6 @@ from ._errors import InvalidValueError, show
 
 __all__ = [
     "country_code",
-    "date_order",
     "decimal_number",
     "iana_time_zone",
     "is_iana_time_zone",
@@ -145,37 +144,4 @@ def optional(validator: Validator) -> Validator:
 
     check.__name__ = f"optional_{getattr(validator, '__name__', 'validator')}"
     check.__wrapped__ = validator  # type: ignore[attr-defined]
-    return check
-
-
-def date_order(start: str, end: str) -> Callable[[Any], None]:
-    """A check that the record's *end* does not fall before its *start*.
-
-    PartialDates are compared by the days they cover: an end is rejected only when
-    its last day comes before the start's first day, so "2019-06-26" to "2019-06"
-    passes here (the rules in ``validate`` judge it), while "2019-06" to "2019-05"
-    does not. Date-times are compared as instants.
-    """
-
-    def check(instance: Any) -> None:
-        begin, finish = getattr(instance, start), getattr(instance, end)
-        if begin is None or finish is None:
-            return
-        from ._partial_date import PartialDate
-
-        if isinstance(begin, PartialDate) and isinstance(finish, PartialDate):
-            inverted = finish.last_day() < begin.first_day()
-        elif isinstance(begin, PartialDate) or isinstance(finish, PartialDate):
-            raise InvalidValueError(
-                f"{type(instance).__name__}.{end}: expected the same kind of value as"
-                f" {start} (both dates or both date-times), got {finish} after {begin}"
-            )
-        else:
-            inverted = finish < begin
-        if inverted:
-            raise InvalidValueError(
-                f"{type(instance).__name__}.{end}: expected a value not before"
-                f" {start} {begin}, got {finish}"
-            )
-
     return check
