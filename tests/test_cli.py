@@ -1,4 +1,4 @@
-"""The command line: report, datasets, convert and schema."""
+"""The command line: report, datasets, convert, schema and validate."""
 
 import json
 import subprocess
@@ -118,3 +118,102 @@ def test_schema_unknown_type(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema", "Widget"]) == 2
     err = capsys.readouterr().err
     assert "no model class named 'Widget'; the classes are: Address, Citation" in err
+
+
+# ------------------------------------------------------------------ validate
+
+
+def _broken(ds: im.Dataset) -> im.Dataset:
+    import attrs
+
+    terms = [
+        attrs.evolve(t, end=im.PartialDate(2025)) if t.id == "gexcom-2018-2021" else t
+        for t in ds.terms
+    ]
+    return attrs.evolve(ds, terms=terms)
+
+
+def test_validate_clean_dataset(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "east-asia-2019"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "east-asia-2019: 0 errors, 11 warnings"
+    assert "  $.initiatives[3].pathways: warning initiative.no_pathway:" in out
+    assert main(["validate", "east-asia-2019", "--errors-only"]) == 0
+    assert capsys.readouterr().out == "east-asia-2019: 0 errors, 11 warnings\n"
+
+
+def test_validate_errors_exit_1(
+    tmp_path: Path, ds: im.Dataset, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    im.dump(_broken(ds), bad)
+    assert (
+        main(
+            [
+                "validate",
+                str(bad),
+                "--ignore",
+                "source.contradiction",
+                "--ignore",
+                "initiative.no_pathway",
+            ]
+        )
+        == 1
+    )
+    out = capsys.readouterr().out
+    assert out == (
+        f"{bad}: 1 error, 0 warnings\n"
+        "  $.terms[0].end: error term.length: lasts 7 years (2018 to 2025); the policy of gexcom"
+        " sets terms of 3 years\n"
+    )
+
+
+def test_validate_json(tmp_path: Path, ds: im.Dataset, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    im.dump(_broken(ds), bad)
+    unreadable = tmp_path / "unreadable.json"
+    unreadable.write_text(
+        '{"id": "x", "title": {"en": "X"}, "events": [{"id": "e"}]}', encoding="utf-8"
+    )
+    assert main(["validate", "--json", "east-asia-2019", str(bad), str(unreadable)]) == 2
+    result = json.loads(capsys.readouterr().out)
+    clean, broken, failed = result["files"]
+    assert (clean["ok"], clean["errors"], clean["warnings"]) == (True, 0, 11)
+    assert broken["ok"] is False
+    [error] = [f for f in broken["findings"] if f["severity"] == "error"]
+    assert error == {
+        "code": "term.length",
+        "severity": "error",
+        "path": "$.terms[0].end",
+        "message": "lasts 7 years (2018 to 2025); the policy of gexcom sets terms of 3 years",
+        "records": ["gexcom-2018-2021", "gexcom"],
+    }
+    assert failed["readable"] is False
+    assert {"path": "$.events[0].name", "message": "required field is missing"} in failed[
+        "problems"
+    ]
+
+
+def test_validate_unreadable_input_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"id": "x", "title": {"en": "X"}, "terms": [{"id": "t", "start": "June"}]}',
+        encoding="utf-8",
+    )
+    assert main(["validate", "east-asia-2019", str(bad)]) == 2
+    captured = capsys.readouterr()
+    assert "east-asia-2019: 0 errors" in captured.out
+    assert (
+        '$.terms[0].start: expected a date like 2019, 2019-06 or 2019-06-10, got "June"'
+        in captured.err
+    )
+    assert "$.terms[0].body: required field is missing" in captured.err
+    assert main(["validate", str(tmp_path / "missing.json")]) == 2
+    assert "no bundled dataset named" in capsys.readouterr().err
+
+
+def test_validate_unknown_code(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "east-asia-2019", "--ignore", "seat.bogus"]) == 2
+    assert "unknown rule code seat.bogus; the codes are: id.duplicate," in capsys.readouterr().err

@@ -313,11 +313,14 @@ def _show_period(period: _Period) -> str:
     return f"from {start} to {(stop - _dt.timedelta(days=1)).isoformat()}"
 
 
-def _months(start: PartialDate, end: PartialDate) -> int:
-    """A term's length in months, at the coarser of its two dates' precisions."""
-    if start.month is None or end.month is None:
-        return (end.year - start.year) * 12
-    return (end.year - start.year) * 12 + end.month - start.month
+def _months(period: _Period) -> int:
+    """The length of a period, to the nearest month.
+
+    "2018" to "2021" and "2018-06-22" to "2021-06-21" both last 36 months.
+    """
+    first, stop = period
+    days = (stop.day - first.day) / 31
+    return round((stop.year - first.year) * 12 + stop.month - first.month + days)
 
 
 def _show_months(months: int) -> str:
@@ -521,7 +524,8 @@ class _Checker:
             if term.end.first_day() <= term.start.first_day():
                 continue  # term.dates_inverted says it
             policy = self.policy_for(body)
-            months = _months(term.start, term.end)
+            period = period_bounds(term.start, term.end)
+            months = _months(period)
             if months != policy.term_years * 12:
                 self.add(
                     "term.length",
@@ -531,7 +535,7 @@ class _Checker:
                     term.id,
                     body.id,
                 )
-            by_body[body.id].append((period_bounds(term.start, term.end), index, term))
+            by_body[body.id].append((period, index, term))
         for terms in by_body.values():
             for (index, term), other in _overlapping(terms):
                 self.at("terms", index)
@@ -660,7 +664,8 @@ class _Checker:
                 self.add(
                     "seat.not_member",
                     f"{path}.on_behalf_of",
-                    f"a {role} seat needs a member government, but {org.id} is {_describe(org)}",
+                    f"seat {seat.id} ({role}) needs a member government; {org.id} is"
+                    f" {_describe(org)}",
                     mandate.id,
                     org.id,
                 )
@@ -682,7 +687,7 @@ class _Checker:
                 self.add(
                     "seat.region_mismatch",
                     f"{path}.on_behalf_of",
-                    f"a {role} seat for {region.label} ({seat.id}) held for {org.id},"
+                    f"seat {seat.id} ({role}) is for {region.label}; it is held for {org.id},"
                     f" which is in {held.label}",
                     mandate.id,
                     org.id,
@@ -693,8 +698,8 @@ class _Checker:
                 self.add(
                     "seat.office_title_unknown",
                     f"{path}.office_title",
-                    f"a {role} seat needs an elected official; no office title is known for"
-                    f" {mandate.holder} at {org.id}",
+                    f"seat {seat.id} ({role}) needs an elected official; no office title is"
+                    f" known for {mandate.holder} at {org.id}",
                     mandate.id,
                     mandate.holder,
                 )
@@ -703,8 +708,8 @@ class _Checker:
                 self.add(
                     "seat.not_elected_official",
                     f"{path}.office_title",
-                    f"a {role} seat needs an elected official; {mandate.holder} holds it as"
-                    f" {shown}, which the policy does not count as an elected office",
+                    f"seat {seat.id} ({role}) needs an elected official; {mandate.holder} holds"
+                    f" it as {shown}, which the policy does not count as an elected office",
                     mandate.id,
                     mandate.holder,
                 )

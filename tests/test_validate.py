@@ -1,0 +1,746 @@
+"""Tests of validate(): every rule passes and fails on the bundled dataset, changed once."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+import iclei_model as im
+
+P = im.PartialDate.parse
+Change = Callable[[im.Dataset], im.Dataset]
+
+
+@pytest.fixture(scope="module")
+def bundled() -> im.Dataset:
+    return im.load_dataset("east-asia-2019")
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def edit(collection: str, record_id: str, **changes: Any) -> Change:
+    """Change fields of one record."""
+
+    def change(ds: im.Dataset) -> im.Dataset:
+        records = getattr(ds, collection)
+        assert any(r.id == record_id for r in records), record_id
+        new = [attrs.evolve(r, **changes) if r.id == record_id else r for r in records]
+        return attrs.evolve(ds, **{collection: new})
+
+    return change
+
+
+def drop(collection: str, record_id: str) -> Change:
+    """Take one record out."""
+
+    def change(ds: im.Dataset) -> im.Dataset:
+        records = getattr(ds, collection)
+        assert any(r.id == record_id for r in records), record_id
+        return attrs.evolve(ds, **{collection: [r for r in records if r.id != record_id]})
+
+    return change
+
+
+def append(collection: str, record: Any) -> Change:
+    """Add one record at the end of a collection."""
+
+    def change(ds: im.Dataset) -> im.Dataset:
+        return attrs.evolve(ds, **{collection: [*getattr(ds, collection), record]})
+
+    return change
+
+
+def both(*changes: Change) -> Change:
+    def change(ds: im.Dataset) -> im.Dataset:
+        for c in changes:
+            ds = c(ds)
+        return ds
+
+    return change
+
+
+def mandate(**fields: Any) -> im.Mandate:
+    return im.Mandate(**fields)
+
+
+def position_of(ds: im.Dataset, collection: str, record_id: str) -> int:
+    return next(i for i, r in enumerate(getattr(ds, collection)) if r.id == record_id)
+
+
+# ------------------------------------------------------------------ the cases
+
+TWO_YEAR_POLICY = im.GovernancePolicy(term_years=2, regional_seat_requires_rexcom=False)
+"""A second network's policy: two-year terms and no rule tying regional seats."""
+
+
+@attrs.frozen
+class Case:
+    change: Change
+    path: str
+    """The path of the finding, with ``{mandates:id}`` standing for a record's index."""
+    says: str
+    """A part of the message."""
+    policy: im.GovernancePolicy | None = None
+    count: int = 1
+
+
+def _seat_in_2021(seat: str) -> Change:
+    return edit("mandates", "mandate-rexcom-2021-kyoto", seat=seat)
+
+
+FAILS: dict[str, Case] = {
+    "id.duplicate": Case(
+        append("people", im.Person(id="kyoto", given_name="Kyo", family_name="To")),
+        "$.people[{people:kyoto}].id",
+        'id "kyoto" is already used by $.organisations[',
+    ),
+    "ref.unresolved": Case(
+        edit("mandates", "mandate-rexcom-2018-chair", on_behalf_of="atlantis"),
+        "$.mandates[{mandates:mandate-rexcom-2018-chair}].on_behalf_of",
+        'expected the id of an organisation, got "atlantis", which names no record',
+    ),
+    "ref.cycle": Case(
+        edit("bodies", "iclei-council", parent="east-asia-rexcom"),
+        "$.bodies[{bodies:iclei-council}].parent",
+        "iclei-council \u2192 east-asia-rexcom \u2192 gexcom \u2192 iclei-council",
+    ),
+    "term.dates_inverted": Case(
+        edit("terms", "east-asia-rexcom-2021-2024", end=P("2021")),
+        "$.terms[{terms:east-asia-rexcom-2021-2024}].end",
+        "ends 2021, on or before it starts 2021",
+    ),
+    "term.length": Case(
+        edit("terms", "gexcom-2018-2021", end=P("2022")),
+        "$.terms[{terms:gexcom-2018-2021}].end",
+        "lasts 4 years (2018 to 2022); the policy of gexcom sets terms of 3 years",
+    ),
+    "term.overlap": Case(
+        edit("terms", "east-asia-rexcom-2021-2024", start=P("2020"), end=P("2023")),
+        "$.terms[{terms:east-asia-rexcom-2021-2024}].start",
+        "overlaps term east-asia-rexcom-2018-2021 of the same body east-asia-rexcom",
+    ),
+    "mandate.dates_inverted": Case(
+        edit("mandates", "mandate-rexcom-2018-chair", start=P("2020"), end=P("2019-06")),
+        "$.mandates[{mandates:mandate-rexcom-2018-chair}].end",
+        "ends 2019-06 before it starts 2020",
+    ),
+    "mandate.term_mismatch": Case(
+        edit("mandates", "mandate-rexcom-2018-chair", term="gexcom-2018-2021"),
+        "$.mandates[{mandates:mandate-rexcom-2018-chair}].term",
+        "term gexcom-2018-2021 is a term of gexcom, but seat east-asia-rexcom-chair is on"
+        " east-asia-rexcom",
+    ),
+    "mandate.outside_term": Case(
+        edit("mandates", "mandate-rexcom-2018-chair", end=P("2021-03")),
+        "$.mandates[{mandates:mandate-rexcom-2018-chair}].end",
+        "runs from 2018-01-01 to 2021-02-28, outside its term east-asia-rexcom-2018-2021"
+        " (from 2018-01-01 to 2020-12-31)",
+    ),
+    "seat.not_member": Case(
+        edit("memberships", "membership-changchun", since=P("2021-06")),
+        "$.mandates[{mandates:mandate-rexcom-2021-changchun}].on_behalf_of",
+        "changchun is not a member in good standing on 2021-01-01, during the mandate"
+        " (from 2021-01-01 to 2023-12-31)",
+    ),
+    "seat.region_mismatch": Case(
+        edit("mandates", "mandate-rexcom-2018-mobility", on_behalf_of="bonn"),
+        "$.mandates[{mandates:mandate-rexcom-2018-mobility}].on_behalf_of",
+        "seat east-asia-rexcom-mobility (member) is for East Asia; it is held for bonn, which is"
+        " in Europe",
+    ),
+    "seat.double_holder": Case(
+        _seat_in_2021("east-asia-rexcom-2021-seoul"),
+        "$.mandates[{mandates:mandate-rexcom-2021-seoul}]",
+        "jeong-hyup-seo holds seat east-asia-rexcom-2021-seoul while daisaku-kadokawa holds it"
+        " under mandate-rexcom-2021-kyoto",
+    ),
+    "seat.person_multiple_seats": Case(
+        edit("mandates", "mandate-rexcom-2018-vice-chair", holder="daisaku-kadokawa"),
+        "$.mandates[{mandates:mandate-rexcom-2018-vice-chair}].holder",
+        "daisaku-kadokawa holds 2 seats on east-asia-rexcom at once (east-asia-rexcom-vice-chair"
+        " and east-asia-rexcom-chair); the policy allows 1",
+    ),
+    "seat.term_limit": Case(
+        both(
+            append(
+                "terms",
+                im.Term(
+                    id="east-asia-rexcom-2024-2027",
+                    body="east-asia-rexcom",
+                    start=P("2024"),
+                    end=P("2027"),
+                ),
+            ),
+            append(
+                "mandates",
+                mandate(
+                    id="mandate-rexcom-2024-kyoto",
+                    seat="east-asia-rexcom-2021-kyoto",
+                    term="east-asia-rexcom-2024-2027",
+                    holder="daisaku-kadokawa",
+                    on_behalf_of="kyoto",
+                    office_title={"en": "Mayor"},
+                ),
+            ),
+        ),
+        "$.mandates[{mandates:mandate-rexcom-2024-kyoto}].term",
+        "daisaku-kadokawa sits on east-asia-rexcom for 3 consecutive terms up to"
+        " east-asia-rexcom-2024-2027; the policy allows 2",
+    ),
+    "seat.not_elected_official": Case(
+        edit("mandates", "mandate-rexcom-2018-chair", office_title={"en": "Director"}),
+        "$.mandates[{mandates:mandate-rexcom-2018-chair}].office_title",
+        'daisaku-kadokawa holds it as "Director", which the policy does not count',
+    ),
+    "seat.office_title_unknown": Case(
+        both(
+            edit("mandates", "mandate-rexcom-2021-changchun", office_title=None),
+            edit("people", "lina-jia", positions=()),
+        ),
+        "$.mandates[{mandates:mandate-rexcom-2021-changchun}].office_title",
+        "no office title is known for lina-jia at changchun",
+    ),
+    "seat.regional_seat_requires_rexcom": Case(
+        drop("mandates", "mandate-rexcom-2018-mobility"),
+        "$.mandates[{mandates:mandate-gexcom-2018-east-asia-seat}].holder",
+        "tae-young-yeom holds the East Asia seat gexcom-east-asia-seat but no seat on the East"
+        " Asia regional executive committee from 2018-01-01 to 2020-12-31",
+    ),
+    "proxy.other_organisation": Case(
+        lambda ds: edit(
+            "mandates",
+            "mandate-rexcom-2021-seoul",
+            proxies=[
+                attrs.evolve(
+                    ds.mandate("mandate-rexcom-2021-seoul").proxies[0], organisation="suwon"
+                )
+            ],
+        )(ds),
+        "$.mandates[{mandates:mandate-rexcom-2021-seoul}].proxies[0].organisation",
+        "proxy min-kwon serves suwon, but the holder jeong-hyup-seo sits for seoul",
+    ),
+    "membership.dates_inverted": Case(
+        edit("memberships", "membership-changchun", until=P("2018")),
+        "$.memberships[{memberships:membership-changchun}].until",
+        "ends 2018 before it starts 2019",
+    ),
+    "position.dates_inverted": Case(
+        lambda ds: edit(
+            "people",
+            "daisaku-kadokawa",
+            positions=[
+                attrs.evolve(p, start=P("2008-02"), end=P("2008-01"))
+                for p in ds.person("daisaku-kadokawa").positions
+            ],
+        )(ds),
+        "$.people[{people:daisaku-kadokawa}].positions[0].end",
+        "ends 2008-01 before it starts 2008-02",
+    ),
+    "initiative.dates_inverted": Case(
+        edit("initiatives", "gpp-tender-implementation", end=P("2015")),
+        "$.initiatives[{initiatives:gpp-tender-implementation}].end",
+        "ends 2015 before it starts 2016",
+    ),
+    "initiative.no_pathway": Case(
+        edit("initiatives", "ecomobility", pathways=()),
+        "$.initiatives[{initiatives:ecomobility}].pathways",
+        "ecomobility names no pathway",
+    ),
+    "event.dates_inverted": Case(
+        lambda ds: edit("events", ds.events[0].id, end=P("2018-12"))(ds),
+        "$.events[0].end",
+        "before it starts",
+    ),
+    "source.contradiction": Case(
+        lambda ds: edit(
+            "initiatives",
+            "ecomobility",
+            notes=[im.Note(kind="contradiction", field="start", text="The two reports disagree.")],
+        )(ds),
+        "$.initiatives[{initiatives:ecomobility}].notes[0]",
+        "the sources disagree (about start): The two reports disagree.",
+    ),
+}
+
+PASSES: dict[str, tuple[Change, im.GovernancePolicy | None]] = {
+    # The same or a neighbouring change that the rule accepts, with the policy to apply.
+    "id.duplicate": (append("people", im.Person(id="kyoto-2", given_name="Kyo")), None),
+    "ref.unresolved": (edit("mandates", "mandate-rexcom-2018-chair", on_behalf_of="seoul"), None),
+    "ref.cycle": (
+        # A chain of parents that ends: gpp-tender-implementation -> green-public-procurement.
+        edit("initiatives", "ecomobility", parent="gpp-tender-implementation"),
+        None,
+    ),
+    "term.dates_inverted": (
+        edit("terms", "east-asia-rexcom-2021-2024", start=P("2021-01-15"), end=P("2024-01-14")),
+        None,
+    ),
+    "term.length": (
+        edit("terms", "gexcom-2018-2021", start=P("2018-06"), end=P("2021-06")),
+        None,
+    ),
+    "term.overlap": (
+        # Day-precise ends and starts that hand over from one day to the next.
+        both(
+            edit("terms", "east-asia-rexcom-2018-2021", end=P("2020-12-31")),
+            edit("terms", "east-asia-rexcom-2021-2024", start=P("2021-01-01")),
+        ),
+        None,
+    ),
+    "mandate.dates_inverted": (
+        edit("mandates", "mandate-rexcom-2018-chair", start=P("2019-06-26"), end=P("2019-06")),
+        None,
+    ),
+    "mandate.term_mismatch": (
+        edit("mandates", "mandate-rexcom-2018-vice-chair", term="east-asia-rexcom-2021-2024"),
+        None,
+    ),
+    "mandate.outside_term": (
+        edit("mandates", "mandate-rexcom-2018-chair", start=P("2018-03"), end=P("2020-12-31")),
+        None,
+    ),
+    "seat.not_member": (
+        # Known only to its year: a member from 1 January of that year.
+        edit("memberships", "membership-changchun", since=P("2021")),
+        None,
+    ),
+    "seat.region_mismatch": (
+        # An advisory seat needs no organisation of the region under ICLEI's policy.
+        edit("mandates", "mandate-rexcom-2018-advisory-eco-forum-global", on_behalf_of="iclei"),
+        None,
+    ),
+    "seat.double_holder": (
+        # A handover within a term: one holder after the other.
+        both(
+            edit("mandates", "mandate-rexcom-2018-chair", end=P("2019-06-30")),
+            append(
+                "mandates",
+                mandate(
+                    id="mandate-rexcom-2018-chair-after",
+                    seat="east-asia-rexcom-chair",
+                    term="east-asia-rexcom-2018-2021",
+                    holder="jeong-hyup-seo",
+                    on_behalf_of="seoul",
+                    office_title={"en": "Acting Mayor"},
+                    start=P("2019-07-01"),
+                ),
+            ),
+        ),
+        None,
+    ),
+    "seat.person_multiple_seats": (
+        edit("mandates", "mandate-rexcom-2018-vice-chair", holder="daisaku-kadokawa"),
+        im.GovernancePolicy(max_seats_per_person=2),
+    ),
+    "seat.term_limit": (
+        FAILS["seat.term_limit"].change,
+        im.GovernancePolicy(term_limit=3),
+    ),
+    "seat.not_elected_official": (
+        edit("mandates", "mandate-rexcom-2018-chair", office_title={"en": "Governor & Mayor"}),
+        None,
+    ),
+    "seat.office_title_unknown": (
+        # Without a title on the mandate, the holder's position there tells.
+        edit("mandates", "mandate-gexcom-2018-president", office_title=None),
+        None,
+    ),
+    "seat.regional_seat_requires_rexcom": (
+        drop("mandates", "mandate-rexcom-2018-mobility"),
+        attrs.evolve(im.ICLEI_POLICY, regional_seat_requires_rexcom=False),
+    ),
+    "proxy.other_organisation": (
+        lambda ds: edit(
+            "mandates",
+            "mandate-rexcom-2021-suwon",
+            proxies=[
+                attrs.evolve(
+                    ds.mandate("mandate-rexcom-2021-suwon").proxies[0], organisation="suwon"
+                )
+            ],
+        )(ds),
+        None,
+    ),
+    "membership.dates_inverted": (
+        # Joined and left within 2019: a coarse end that contains the start.
+        edit("memberships", "membership-hong-kong", since=P("2019-03"), until=P("2019")),
+        None,
+    ),
+    "position.dates_inverted": (
+        lambda ds: edit(
+            "people",
+            "daisaku-kadokawa",
+            positions=[
+                attrs.evolve(p, start=P("2008-02"), end=P("2008"))
+                for p in ds.person("daisaku-kadokawa").positions
+            ],
+        )(ds),
+        None,
+    ),
+    "initiative.dates_inverted": (
+        edit("initiatives", "gpp-tender-implementation", end=P("2016")),
+        None,
+    ),
+    "initiative.no_pathway": (
+        # A funding programme funds across pathways: it need not name one.
+        edit("initiatives", "ecomobility", kind="funding_programme", pathways=()),
+        None,
+    ),
+    "event.dates_inverted": (
+        # An end known to the month that contains a day-precise start.
+        lambda ds: edit(
+            "events",
+            "east-asia-rexcom-meeting-2020",
+            start=P("2020-11-26"),
+            end=P("2020-11"),
+            timezone=None,
+        )(ds),
+        None,
+    ),
+    "source.contradiction": (
+        edit(
+            "initiatives",
+            "ecomobility",
+            notes=[im.Note(kind="inference", text="The report implies it.")],
+        ),
+        None,
+    ),
+}
+
+
+def test_every_rule_has_a_failing_and_a_passing_case() -> None:
+    assert set(FAILS) == set(im.RULES) == set(PASSES)
+
+
+def resolve(path: str, ds: im.Dataset) -> str:
+    """Fill ``{collection:id}`` placeholders in a path with the record's index."""
+    while "{" in path:
+        head, rest = path.split("{", 1)
+        key, tail = rest.split("}", 1)
+        collection, record_id = key.split(":", 1)
+        path = f"{head}{position_of(ds, collection, record_id)}{tail}"
+    return path
+
+
+@pytest.mark.parametrize("code", sorted(FAILS))
+def test_rule_fails(code: str, bundled: im.Dataset) -> None:
+    case = FAILS[code]
+    changed = case.change(bundled)
+    before = im.validate(bundled, case.policy).select(code)
+    report = im.validate(changed, case.policy)
+    new = [f for f in report.select(code) if f not in before]
+    assert len(new) == case.count, [str(f) for f in report.select(code)]
+    finding = new[0]
+    assert finding.path == resolve(case.path, changed)
+    assert case.says in finding.message
+    assert finding.severity is im.RULES[code].severity
+    assert finding.records, "a finding names the records involved"
+    assert all(r in changed for r in finding.records if r != "atlantis")
+    assert report.ok is (finding.severity is im.Severity.WARNING)
+
+
+@pytest.mark.parametrize("code", sorted(PASSES))
+def test_rule_passes(code: str, bundled: im.Dataset) -> None:
+    change, policy = PASSES[code]
+    changed = change(bundled)
+    assert changed != bundled
+    report = im.validate(changed, policy)
+    before = im.validate(bundled, policy).select(code)
+    assert [f for f in report.select(code) if f not in before] == []
+    assert report.ok, [str(f) for f in report.errors]
+
+
+def test_office_title_from_the_holders_position(bundled: im.Dataset) -> None:
+    untitled = edit("mandates", "mandate-rexcom-2021-changchun", office_title=None)(bundled)
+    assert im.validate(untitled).select("seat.") == ()
+    positions = [im.Position(organisation="changchun", title={"en": "Director"})]
+    director = edit("people", "lina-jia", positions=positions)(untitled)
+    [finding] = im.validate(director).select("seat.")
+    assert finding.code == "seat.not_elected_official"
+    elsewhere = [im.Position(organisation="seoul", title={"en": "Mayor"})]
+    other_city = edit("people", "lina-jia", positions=elsewhere)(untitled)
+    assert [f.code for f in im.validate(other_city).select("seat.")] == [
+        "seat.office_title_unknown"
+    ]
+
+
+# ---------------------------------------------------------------- the bundled data
+
+
+def test_bundled_dataset_has_no_errors(bundled: im.Dataset) -> None:
+    report = im.validate(bundled)
+    assert report.ok
+    assert report.errors == ()
+    assert set(report.codes()) == {"source.contradiction", "initiative.no_pathway"}
+    # Every contradiction note in the data is reported, nested ones included.
+    notes = json.dumps(im.unstructure(bundled)).count('"kind": "contradiction"')
+    assert report.codes()["source.contradiction"] == notes
+
+
+def test_contradiction_in_a_nested_part(bundled: im.Dataset) -> None:
+    paths = [f.path for f in im.validate(bundled).select("source.contradiction")]
+    assert any(".proxies[0].notes[0]" in p for p in paths)
+    assert any(".figures[" in p for p in paths)
+
+
+# ------------------------------------------------------------------ policies
+
+
+def test_a_second_policy_is_read_not_hard_coded(bundled: im.Dataset) -> None:
+    report = im.validate(bundled, TWO_YEAR_POLICY)
+    assert [f.records[0] for f in report.select("term.length")] == [t.id for t in bundled.terms]
+    assert all("sets terms of 2 years" in f.message for f in report.errors)
+    without_rexcom_seat = drop("mandates", "mandate-rexcom-2018-mobility")(bundled)
+    assert im.validate(without_rexcom_seat, TWO_YEAR_POLICY).select("seat.") == ()
+    assert im.validate(without_rexcom_seat).select("seat.regional_seat_requires_rexcom")
+
+
+def test_a_body_can_have_its_own_policy(bundled: im.Dataset) -> None:
+    report = im.validate(bundled, body_policies={"gexcom": im.GovernancePolicy(term_years=2)})
+    assert [f.records for f in report.errors] == [("gexcom-2018-2021", "gexcom")]
+    # The body's policy wins over the network's for that body only.
+    report = im.validate(
+        bundled,
+        TWO_YEAR_POLICY,
+        body_policies={"east-asia-rexcom": im.ICLEI_POLICY},
+    )
+    assert [f.records[0] for f in report.errors] == ["gexcom-2018-2021"]
+
+
+def test_advisory_seats_follow_the_policy(bundled: im.Dataset) -> None:
+    strict = attrs.evolve(
+        im.ICLEI_POLICY,
+        membership_roles=set(im.SeatRole),
+        elected_official_roles=set(im.SeatRole),
+    )
+    report = im.validate(bundled, strict)
+    advisory = {
+        "mandate-rexcom-2018-advisory-eco-forum-global",
+        "mandate-rexcom-2018-advisory-iclei-japan",
+    }
+    assert {f.records[0] for f in report.select("seat.not_member")} == advisory
+    assert {f.records[0] for f in report.select("seat.not_elected_official")} == advisory
+    assert (
+        "eco-forum-global is an organisation of kind 'other'"
+        in report.select("seat.not_member")[0].message
+    )
+
+
+# ------------------------------------------------------------ membership dates
+
+
+@pytest.mark.parametrize(
+    ("since", "until", "status", "gap"),
+    [
+        (None, None, "active", None),
+        ("2019", None, "active", None),
+        ("2020-12-31", None, "active", None),
+        ("2021", None, "active", None),  # from 1 January 2021, the term's first day
+        ("2021-01-02", None, "active", "2021-01-01"),
+        (None, "2023", "active", "2023-01-01"),  # left during 2023: not from its start
+        (None, "2023-12-31", "active", None),
+        (None, None, "suspended", "2021-01-01"),
+        (None, None, "pending", "2021-01-01"),
+    ],
+)
+def test_membership_in_good_standing(
+    bundled: im.Dataset, since: str | None, until: str | None, status: str, gap: str | None
+) -> None:
+    changed = edit(
+        "memberships",
+        "membership-changchun",
+        since=since and P(since),
+        until=until and P(until),
+        status=status,
+    )(bundled)
+    found = im.validate(changed).select("seat.not_member")
+    if gap is None:
+        assert found == ()
+    else:
+        assert len(found) == 1 and f"on {gap}," in found[0].message
+
+
+def test_two_memberships_cover_a_mandate_together(bundled: im.Dataset) -> None:
+    changed = both(
+        edit("memberships", "membership-changchun", since=P("2019"), until=P("2022-06-30")),
+        append(
+            "memberships",
+            im.Membership(
+                id="membership-changchun-again",
+                member="changchun",
+                network="iclei",
+                since=P("2022-07"),
+            ),
+        ),
+    )(bundled)
+    assert im.validate(changed).select("seat.not_member") == ()
+    gap = edit("memberships", "membership-changchun-again", since=P("2022-08"))(changed)
+    [finding] = im.validate(gap).select("seat.not_member")
+    assert "on 2022-07-01," in finding.message
+
+
+def test_a_seat_for_an_organisation_that_is_not_a_government(bundled: im.Dataset) -> None:
+    changed = edit("mandates", "mandate-rexcom-2018-chair", on_behalf_of="iclei-east-asia")(bundled)
+    [finding] = im.validate(changed).select("seat.not_member")
+    assert "iclei-east-asia is an organisation of kind 'secretariat'" in finding.message
+
+
+# ----------------------------------------------------------------- references
+
+
+def test_reference_to_a_record_of_the_wrong_kind(bundled: im.Dataset) -> None:
+    changed = edit("mandates", "mandate-rexcom-2018-chair", holder="kyoto")(bundled)
+    [finding] = im.validate(changed).select("ref.unresolved")
+    assert finding.message == (
+        "expected the id of a Person, got \"kyoto\", which is an organisation of kind 'government'"
+    )
+    assert finding.records == ("mandate-rexcom-2018-chair", "kyoto")
+
+
+def test_references_in_nested_parts_and_lists(bundled: im.Dataset) -> None:
+    changed = both(
+        edit("initiatives", "ecomobility", partners=("iclei", "nowhere")),
+        lambda ds: edit(
+            "organisations",
+            "iclei",
+            figures=[
+                attrs.evolve(
+                    ds.organisation("iclei").figures[0],
+                    sources=[im.Citation(source="no-such-report")],
+                )
+            ],
+        )(ds),
+    )(bundled)
+    paths = sorted(f.path for f in im.validate(changed).select("ref.unresolved"))
+    iclei = position_of(changed, "organisations", "iclei")
+    ecomobility = position_of(changed, "initiatives", "ecomobility")
+    assert paths == [
+        f"$.initiatives[{ecomobility}].partners[1]",
+        f"$.organisations[{iclei}].figures[0].sources[0].source",
+    ]
+
+
+def test_funding_programmes_must_be_funding_programmes(bundled: im.Dataset) -> None:
+    changed = edit("initiatives", "gpp-tender-implementation", funding_programmes=("ecomobility",))(
+        bundled
+    )
+    [finding] = im.validate(changed).select("ref.unresolved")
+    assert "expected the id of a funding programme" in finding.message
+    assert "an Initiative of kind 'programme'" in finding.message
+
+
+def test_a_duplicate_id_does_not_hide_other_findings(bundled: im.Dataset) -> None:
+    duplicate = attrs.evolve(
+        bundled.mandate("mandate-rexcom-2018-chair"), seat="east-asia-rexcom-vice-chair"
+    )
+    report = im.validate(append("mandates", duplicate)(bundled))
+    assert set(report.codes()) >= {"id.duplicate", "seat.double_holder"}
+
+
+# ------------------------------------------------------------------- report
+
+
+def test_report_api(bundled: im.Dataset) -> None:
+    changed = FAILS["term.length"].change(bundled)
+    report = im.validate(changed)
+    assert not report.ok
+    assert len(report) == len(report.findings) == len(report.errors) + len(report.warnings)
+    assert list(report) == list(report.findings)
+    assert report.summary() == f"1 error, {len(report.warnings)} warnings"
+    assert report.select("term.") == report.select("term.length")
+    assert str(report.errors[0]).startswith("$.terms[0].end: error term.length: lasts 4 years")
+
+
+def test_findings_come_in_the_order_of_the_records(bundled: im.Dataset) -> None:
+    changed = both(
+        FAILS["initiative.no_pathway"].change,
+        FAILS["term.length"].change,
+        FAILS["id.duplicate"].change,
+    )(bundled)
+    order = [
+        "sources",
+        "organisations",
+        "people",
+        "memberships",
+        "bodies",
+        "seats",
+        "terms",
+        "mandates",
+        "initiatives",
+        "events",
+    ]
+    keys = []
+    for finding in im.validate(changed):
+        collection, rest = finding.path[2:].split("[", 1)
+        keys.append((order.index(collection), int(rest.split("]")[0])))
+    assert keys == sorted(keys)
+
+
+def test_ignore(bundled: im.Dataset) -> None:
+    report = im.validate(bundled, ignore=["source.contradiction"])
+    assert set(report.codes()) == {"initiative.no_pathway"}
+    with pytest.raises(im.InvalidValueError, match="unknown rule codes to ignore: seat.bogus"):
+        im.validate(bundled, ignore=["seat.bogus"])
+
+
+def test_validation_error_carries_the_report(bundled: im.Dataset) -> None:
+    report = im.validate(FAILS["term.length"].change(bundled))
+    error = im.ValidationError(report, what="my.json")
+    assert error.report is report
+    assert isinstance(error, im.IcleiModelError)
+    assert str(error).startswith("1 error, ")
+    assert "in my.json:\n  $.terms[0].end: error term.length" in str(error)
+
+
+# --------------------------------------------------------- loading with checks
+
+
+def test_load_with_validate(tmp_path: Path, bundled: im.Dataset) -> None:
+    good = tmp_path / "good.json"
+    bad = tmp_path / "bad.json"
+    im.dump(bundled, good)
+    im.dump(FAILS["seat.double_holder"].change(bundled), bad)
+    assert im.load(good, im.Dataset, validate=True) == bundled
+    assert im.load(bad, im.Dataset) is not None  # unchecked, it loads
+    with pytest.raises(im.ValidationError) as caught:
+        im.load(bad, im.Dataset, validate=True)
+    assert caught.value.report.select("seat.double_holder")
+    assert str(bad) in str(caught.value)
+    with pytest.raises(im.ValidationError):
+        im.loads(bad.read_text(), im.Dataset, validate=True)
+    with pytest.raises(im.InvalidValueError, match="there are none for Event"):
+        im.load(good, im.Event, validate=True)
+
+
+def test_load_dataset_refuses_a_folder_with_errors(tmp_path: Path) -> None:
+    folder = tmp_path / "copy"
+    source = Path(im.__file__).parent / "data" / "east-asia-2019"
+    shutil.copytree(source, folder)
+    governance = folder / "governance.toml"
+    text = governance.read_text(encoding="utf-8")
+    governance.write_text(text.replace('end = "2024"', 'end = "2025"'), encoding="utf-8")
+    with pytest.raises(im.ValidationError, match="term.length: lasts 4 years") as caught:
+        im.load_dataset(folder)
+    assert not caught.value.report.ok
+    assert im.load(folder, im.Dataset).terms[-1].end == P("2025")  # unchecked, it loads
+
+
+# -------------------------------------------------------------- robustness
+
+
+def test_validate_never_raises_on_a_broken_dataset(bundled: im.Dataset) -> None:
+    everything = bundled
+    for case in FAILS.values():
+        try:
+            everything = case.change(everything)
+        except (AssertionError, im.UnknownRecordError):
+            continue  # a change whose record an earlier change took away
+    report = im.validate(everything)
+    assert len(report.errors) >= 10
