@@ -10,8 +10,11 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import iclei_model as im
+from iclei_model.testing import datasets, strategy_for
 
 P = im.PartialDate.parse
 Change = Callable[[im.Dataset], im.Dataset]
@@ -564,7 +567,8 @@ def test_membership_in_good_standing(
     if gap is None:
         assert found == ()
     else:
-        assert len(found) == 1 and f"on {gap}," in found[0].message
+        assert len(found) == 1
+        assert f"on {gap}," in found[0].message
 
 
 def test_two_memberships_cover_a_mandate_together(bundled: im.Dataset) -> None:
@@ -686,7 +690,7 @@ def test_findings_come_in_the_order_of_the_records(bundled: im.Dataset) -> None:
 def test_ignore(bundled: im.Dataset) -> None:
     report = im.validate(bundled, ignore=["source.contradiction"])
     assert set(report.codes()) == {"initiative.no_pathway"}
-    with pytest.raises(im.InvalidValueError, match="unknown rule codes to ignore: seat.bogus"):
+    with pytest.raises(im.InvalidValueError, match=r"unknown rule codes to ignore: seat\.bogus"):
         im.validate(bundled, ignore=["seat.bogus"])
 
 
@@ -726,7 +730,7 @@ def test_load_dataset_refuses_a_folder_with_errors(tmp_path: Path) -> None:
     governance = folder / "governance.toml"
     text = governance.read_text(encoding="utf-8")
     governance.write_text(text.replace('end = "2024"', 'end = "2025"'), encoding="utf-8")
-    with pytest.raises(im.ValidationError, match="term.length: lasts 4 years") as caught:
+    with pytest.raises(im.ValidationError, match=r"term\.length: lasts 4 years") as caught:
         im.load_dataset(folder)
     assert not caught.value.report.ok
     assert im.load(folder, im.Dataset).terms[-1].end == P("2025")  # unchecked, it loads
@@ -744,3 +748,41 @@ def test_validate_never_raises_on_a_broken_dataset(bundled: im.Dataset) -> None:
             continue  # a change whose record an earlier change took away
     report = im.validate(everything)
     assert len(report.errors) >= 10
+
+
+# ------------------------------------------------------------ property tests
+
+
+@given(datasets(max_records=4), st.data())
+def test_generated_datasets_have_no_errors(ds: im.Dataset, data: st.DataObject) -> None:
+    report = im.validate(ds)
+    assert report.ok, [str(f) for f in report.errors]
+    assert {f.code for f in report.warnings} <= {
+        "source.contradiction",
+        "initiative.no_pathway",
+        "seat.office_title_unknown",
+    }
+    # Copy one record: the copy, and only it, is a duplicate.
+    collection = data.draw(
+        st.sampled_from([c for c in ("organisations", "people", "events") if getattr(ds, c)])
+    )
+    record = data.draw(st.sampled_from(getattr(ds, collection)))
+    duplicates = im.validate(append(collection, record)(ds)).select("id.duplicate")
+    assert [f.path for f in duplicates] == [f"$.{collection}[{len(getattr(ds, collection))}].id"]
+
+
+@settings(max_examples=max(10, settings.default.max_examples // 3))
+@given(datasets(policy=TWO_YEAR_POLICY))
+def test_generated_datasets_follow_another_policy(ds: im.Dataset) -> None:
+    assert im.validate(ds, TWO_YEAR_POLICY).ok
+    # The same data under ICLEI's three-year terms: every term is of the wrong length.
+    lengths = im.validate(ds).select("term.length")
+    assert [f.records[0] for f in lengths] == [t.id for t in ds.terms]
+
+
+@given(strategy_for(im.Dataset))
+def test_validate_never_raises_on_arbitrary_records(ds: im.Dataset) -> None:
+    report = im.validate(ds)
+    assert all(f.code in im.RULES for f in report)
+    assert all(f.severity is im.RULES[f.code].severity for f in report)
+    assert all(f.path.startswith("$.") for f in report)

@@ -36,7 +36,6 @@ from ._model import (
     Source,
     Term,
 )
-from ._partial_date import PartialDate
 from ._period import ends_before, period_bounds
 from ._policy import ICLEI_POLICY, GovernancePolicy
 from ._vocab import BodyKind, InitiativeKind, MembershipStatus, NoteKind, Region, SeatRole

@@ -62,8 +62,10 @@ from ._model import (
     When,
 )
 from ._partial_date import PartialDate
+from ._period import period_bounds
+from ._policy import ICLEI_POLICY, GovernancePolicy
 from ._text import LocalizedText
-from ._vocab import Attendance, BodyKind, Region, SeatRole
+from ._vocab import Attendance, BodyKind, MembershipStatus, Region, SeatRole
 
 __all__ = [
     "LANGUAGES",
@@ -386,14 +388,177 @@ def _earlier(ids: list[str]) -> st.SearchStrategy[str | None]:
     return st.none() | st.sampled_from(ids) if ids else st.none()
 
 
-@st.composite
-def datasets(draw: Callable[..., Any], *, max_records: int = 3) -> Dataset:
-    """Datasets whose references all resolve to a record of the right kind.
+_FIRST_TERM_YEAR = 1990
 
-    Ids are unique. Every collection holds up to *max_records* records (at least
-    one source, the network and one government, so that references have targets);
-    a mandate's term belongs to its seat's body; nested citations cite the
-    dataset's own sources.
+
+def _terms(draw: Callable[..., Any], terms: list[Term], policy: GovernancePolicy) -> list[Term]:
+    """Each body's terms one after the other, each as long as the policy says."""
+    out = []
+    by_body: dict[str, list[Term]] = {}
+    for term in terms:
+        by_body.setdefault(term.body, []).append(term)
+    for body_terms in by_body.values():
+        year = draw(st.integers(min_value=_FIRST_TERM_YEAR, max_value=2090))
+        month = draw(st.none() | st.integers(min_value=1, max_value=12))
+        for k, term in enumerate(body_terms):
+            start = year + k * policy.term_years
+            out.append(
+                attrs.evolve(
+                    term,
+                    start=PartialDate(start, month),
+                    end=PartialDate(start + policy.term_years, month),
+                )
+            )
+    return out
+
+
+def _memberships(
+    draw: Callable[..., Any],
+    gen: _Generator,
+    governments: list[str],
+    pick: Callable[[str], st.SearchStrategy[str | None]],
+    before: int,
+) -> list[Membership]:
+    """For every government, a membership in good standing from before the first term.
+
+    Now and then another one too, of any status and dates.
+    """
+    out = []
+    for i, government in enumerate(governments):
+        since = draw(st.none() | st.builds(PartialDate, st.integers(min_value=1, max_value=before)))
+        standing = attrs.evolve(
+            draw(gen.records(Membership)),
+            id=f"membership-{i}",
+            member=government,
+            network="network",
+            through=draw(pick("secretariat")),
+            since=since,
+            until=None,
+            status=MembershipStatus.ACTIVE,
+        )
+        out.append(standing)
+        if draw(st.booleans()):
+            other = draw(gen.records(Membership))
+            out.append(
+                attrs.evolve(
+                    other,
+                    id=f"membership-{i}-other",
+                    member=government,
+                    network="network",
+                    through=draw(pick("secretariat")),
+                )
+            )
+    return out
+
+
+def _mandates(
+    draw: Callable[..., Any],
+    gen: _Generator,
+    bodies: list[GoverningBody],
+    terms: list[Term],
+    seats: list[Seat],
+    governments: list[Government],
+    people: list[str],
+    policy: GovernancePolicy,
+) -> list[Mandate]:
+    """At most one holder per seat and term, each on one seat of a body only."""
+    body_of = {b.id: b for b in bodies}
+    used: dict[str, set[str]] = {}
+    titles = sorted(t.title() for t in policy.elected_titles)
+    mandates: list[Mandate] = []
+    for seat in seats:
+        body = body_of[seat.body]
+        region = seat.region or body.region
+        candidates = [
+            g.id
+            for g in governments
+            if region is None or not policy.requires_region(seat.role) or g.region is region
+        ]
+        for term in (t for t in terms if t.body == seat.body):
+            free = [p for p in people if p not in used.setdefault(body.id, set())]
+            if not free or not candidates or not draw(st.booleans()):
+                continue
+            holder = draw(st.sampled_from(free))
+            used[body.id].add(holder)
+            on_behalf_of = draw(st.sampled_from(candidates))
+            drawn = draw(gen.records(Mandate))
+            title = drawn.office_title
+            if policy.requires_elected_official(seat.role):
+                title = LocalizedText({"en": draw(st.sampled_from(titles))}) if titles else None
+            mandates.append(
+                attrs.evolve(
+                    drawn,
+                    id=f"mandate-{len(mandates)}",
+                    seat=seat.id,
+                    term=term.id,
+                    holder=holder,
+                    on_behalf_of=on_behalf_of,
+                    office_title=title,
+                    start=draw(st.sampled_from([None, term.start])),
+                    end=None,
+                    proxies=[
+                        attrs.evolve(p, organisation=draw(st.sampled_from([None, on_behalf_of])))
+                        for p in drawn.proxies
+                    ],
+                )
+            )
+    return _with_committee_seats(
+        mandates, {s.id: s for s in seats}, body_of, {t.id: t for t in terms}, policy
+    )
+
+
+def _with_committee_seats(
+    mandates: list[Mandate],
+    seats: dict[str, Seat],
+    bodies: dict[str, GoverningBody],
+    terms: dict[str, Term],
+    policy: GovernancePolicy,
+) -> list[Mandate]:
+    """Leave out the region's seats on the global committee not tied to its committee.
+
+    Where the policy ties the two, a holder of a region's seat needs a seat on that
+    region's committee in the same term.
+    """
+    if not policy.regional_seat_requires_rexcom:
+        return mandates
+
+    def period(m: Mandate) -> tuple[_dt.date, _dt.date]:
+        term = terms[m.term]
+        return period_bounds(m.start or term.start, m.end or term.end)
+
+    committee = [
+        (m.holder, bodies[seats[m.seat].body].region, period(m))
+        for m in mandates
+        if bodies[seats[m.seat].body].kind is BodyKind.REGIONAL_EXECUTIVE_COMMITTEE
+    ]
+
+    def tied(m: Mandate) -> bool:
+        seat = seats[m.seat]
+        if seat.role is not SeatRole.REGIONAL_SEAT:
+            return True
+        first, stop = period(m)
+        return any(
+            holder == m.holder and region is seat.region and a < stop and first < b
+            for holder, region, (a, b) in committee
+        )
+
+    return [m for m in mandates if tied(m)]
+
+
+@st.composite
+def datasets(
+    draw: Callable[..., Any], *, max_records: int = 3, policy: GovernancePolicy = ICLEI_POLICY
+) -> Dataset:
+    """Datasets that ``validate`` passes without errors under *policy*.
+
+    Ids are unique; every reference resolves to a record of the right kind; every
+    collection holds up to *max_records* records (at least one source, the network
+    and one government, so that references have targets). Governance follows the
+    policy: each body's terms follow each other at the policy's length; every
+    government is a member in good standing; a seat has at most one holder per term,
+    who sits for an organisation of the body's region and holds an elected office
+    where the policy asks for it, and holds no other seat on that body. Warnings
+    (a contradiction noted, an initiative without a pathway) may remain.
     """
     size = st.integers(min_value=0, max_value=max_records)
     one_or_more = st.integers(min_value=1, max_value=max(1, max_records))
@@ -473,39 +638,18 @@ def datasets(draw: Callable[..., Any], *, max_records: int = 3) -> Dataset:
     governments = records(Government, "government", parent=None)
     others = records(OtherOrganisation, "other", parent=None)
     people = records(Person, "person")
-    memberships = [
-        attrs.evolve(
-            draw(gen.records(Membership)),
-            id=f"membership-{i}",
-            member=government,
-            network="network",
-            through=draw(pick("secretariat")),
-        )
-        for i, government in enumerate(ids["government"])
-        if draw(st.booleans())
-    ]
     bodies = records(GoverningBody, "body", network="network", parent=None)
-    terms = (
-        records(Term, "term", body=lambda i: draw(st.sampled_from(ids["body"]))) if bodies else []
+    terms = _terms(
+        draw,
+        records(Term, "term", body=lambda i: draw(st.sampled_from(ids["body"]))) if bodies else [],
+        policy,
     )
+    first_term = min((t.start.year for t in terms), default=_FIRST_TERM_YEAR)
+    memberships = _memberships(draw, gen, ids["government"], pick, first_term)
     seats = (
         records(Seat, "seat", body=lambda i: draw(st.sampled_from(ids["body"]))) if bodies else []
     )
-    mandates = []
-    for i, seat in enumerate(seats):
-        body_terms = [t.id for t in terms if t.body == seat.body]
-        if not body_terms or not ids["person"] or not draw(st.booleans()):
-            continue
-        mandates.append(
-            attrs.evolve(
-                draw(gen.records(Mandate)),
-                id=f"mandate-{i}",
-                seat=seat.id,
-                term=draw(st.sampled_from(body_terms)),
-                holder=draw(st.sampled_from(ids["person"])),
-                on_behalf_of=draw(st.sampled_from(ids["government"])),
-            )
-        )
+    mandates = _mandates(draw, gen, bodies, terms, seats, governments, ids["person"], policy)
     initiatives = records(
         Initiative,
         "initiative",
