@@ -616,7 +616,7 @@ class _Checker:
                 self.at("mandates", index)
                 self.add(
                     "seat.double_holder",
-                    f"$.mandates[{index}]",
+                    f"$.mandates[{index}].seat",
                     f"{mandate.holder} holds seat {mandate.seat} while {other.holder} holds it"
                     f" under {other.id}",
                     mandate.id,

@@ -36,3 +36,19 @@ try:
     im.loads(b"\xff", im.Dataset)
 except im.DecodeError as exc:
     where: str = exc.problems[0].path
+
+# Validation: a report that never raises, policies as data.
+report: im.ValidationReport = im.validate(ds)
+ok: bool = report.ok
+first: im.Finding = report.findings[0]
+severity: im.Severity = first.severity
+codes: dict[str, int] = report.codes()
+seat_findings: tuple[im.Finding, ...] = report.select("seat.")
+policy = im.GovernancePolicy(term_years=2, regional_seat_requires_rexcom=False)
+other: im.ValidationReport = im.validate(ds, policy, body_policies={"gexcom": im.ICLEI_POLICY})
+quiet: im.ValidationReport = im.validate(ds, ignore=["source.contradiction"])
+rule: im.Rule = im.RULES["seat.not_member"]
+try:
+    im.load("east-asia.json", im.Dataset, validate=True)
+except im.ValidationError as exc:
+    errors: tuple[im.Finding, ...] = exc.report.errors
