@@ -217,3 +217,15 @@ def test_validate_unreadable_input_exit_2(
 def test_validate_unknown_code(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "east-asia-2019", "--ignore", "seat.bogus"]) == 2
     assert "unknown rule code seat.bogus; the codes are: id.duplicate," in capsys.readouterr().err
+
+
+def test_validate_with_a_policy_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    policy = tmp_path / "policy.toml"
+    policy.write_text("term_years = 2\nregional_seat_requires_rexcom = false\n", encoding="utf-8")
+    assert main(["validate", "east-asia-2019", "--policy", str(policy), "--errors-only"]) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "east-asia-2019: 3 errors, 11 warnings"
+    assert out.count("sets terms of 2 years") == 3
+    policy.write_text('term_years = "2"\n', encoding="utf-8")
+    assert main(["validate", "east-asia-2019", "--policy", str(policy)]) == 2
+    assert '$.term_years: expected a whole number, got "2"' in capsys.readouterr().err

@@ -163,3 +163,40 @@ def test_converters_are_independent() -> None:
     a.register_unstructure_hook(im.PartialDate, lambda d: "changed")
     assert b.unstructure(im.PartialDate(2019)) == "2019"
     assert im.unstructure(im.PartialDate(2019)) == "2019"
+
+
+@pytest.mark.parametrize("value", [3, True, None, ["east_asia"]])
+def test_an_optional_enum_given_a_non_string_is_refused(value: object) -> None:
+    # Not read as "no region": a value of the wrong type is an error, not a None.
+    data = {"id": "s", "body": "b", "role": "member", "region": value}
+    if value is None:
+        assert im.structure(data, im.Seat).region is None
+        return
+    with pytest.raises(im.StructureError) as caught:
+        im.structure(data, im.Seat)
+    [problem] = caught.value.problems
+    assert problem.path == "$.region"
+    assert problem.message.startswith('expected one of "africa", "east_asia"')
+
+
+def test_a_policy_round_trips_with_sorted_sets() -> None:
+    policy = im.GovernancePolicy(
+        term_years=2, membership_roles=["member", "chair"], elected_titles=["Mayor", "Lord Mayor"]
+    )
+    plain = im.unstructure(policy)
+    assert plain == {
+        "term_years": 2,
+        "membership_roles": ["chair", "member"],
+        "elected_titles": ["lord mayor", "mayor"],
+    }
+    assert im.structure(plain, im.GovernancePolicy) == policy
+    assert im.unstructure(im.ICLEI_POLICY) == {}
+    with pytest.raises(im.StructureError) as caught:
+        im.structure(
+            {"membership_roles": [3, "chairman"], "elected_titles": "Mayor"}, im.GovernancePolicy
+        )
+    assert [p.path for p in caught.value.problems] == [
+        "$.membership_roles[0]",
+        "$.membership_roles[1]",
+        "$.elected_titles",
+    ]

@@ -53,6 +53,12 @@ def _parser() -> argparse.ArgumentParser:
         help="leave out the findings of a rule code (repeatable)",
     )
     check.add_argument("--errors-only", action="store_true", help="print errors only, not warnings")
+    check.add_argument(
+        "--policy",
+        metavar="FILE",
+        help="a governance policy to apply instead of ICLEI's, as a file in any format"
+        " (for example a TOML file with term_years = 2)",
+    )
     convert = commands.add_parser(
         "convert",
         help="convert a file from one format to another",
@@ -120,7 +126,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "validate":
             return _validate(
-                args.files, args.ignore, as_json=args.json, errors_only=args.errors_only
+                args.files,
+                args.ignore,
+                as_json=args.json,
+                errors_only=args.errors_only,
+                policy_file=args.policy,
             )
         if args.command == "report":
             from ._report import render_report
@@ -142,12 +152,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 2
 
 
-def _validate(files: list[str], ignore: list[str], *, as_json: bool, errors_only: bool) -> int:
+def _validate(
+    files: list[str],
+    ignore: list[str],
+    *,
+    as_json: bool,
+    errors_only: bool,
+    policy_file: str | None,
+) -> int:
     """Validate each file; print findings; 0 clean, 1 errors, 2 unreadable input."""
     from ._dataset import Dataset
     from ._errors import StructureError
+    from ._policy import GovernancePolicy
+    from ._serialize import load
     from ._validate import RULES, validate
 
+    policy = None if policy_file is None else load(policy_file, GovernancePolicy)
     unknown = sorted(set(ignore) - RULES.keys())
     if unknown:
         raise IcleiModelError(
@@ -175,7 +195,7 @@ def _validate(files: list[str], ignore: list[str], *, as_json: bool, errors_only
                 print(f"{name}: {exc}", file=sys.stderr)
             continue
         assert isinstance(dataset, Dataset)
-        report = validate(dataset, ignore=ignore)
+        report = validate(dataset, policy, ignore=ignore)
         if not report.ok:
             status = max(status, 1)
         shown = report.errors if errors_only else report.findings

@@ -165,10 +165,11 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], Any]:
     allowed = ", ".join(f'"{m.value}"' for m in cls)
 
     def structure(value: Any, _: Any) -> Any:
-        try:
-            return cls(value) if type(value) is str else None
-        except ValueError:
-            pass
+        if type(value) is str:
+            try:
+                return cls(value)
+            except ValueError:
+                pass
         raise _MismatchError(f"one of {allowed}", value)
 
     return structure
@@ -207,6 +208,11 @@ def _base_converter() -> cattrs.Converter:
     conv.register_structure_hook(enum.StrEnum, lambda v, t: _enum_hook(t)(v, t))
     conv.register_unstructure_hook(enum.StrEnum, lambda v: v.value)
     conv.register_structure_hook_factory(is_var_tuple, lambda t: _tuple_hook(conv, t))
+    conv.register_structure_hook_factory(_is_frozenset, lambda t: _frozenset_hook(conv, t))
+    conv.register_unstructure_hook_func(
+        lambda t: t is frozenset or _is_frozenset(t),
+        lambda v: sorted(conv.unstructure(x) for x in v),
+    )
     conv.register_structure_hook_factory(
         lambda t: attrs.has(t) and t not in (Organisation, Dataset, PartialDate, LocalizedText),
         lambda t: _record_hook(conv, t),
@@ -251,6 +257,20 @@ def _tuple_hook(conv: cattrs.Converter, t: Any) -> Callable[[Any, Any], Any]:
         if found:
             raise _InvalidError(found)
         return tuple(out)
+
+    return structure
+
+
+def _is_frozenset(t: Any) -> bool:
+    return typing.get_origin(t) is frozenset
+
+
+def _frozenset_hook(conv: cattrs.Converter, t: Any) -> Callable[[Any, Any], Any]:
+    """A set is written as a list (sorted on the way out) and read like a tuple."""
+    items = _tuple_hook(conv, tuple[typing.get_args(t)[0], ...])  # type: ignore[misc]
+
+    def structure(value: Any, _: Any) -> frozenset[Any]:
+        return frozenset(items(value, t))
 
     return structure
 
