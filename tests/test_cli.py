@@ -137,7 +137,8 @@ def test_validate_clean_dataset(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "east-asia-2019"]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0] == "east-asia-2019: 0 errors, 11 warnings"
-    assert "  $.initiatives[3].pathways: warning initiative.no_pathway:" in out
+    # Paths in a folder of TOML files name the file and the place in it.
+    assert "  initiatives.toml: $.initiatives[3].pathways: warning initiative.no_pathway:" in out
     assert main(["validate", "east-asia-2019", "--errors-only"]) == 0
     assert capsys.readouterr().out == "east-asia-2019: 0 errors, 11 warnings\n"
 
@@ -179,12 +180,16 @@ def test_validate_json(tmp_path: Path, ds: im.Dataset, capsys: pytest.CaptureFix
     result = json.loads(capsys.readouterr().out)
     clean, broken, failed = result["files"]
     assert (clean["ok"], clean["errors"], clean["warnings"]) == (True, 0, 11)
+    first = clean["findings"][0]
+    assert first["path"] == "$.organisations[41].figures[1].notes[0]"
+    assert first["location"] == "organisations.toml: $.organisations[0].figures[1].notes[0]"
     assert broken["ok"] is False
     [error] = [f for f in broken["findings"] if f["severity"] == "error"]
     assert error == {
         "code": "term.length",
         "severity": "error",
         "path": "$.terms[0].end",
+        "location": "$.terms[0].end",
         "message": "lasts 7 years (2018 to 2025); the policy of gexcom sets terms of 3 years",
         "records": ["gexcom-2018-2021", "gexcom"],
     }

@@ -730,8 +730,14 @@ def test_load_dataset_refuses_a_folder_with_errors(tmp_path: Path) -> None:
     governance = folder / "governance.toml"
     text = governance.read_text(encoding="utf-8")
     governance.write_text(text.replace('end = "2024"', 'end = "2025"'), encoding="utf-8")
-    with pytest.raises(im.ValidationError, match=r"term\.length: lasts 4 years") as caught:
+    with pytest.raises(im.ValidationError) as caught:
         im.load_dataset(folder)
+    # The message names the file of the folder and the place in it.
+    assert "\n  governance.toml: $.terms[2].end: error term.length: lasts 4 years" in str(
+        caught.value
+    )
+    with pytest.raises(im.ValidationError, match=r"governance\.toml: \$\.terms\[2\]\.end"):
+        im.load(folder, im.Dataset, validate=True)
     assert not caught.value.report.ok
     assert im.load(folder, im.Dataset).terms[-1].end == P("2025")  # unchecked, it loads
 

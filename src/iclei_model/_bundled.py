@@ -113,10 +113,8 @@ def load_dataset(name: str | Path) -> Dataset:
             ``report`` lists every finding. Warnings alone do not raise.
     """
     from ._dataset import Dataset
-    from ._validate import ensure_valid
 
-    dataset = load_toml_folder(dataset_folder(name), Dataset, what=f"dataset {name}")
-    return ensure_valid(dataset, what=f"dataset {name}")
+    return load_toml_folder(dataset_folder(name), Dataset, what=f"dataset {name}", validate=True)
 
 
 def dataset_folder(name: str | Path) -> Traversable | Path:
@@ -136,13 +134,33 @@ def load_toml_folder(
     *,
     what: str,
     converter: cattrs.Converter | None = None,
+    validate: bool = False,
 ) -> T:
-    """Structure a folder of TOML files as one *cls*; problems name their file."""
+    """Structure a folder of TOML files as one *cls*; problems name their file.
+
+    With *validate*, a Dataset is also checked; findings in the error name their file.
+    """
+    obj, files = read_toml_dataset(folder, cls, what=what, converter=converter)
+    if validate:
+        from ._validate import ensure_valid
+
+        ensure_valid(obj, what=what, locate=files.locate)  # type: ignore[arg-type]
+    return obj
+
+
+def read_toml_dataset(
+    folder: Traversable | Path,
+    cls: type[T],
+    *,
+    what: str,
+    converter: cattrs.Converter | None = None,
+) -> tuple[T, TomlFolder]:
+    """Structure a folder of TOML files as one *cls*, with the files it came from."""
     from ._converters import structure
 
     files = TomlFolder(folder)
     try:
-        return structure(files.data, cls, what=what, converter=converter)
+        return structure(files.data, cls, what=what, converter=converter), files
     except StructureError as exc:
         located = [Problem(files.locate(p.path), p.message) for p in exc.problems]
         raise StructureError(located, what=what) from None

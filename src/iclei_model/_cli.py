@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -177,7 +177,7 @@ def _validate(
     results: list[dict[str, Any]] = []
     for name in files:
         try:
-            dataset = _load_unchecked(name)
+            dataset, locate = _load_unchecked(name)
         except StructureError as exc:
             status = 2
             problems = [{"path": p.path, "message": p.message} for p in exc.problems]
@@ -211,6 +211,7 @@ def _validate(
                         "code": f.code,
                         "severity": f.severity.value,
                         "path": f.path,
+                        "location": locate(f.path),
                         "message": f.message,
                         "records": list(f.records),
                     }
@@ -220,8 +221,8 @@ def _validate(
         )
         if not as_json:
             print(f"{name}: {report.summary()}")
-            for finding in shown:
-                print(f"  {finding}")
+            for f in shown:
+                print(f"  {locate(f.path)}: {f.severity.value} {f.code}: {f.message}")
     if as_json:
         from ._serialize import _json_encode
 
@@ -230,16 +231,22 @@ def _validate(
     return status
 
 
-def _load_unchecked(name: str) -> Any:
-    """A dataset from a file, a TOML folder or a bundled name, not yet validated."""
-    from ._bundled import dataset_folder, load_toml_folder
+def _load_unchecked(name: str) -> tuple[Any, Callable[[str], str]]:
+    """A dataset from a file, a TOML folder or a bundled name, not yet validated.
+
+    With it, a function that turns a path in the dataset into the place it was read
+    from: ``governance.toml: $.mandates[3]`` for a folder.
+    """
+    from ._bundled import dataset_folder, read_toml_dataset
     from ._dataset import Dataset
     from ._serialize import load
 
     path = Path(name)
-    if path.exists():
-        return load(path, Dataset)
-    return load_toml_folder(dataset_folder(name), Dataset, what=f"dataset {name}")
+    if path.is_file():
+        return load(path, Dataset), lambda p: p
+    folder = path if path.is_dir() else dataset_folder(name)
+    dataset, files = read_toml_dataset(folder, Dataset, what=f"dataset {name}")
+    return dataset, files.locate
 
 
 def _schema(name: str, output: str | None) -> int:

@@ -412,8 +412,9 @@ def load(
     if source.is_dir() and format is None:
         from ._bundled import load_toml_folder
 
-        obj = load_toml_folder(source, cls, what=str(source), converter=converter)
-        return _validated(obj, validate, str(source))
+        return load_toml_folder(
+            source, cls, what=str(source), converter=converter, validate=validate
+        )
     fmt = format or format_of(source)
     data = source.read_bytes()
     return loads(data, cls, fmt, converter=converter, what=str(source), validate=validate)

@@ -210,10 +210,19 @@ class ValidationError(IcleiModelError, ValueError):
 
     report: ValidationReport
 
-    def __init__(self, report: ValidationReport, *, what: str = "dataset") -> None:
+    def __init__(
+        self,
+        report: ValidationReport,
+        *,
+        what: str = "dataset",
+        locate: Callable[[str], str] | None = None,
+    ) -> None:
         self.report = report
         errors = report.errors
-        shown = "\n".join(f"  {f}" for f in errors[:20])
+        where = locate or (lambda path: path)
+        shown = "\n".join(
+            f"  {where(f.path)}: {f.severity.value} {f.code}: {f.message}" for f in errors[:20]
+        )
         more = f"\n  ... and {len(errors) - 20} more" if len(errors) > 20 else ""
         super().__init__(f"{report.summary()} in {what}:\n{shown}{more}")
 
@@ -940,13 +949,18 @@ def validate(
     return checker.run()
 
 
-def ensure_valid(dataset: Dataset, *, what: str = "dataset") -> Dataset:
+def ensure_valid(
+    dataset: Dataset, *, what: str = "dataset", locate: Callable[[str], str] | None = None
+) -> Dataset:
     """*dataset* itself, once it validates with no errors under ICLEI's policy.
+
+    *locate* turns a finding's path into the place it was read from (a file of a
+    folder), for the error message.
 
     Raises:
         ValidationError: there are errors; its ``report`` holds every finding.
     """
     report = validate(dataset)
     if not report.ok:
-        raise ValidationError(report, what=what)
+        raise ValidationError(report, what=what, locate=locate)
     return dataset
