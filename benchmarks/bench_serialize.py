@@ -18,12 +18,9 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import enum
-import gc
 import platform
 import sys
-import time
 import typing
-from collections.abc import Callable
 from decimal import Decimal
 from importlib.metadata import version
 from typing import Annotated, Any, Literal
@@ -32,6 +29,7 @@ import attrs
 import msgspec
 import pendulum
 import pydantic
+from _timing import best  # benchmarks/_timing.py, beside this script
 
 import iclei_model as im
 from iclei_model import _validators as v
@@ -161,16 +159,6 @@ def events_only(count: int) -> im.Dataset:
 
 
 # ------------------------------------------------------------------ timing
-
-
-def best(fn: Callable[[], Any], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def run(label: str, ds: im.Dataset, peers: _Peers, repeat: int) -> None:

@@ -18,17 +18,15 @@ committed JSON Schema with jsonschema (structure only, no cross-record rules).
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import platform
 import sys
-import time
-from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 import jsonschema
+from _timing import best  # benchmarks/_timing.py, beside this script
 
 import iclei_model as im
 from iclei_model._dataset import COLLECTIONS
@@ -52,16 +50,6 @@ def copies(count: int) -> tuple[im.Dataset, Any]:
     for name in COLLECTIONS:
         plain[name] = [rename(r, f"c{n}") for n in range(count) for r in base.get(name, [])]
     return im.structure(plain, im.Dataset), plain
-
-
-def best(fn: Callable[[], Any], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import iclei_model as im
+from iclei_model._dataset import COLLECTIONS
 from iclei_model.testing import datasets, strategy_for
 
 P = im.PartialDate.parse
@@ -668,18 +669,7 @@ def test_findings_come_in_the_order_of_the_records(bundled: im.Dataset) -> None:
         FAILS["term.length"].change,
         FAILS["id.duplicate"].change,
     )(bundled)
-    order = [
-        "sources",
-        "organisations",
-        "people",
-        "memberships",
-        "bodies",
-        "seats",
-        "terms",
-        "mandates",
-        "initiatives",
-        "events",
-    ]
+    order = list(COLLECTIONS)  # the order collections serialize in
     keys = []
     for finding in im.validate(changed):
         collection, rest = finding.path[2:].split("[", 1)

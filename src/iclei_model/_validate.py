@@ -8,10 +8,11 @@ import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
+from ._dataset import COLLECTIONS, Dataset
 from ._errors import IcleiModelError, InvalidValueError, show
 from ._introspect import init_fields, is_var_tuple, without_none
 from ._model import (
@@ -39,9 +40,6 @@ from ._model import (
 from ._period import ends_before, period_bounds
 from ._policy import ICLEI_POLICY, GovernancePolicy
 from ._vocab import BodyKind, InitiativeKind, MembershipStatus, NoteKind, Region, SeatRole
-
-if TYPE_CHECKING:
-    from ._dataset import Dataset
 
 __all__ = [
     "RULES",
@@ -229,20 +227,21 @@ class ValidationError(IcleiModelError, ValueError):
 
 # ------------------------------------------------------------------ references
 
-_OrgKinds = (Organisation,)
-
 
 def _is_funding_programme(record: object) -> bool:
     return isinstance(record, Initiative) and record.kind is InitiativeKind.FUNDING_PROGRAMME
 
 
-# (class, field) -> (what it must name, a test of the target)
-_REFS: dict[tuple[type, str], tuple[str, Callable[[object], bool]]] = {}
+_Ref = tuple[str, str, Callable[[object], bool]]
+"""A reference field: its name, what it must name, and a test of the target."""
+
+_REFS: dict[type, list[_Ref]] = {}
+"""The reference fields of each record or part class."""
 
 
 def _ref(cls: type, fields: str, what: str, test: Callable[[object], bool]) -> None:
     for name in fields.split():
-        _REFS[(cls, name)] = (what, test)
+        _REFS.setdefault(cls, []).append((name, what, test))
 
 
 def _kind(*kinds: type) -> Callable[[object], bool]:
@@ -250,11 +249,11 @@ def _kind(*kinds: type) -> Callable[[object], bool]:
 
 
 _ref(Citation, "source", "a Source", _kind(Source))
-_ref(Source, "publisher", "an organisation", _kind(*_OrgKinds))
+_ref(Source, "publisher", "an organisation", _kind(Organisation))
 for _cls in (Network, Secretariat, Government, OtherOrganisation):
-    _ref(_cls, "parent", "an organisation", _kind(*_OrgKinds))
+    _ref(_cls, "parent", "an organisation", _kind(Organisation))
 _ref(Office, "parent", "a Network, Secretariat or Office", _kind(Network, Secretariat, Office))
-_ref(Position, "organisation", "an organisation", _kind(*_OrgKinds))
+_ref(Position, "organisation", "an organisation", _kind(Organisation))
 _ref(Membership, "member", "a Government", _kind(Government))
 _ref(Membership, "network", "a Network", _kind(Network))
 _ref(Membership, "through", "a Secretariat or an Office", _kind(Secretariat, Office))
@@ -265,15 +264,15 @@ _ref(Term, "body", "a GoverningBody", _kind(GoverningBody))
 _ref(Mandate, "seat", "a Seat", _kind(Seat))
 _ref(Mandate, "term", "a Term", _kind(Term))
 _ref(Mandate, "holder", "a Person", _kind(Person))
-_ref(Mandate, "on_behalf_of", "an organisation", _kind(*_OrgKinds))
+_ref(Mandate, "on_behalf_of", "an organisation", _kind(Organisation))
 _ref(Proxy, "person", "a Person", _kind(Person))
-_ref(Proxy, "organisation", "an organisation", _kind(*_OrgKinds))
+_ref(Proxy, "organisation", "an organisation", _kind(Organisation))
 _ref(Proxy, "event", "an Event", _kind(Event))
-_ref(Initiative, "lead partners funders", "an organisation", _kind(*_OrgKinds))
+_ref(Initiative, "lead partners funders", "an organisation", _kind(Organisation))
 _ref(Initiative, "funding_programmes", "a funding programme", _is_funding_programme)
 _ref(Initiative, "participants", "a Government", _kind(Government))
 _ref(Initiative, "parent", "an Initiative", _kind(Initiative))
-_ref(Event, "organisers partners participants", "an organisation", _kind(*_OrgKinds))
+_ref(Event, "organisers partners participants", "an organisation", _kind(Organisation))
 _ref(Event, "initiatives", "an Initiative", _kind(Initiative))
 _ref(Event, "parent", "an Event", _kind(Event))
 del _cls
@@ -359,7 +358,6 @@ class _Checker:
         self.order = 0
         self.index: dict[str, Any] = {}
         self.where: dict[str, tuple[str, int]] = {}
-        self.collection_rank = {"": 0}
         self.rank = 0
         self.position = 0
 
@@ -405,7 +403,7 @@ class _Checker:
         return self.report()
 
     def records(self) -> Iterator[tuple[str, int, Any]]:
-        for collection in _COLLECTIONS:
+        for collection in COLLECTIONS:
             for index, record in enumerate(getattr(self.ds, collection)):
                 yield collection, index, record
 
@@ -431,8 +429,7 @@ class _Checker:
 
     def walk(self, obj: Any, path: str, owner: str) -> None:
         cls = type(obj)
-        for (kind, name), (what, test) in _refs_of(cls):
-            del kind
+        for name, what, test in _REFS.get(cls, ()):
             value = getattr(obj, name)
             if value is None:
                 continue
@@ -513,7 +510,7 @@ class _Checker:
                         person.id,
                     )
         for index, term in enumerate(self.ds.terms):
-            if term.end.first_day() <= term.start.first_day():
+            if _term_inverted(term):
                 self.add(
                     "term.dates_inverted",
                     f"{self.at('terms', index)}.end",
@@ -529,7 +526,7 @@ class _Checker:
             body = self.index.get(term.body)
             if not isinstance(body, GoverningBody):
                 continue
-            if term.end.first_day() <= term.start.first_day():
+            if _term_inverted(term):
                 continue  # term.dates_inverted says it
             policy = self.policy_for(body)
             period = period_bounds(term.start, term.end)
@@ -546,10 +543,10 @@ class _Checker:
             by_body[body.id].append((period, index, term))
         for terms in by_body.values():
             for (index, term), other in _overlapping(terms):
-                self.at("terms", index)
+                path = self.at("terms", index)
                 self.add(
                     "term.overlap",
-                    f"$.terms[{index}].start",
+                    f"{path}.start",
                     f"overlaps term {other.id} of the same body {term.body}"
                     f" ({term.start} to {term.end} against {other.start} to {other.end})",
                     term.id,
@@ -565,7 +562,7 @@ class _Checker:
         by_seat: dict[str, list[tuple[_Period, int, Mandate]]] = defaultdict(list)
         by_person: dict[tuple[str, str], list[tuple[_Period, int, Mandate]]] = defaultdict(list)
         on_committee: dict[tuple[str, Region], list[_Period]] = defaultdict(list)
-        regional_seats: list[tuple[int, Mandate, Seat, _Period, GovernancePolicy]] = []
+        regional_seats: list[tuple[int, Mandate, Seat, _Period]] = []
         for index, mandate in enumerate(ds.mandates):
             path = self.at("mandates", index)
             seat, term = self.index.get(mandate.seat), self.index.get(mandate.term)
@@ -596,7 +593,7 @@ class _Checker:
                 )
                 continue
             start, end = mandate.start or term.start, mandate.end or term.end
-            if ends_before(start, end) or term.end.first_day() <= term.start.first_day():
+            if ends_before(start, end) or _term_inverted(term):
                 continue  # dates_inverted says it
             period = period_bounds(start, end)
             if mandate.start is not None or mandate.end is not None:
@@ -612,20 +609,20 @@ class _Checker:
                         term.id,
                     )
             policy = self.policy_for(body)
-            self.check_holder(index, mandate, seat, body, period, policy, standing)
+            self.check_holder(path, mandate, seat, body, period, policy, standing)
             by_seat[seat.id].append((period, index, mandate))
             by_person[(body.id, mandate.holder)].append((period, index, mandate))
             if body.kind is BodyKind.REGIONAL_EXECUTIVE_COMMITTEE and body.region is not None:
                 on_committee[(mandate.holder, body.region)].append(period)
             if seat.role is SeatRole.REGIONAL_SEAT and policy.regional_seat_requires_rexcom:
-                regional_seats.append((index, mandate, seat, period, policy))
+                regional_seats.append((index, mandate, seat, period))
 
         for mandates in by_seat.values():
             for (index, mandate), other in _overlapping(mandates):
-                self.at("mandates", index)
+                path = self.at("mandates", index)
                 self.add(
                     "seat.double_holder",
-                    f"$.mandates[{index}].seat",
+                    f"{path}.seat",
                     f"{mandate.holder} holds seat {mandate.seat} while {other.holder} holds it"
                     f" under {other.id}",
                     mandate.id,
@@ -637,15 +634,15 @@ class _Checker:
             self.check_seat_count(body_id, person, mandates, policy.max_seats_per_person)
             if policy.term_limit is not None:
                 self.check_term_limit(body_id, person, mandates, terms_in_order, policy.term_limit)
-        for index, mandate, seat, period, _ in regional_seats:
+        for index, mandate, seat, period in regional_seats:
             region = seat.region
             assert region is not None  # a regional seat always names its region
             periods = on_committee.get((mandate.holder, region), [])
             if not any(p[0] < period[1] and period[0] < p[1] for p in periods):
-                self.at("mandates", index)
+                path = self.at("mandates", index)
                 self.add(
                     "seat.regional_seat_requires_rexcom",
-                    f"$.mandates[{index}].holder",
+                    f"{path}.holder",
                     f"{mandate.holder} holds the {region.label} seat {seat.id} but no seat on the"
                     f" {region.label} regional executive committee {_show_period(period)}",
                     mandate.id,
@@ -654,7 +651,7 @@ class _Checker:
 
     def check_holder(
         self,
-        index: int,
+        path: str,
         mandate: Mandate,
         seat: Seat,
         body: GoverningBody,
@@ -662,7 +659,6 @@ class _Checker:
         policy: GovernancePolicy,
         standing: Mapping[str, list[_Period]],
     ) -> None:
-        path = f"$.mandates[{index}]"
         org = self.index.get(mandate.on_behalf_of)
         if not isinstance(org, Organisation):
             return  # ref.unresolved says it
@@ -752,10 +748,10 @@ class _Checker:
             heapq.heappush(active, (stop, index, mandate))
             if len(active) > allowed:
                 others = sorted(m.seat for _, i, m in active if i != index)
-                self.at("mandates", index)
+                path = self.at("mandates", index)
                 self.add(
                     "seat.person_multiple_seats",
-                    f"$.mandates[{index}].holder",
+                    f"{path}.holder",
                     f"{person} holds {len(active)} seats on {body} at once ({mandate.seat} and"
                     f" {', '.join(others)}); the policy allows {allowed}",
                     mandate.id,
@@ -781,10 +777,10 @@ class _Checker:
             previous = position
             if run > limit:
                 index, mandate = held[position]
-                self.at("mandates", index)
+                path = self.at("mandates", index)
                 self.add(
                     "seat.term_limit",
-                    f"$.mandates[{index}].term",
+                    f"{path}.term",
                     f"{person} sits on {body} for {run} consecutive terms up to {mandate.term};"
                     f" the policy allows {limit}",
                     mandate.id,
@@ -828,19 +824,7 @@ class _Checker:
             )
 
 
-_COLLECTIONS = (
-    "sources",
-    "organisations",
-    "people",
-    "memberships",
-    "bodies",
-    "seats",
-    "terms",
-    "mandates",
-    "initiatives",
-    "events",
-)
-_COLLECTION_RANK = {name: rank for rank, name in enumerate(_COLLECTIONS)}
+_COLLECTION_RANK = {name: rank for rank, name in enumerate(COLLECTIONS)}
 _PARENT_KIND: dict[str, type] = {
     "organisations": Organisation,
     "bodies": GoverningBody,
@@ -848,21 +832,10 @@ _PARENT_KIND: dict[str, type] = {
     "events": Event,
 }
 
-_REFS_BY_CLASS: dict[
-    type, tuple[tuple[tuple[type, str], tuple[str, Callable[[object], bool]]], ...]
-]
-_REFS_BY_CLASS = {}
 
-
-def _refs_of(
-    cls: type,
-) -> tuple[tuple[tuple[type, str], tuple[str, Callable[[object], bool]]], ...]:
-    found = _REFS_BY_CLASS.get(cls)
-    if found is None:
-        found = _REFS_BY_CLASS[cls] = tuple(
-            (key, rule) for key, rule in _REFS.items() if key[0] is cls
-        )
-    return found
+def _term_inverted(term: Term) -> bool:
+    """Whether a term ends on or before it starts (``2021`` to ``2021``)."""
+    return term.end.first_day() <= term.start.first_day()
 
 
 def _overlapping(
