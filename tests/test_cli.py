@@ -9,26 +9,85 @@ import pytest
 
 import iclei_model as im
 from iclei_model._cli import main
+from iclei_model.formatting import SUPPORTED_LOCALES
 
 
 def test_report_on_bundled_dataset(capsys: pytest.CaptureFixture[str], ds: im.Dataset) -> None:
     assert main(["report"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("ICLEI East Asia 2019 (east-asia-2019, schema 2)")
-    assert "  ICLEI East Asia Regional Executive Committee, 2021–2024" in out
+    assert out.startswith(
+        "ICLEI East Asia 2019 (east-asia-2019, schema 2)\n"
+        "99 organizations, 21 people, 18 mandates, 37 initiatives, 46 events\n"
+    )
+    assert "  ICLEI East Asia Regional Executive Committee, 2021\u2009–\u20092024\n" in out
     assert (
-        "    Chair – Green, Circular & Resource-efficient Economy: Daisaku Kadokawa – Mayor, Kyoto (JP)"
+        "    Mayor Daisaku Kadokawa of Kyoto: Chair – Green, Circular & Resource-efficient Economy\n"
         in out
     )
-    assert "      proxy: Min Kwon, Director General" in out
+    assert (
+        "    Acting Mayor Jeong Hyup Seo of Seoul: Member; proxy: Director General Min Kwon\n" in out
+    )
     assert "  Circular development (" in out
+    assert "      – more than 29.61 metric tons\n" in out
     assert (
-        "    2020-07  2020 Beijing International Forum for Metropolitan Clean Air Actions – Beijing, CN (tentative)"
-        in out
+        "    2020 Beijing International Forum for Metropolitan Clean Air Actions (Forum), July 2020,"
+        " Beijing, China (To be confirmed)\n" in out
     )
-    assert "2020-11-26  2020 ICLEI East Asia RexCom Annual Meeting – online" in out
+    assert "2020 ICLEI East Asia RexCom Annual Meeting (Meeting), November 26, 2020, online\n" in out
     for event in ds.events:
         assert event.name.get("en") in out
+
+
+# "Governance" and "Circular development" as each supported locale writes them.
+REPORT_WORDS = {
+    "en": ("Governance", "Circular development"),
+    "en_GB": ("Governance", "Circular development"),
+    "de": ("Gremien", "Zirkuläre Entwicklung"),
+    "fr": ("Gouvernance", "Développement circulaire"),
+    "es": ("Gobernanza", "Desarrollo circular"),
+    "zh_Hans": ("治理", "循环发展"),
+    "zh_Hant": ("治理", "循環發展"),
+    "ja": ("ガバナンス", "循環型開発"),
+    "ko": ("거버넌스", "순환 발전"),
+    "mn": ("Засаглал", "Хэлхээст хөгжил"),
+}
+
+
+def test_report_words_cover_every_supported_locale() -> None:
+    assert set(REPORT_WORDS) == set(SUPPORTED_LOCALES)
+
+
+@pytest.mark.parametrize("locale", sorted(REPORT_WORDS))
+def test_report_in_every_supported_locale(
+    locale: str, capsys: pytest.CaptureFixture[str], ds: im.Dataset
+) -> None:
+    assert main(["report", "--locale", locale]) == 0
+    out = capsys.readouterr().out
+    governance, circular = REPORT_WORDS[locale]
+    assert f"\n{governance}\n" in out
+    assert f"  {circular} (" in out
+    for event in ds.events:  # record names the sources give only in English stay English
+        assert event.name.get("en") in out
+    if not locale.startswith("en"):
+        english = ["Governance", "Events by month", "Low emission development", "Mayor ", "(Study tour)"]
+        assert [word for word in english if word in out] == []
+
+
+def test_report_in_korean(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--locale", "ko"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("ICLEI East Asia 2019(east-asia-2019, 스키마 2)\n")
+    assert "    Kyoto 시장 Kadokawa Daisaku: 의장 – 녹색·순환·자원효율 경제\n" in out
+    assert "    Suwon 시장 Yeom Tae-Young: 위원; 대리: Jo Moo Young 부시장\n" in out
+    assert "  2019년 6월 (" in out
+    assert "Chinese Cities Study Tour(연수), 2019년 6월 10일~14일, 영국 London\n" in out
+
+
+def test_report_in_an_unknown_locale(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--locale", "xx_YY"]) == 2
+    err = capsys.readouterr().err
+    assert "locale: expected a locale like 'en', 'zh_Hant' or 'ko', got 'xx_YY'" in err
+    assert "Traceback" not in err
 
 
 def test_report_on_bad_folder(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:

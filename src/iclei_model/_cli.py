@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ._errors import IcleiModelError
+from ._i18n import SUPPORTED_LOCALES
 
 __all__ = ["main"]
 
@@ -33,6 +34,14 @@ def _parser() -> argparse.ArgumentParser:
         nargs="?",
         default=DEFAULT_DATASET,
         help=f"a bundled dataset's name or a folder of TOML files (default: {DEFAULT_DATASET})",
+    )
+    report.add_argument(
+        "--locale",
+        default="en",
+        help="the locale to write the report in: "
+        + ", ".join(SUPPORTED_LOCALES)
+        + " have complete translations; any CLDR locale formats dates and numbers"
+        " (default: en)",
     )
     commands.add_parser("datasets", help="list the bundled datasets")
     check = commands.add_parser(
@@ -135,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "report":
             from ._report import render_report
 
-            sys.stdout.write(render_report(_load(args.dataset)))
+            sys.stdout.write(render_report(_load(args.dataset), locale=args.locale))
             return 0
         if args.command == "convert":
             from ._serialize import dump

@@ -1,118 +1,114 @@
-"""The plain-text report of a dataset: governance rosters, initiatives, events."""
+"""The plain-text report of a dataset, in any locale: rosters, initiatives, events."""
 
 from __future__ import annotations
 
-import calendar
+import unicodedata
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ._dataset import Dataset
-from ._model import Government, Mandate, Organisation, Person, Seat
+from ._format import (
+    format_event,
+    format_list,
+    format_initiative,
+    format_mandate,
+    format_number,
+    format_partial_date,
+    format_pathway,
+    format_quantity,
+    format_text,
+)
+from ._format_dates import format_date_range
+from ._i18n import LocaleArg, get_locale, ntr, tr
+from ._partial_date import PartialDate
+from ._labels import NP_
 from ._vocab import Pathway
+
+if TYPE_CHECKING:
+    import babel
 
 __all__ = ["render_report"]
 
 
-def _name(ds: Dataset, record_id: str) -> str:
-    record = ds.index.get(record_id)
-    if isinstance(record, Person):
-        return record.display_name()
-    if isinstance(record, Organisation):
-        return record.name.get("en")
-    return record_id
-
-
-def _seat_label(seat: Seat) -> str:
-    label = seat.role.value.replace("_", " ").capitalize()
-    if seat.region is not None:
-        label += f" ({seat.region.label})"
-    if seat.portfolio is not None:
-        label += f" – {seat.portfolio.get('en')}"
-    return label
-
-
-def _mandate_line(ds: Dataset, mandate: Mandate) -> str:
-    seat = ds.seat(mandate.seat)
-    title = mandate.office_title.get("en") + ", " if mandate.office_title else ""
-    org = ds.index.get(mandate.on_behalf_of)
-    where = _name(ds, mandate.on_behalf_of)
-    if isinstance(org, Government) and org.country:
-        where += f" ({org.country})"
-    line = f"    {_seat_label(seat)}: {_name(ds, mandate.holder)} – {title}{where}"
-    for proxy in mandate.proxies:
-        line += f"\n      proxy: {_name(ds, proxy.person)}"
-        if proxy.office_title is not None:
-            line += f", {proxy.office_title.get('en')}"
-    return line
+def _width(text: str) -> int:
+    """Columns *text* takes in a terminal: wide East Asian characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _heading(text: str) -> list[str]:
-    return ["", text, "=" * len(text)]
+    return ["", text, "=" * _width(text)]
 
 
-def _governance(ds: Dataset) -> Iterator[str]:
-    yield from _heading("Governance")
+_COUNTS = {
+    "organisations": NP_("report", "{n} organization", "{n} organizations"),
+    "people": NP_("report", "{n} person", "{n} people"),
+    "mandates": NP_("report", "{n} mandate", "{n} mandates"),
+    "initiatives": NP_("report", "{n} initiative", "{n} initiatives"),
+    "events": NP_("report", "{n} event", "{n} events"),
+}
+
+
+def _counts(ds: Dataset, locale: babel.Locale) -> str:
+    counts = []
+    for collection, (singular, plural) in _COUNTS.items():
+        n = len(getattr(ds, collection))
+        text = ntr(locale, "report", singular, plural, n)
+        counts.append(text.replace("{n}", format_number(n, locale=locale)))
+    return format_list(counts, locale=locale, style="unit")
+
+
+def _governance(ds: Dataset, locale: babel.Locale) -> Iterator[str]:
+    yield from _heading(tr(locale, "report", "Governance"))
     for body in ds.bodies:
-        terms = ds.terms_of(body.id)
-        if not terms:
-            continue
-        for term in terms:
-            yield f"  {body.name.get('en')}, {term.label}"
+        for term in ds.terms_of(body.id):
+            period = format_date_range(term.start, term.end, locale=locale)
+            yield f"  {format_text(body.name, locale=locale)}, {period}"
             for mandate in ds.roster(body.id, term=term.id):
-                yield _mandate_line(ds, mandate)
+                yield f"    {format_mandate(mandate, ds, locale=locale, body_and_term=False)}"
 
 
-def _initiatives(ds: Dataset) -> Iterator[str]:
-    yield from _heading("Initiatives by pathway")
+def _initiatives(ds: Dataset, locale: babel.Locale) -> Iterator[str]:
+    yield from _heading(tr(locale, "report", "Initiatives by pathway"))
     for pathway in Pathway:
         found = ds.initiatives_on(pathway)
-        yield f"  {pathway.label} ({len(found)})"
+        yield f"  {format_pathway(pathway, locale=locale)} ({format_number(len(found), locale=locale)})"
         for initiative in found:
-            dates = ""
-            if initiative.start or initiative.end:
-                dates = f" [{initiative.start or '?'}–{initiative.end or ''}]"
-            yield f"    {initiative.name.get('en')}{dates}"
-    unassigned = [i for i in ds.initiatives if not i.pathways]
-    if unassigned:
-        yield f"  No pathway named ({len(unassigned)})"
-        for initiative in sorted(unassigned, key=lambda i: i.name.get("en")):
-            yield f"    {initiative.name.get('en')}"
-
-
-def _events(ds: Dataset) -> Iterator[str]:
-    yield from _heading("Events by month")
-    for (year, month), events in ds.events_by_month().items():
-        label = f"{calendar.month_name[month]} {year}" if month else str(year)
-        yield f"  {label} ({len(events)})"
-        for event in events:
-            place = event.place
-            where = (
-                "online"
-                if place is None
-                else ", ".join(
-                    part
-                    for part in (
-                        place.locality.get("en") if place.locality else None,
-                        place.country,
-                    )
-                    if part
-                )
-            )
-            when = str(event.start_date)
-            if event.end is not None and event.end_date != event.start_date:
-                when += f" – {event.end_date}"
-            status = "" if event.status.value == "confirmed" else f" ({event.status.value})"
-            yield f"    {when}  {event.name.get('en')} – {where}{status}"
-
-
-def render_report(ds: Dataset) -> str:
-    """A readable plain-text summary of a dataset.
-
-    Governance rosters per body and term, initiatives per pathway, events per month.
-    """
-    counts = ", ".join(
-        f"{len(getattr(ds, name))} {name}"
-        for name in ("organisations", "people", "mandates", "initiatives", "events")
+            yield f"    {format_initiative(initiative, locale=locale, pathways=False)}"
+            for figure in initiative.outcomes:
+                yield f"      – {format_quantity(figure.quantity, locale=locale)}"
+    unassigned = sorted(
+        (i for i in ds.initiatives if not i.pathways), key=lambda i: i.name.get("en")
     )
-    lines = [f"{ds.title.get('en')} ({ds.id}, schema {ds.schema_version})", counts]
-    lines += [*_governance(ds), *_initiatives(ds), *_events(ds)]
+    if unassigned:
+        heading = tr(locale, "report", "No pathway named")
+        yield f"  {heading} ({format_number(len(unassigned), locale=locale)})"
+        for initiative in unassigned:
+            yield f"    {format_initiative(initiative, locale=locale, pathways=False)}"
+
+
+def _events(ds: Dataset, locale: babel.Locale) -> Iterator[str]:
+    yield from _heading(tr(locale, "report", "Events by month"))
+    for (year, month), events in ds.events_by_month().items():
+        label = format_partial_date(PartialDate(year, month), locale=locale)
+        yield f"  {label} ({format_number(len(events), locale=locale)})"
+        for event in events:
+            yield f"    {format_event(event, locale=locale)}"
+
+
+def render_report(ds: Dataset, *, locale: LocaleArg) -> str:
+    """A readable plain-text summary of a dataset in *locale*.
+
+    Governance rosters per body and term, initiatives per pathway with their
+    outcomes, events per month. Record names show in the locale where the
+    records hold it, else in English.
+    """
+    loc = get_locale(locale)
+    title = tr(loc, "report", "{title} ({id}, schema {version})")
+    title = (
+        title.replace("{title}", format_text(ds.title, locale=loc))
+        .replace("{id}", ds.id)
+        .replace("{version}", str(ds.schema_version))
+    )
+    lines = [title, _counts(ds, loc)]
+    lines += [*_governance(ds, loc), *_initiatives(ds, loc), *_events(ds, loc)]
     return "\n".join(lines) + "\n"

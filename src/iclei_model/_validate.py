@@ -14,6 +14,7 @@ import attrs
 
 from ._dataset import COLLECTIONS, Dataset
 from ._errors import IcleiModelError, InvalidValueError, show
+from ._i18n import N_
 from ._introspect import init_fields, is_var_tuple, without_none
 from ._model import (
     Citation,
@@ -78,52 +79,91 @@ def _rules(*rules: tuple[str, Severity, str]) -> Mapping[str, Rule]:
 _E, _W = Severity.ERROR, Severity.WARNING
 
 RULES: Mapping[str, Rule] = _rules(
-    ("id.duplicate", _E, "two records share an id"),
-    ("ref.unresolved", _E, "a reference names no record, or a record of the wrong kind"),
-    ("ref.cycle", _E, "parent references go round in a circle"),
-    ("term.dates_inverted", _E, "a term ends on or before it starts"),
-    ("term.length", _E, "a term's length differs from its body's policy"),
-    ("term.overlap", _E, "two terms of one body overlap"),
-    ("mandate.dates_inverted", _E, "a mandate ends before it starts"),
-    ("mandate.term_mismatch", _E, "a mandate's term belongs to another body than its seat"),
-    ("mandate.outside_term", _E, "a mandate's dates fall outside its term"),
+    ("id.duplicate", _E, N_("rule", "two records share an id")),
+    (
+        "ref.unresolved",
+        _E,
+        N_("rule", "a reference names no record, or a record of the wrong kind"),
+    ),
+    ("ref.cycle", _E, N_("rule", "parent references go round in a circle")),
+    ("term.dates_inverted", _E, N_("rule", "a term ends on or before it starts")),
+    ("term.length", _E, N_("rule", "a term's length differs from its body's policy")),
+    ("term.overlap", _E, N_("rule", "two terms of one body overlap")),
+    ("mandate.dates_inverted", _E, N_("rule", "a mandate ends before it starts")),
+    (
+        "mandate.term_mismatch",
+        _E,
+        N_("rule", "a mandate's term belongs to another body than its seat"),
+    ),
+    ("mandate.outside_term", _E, N_("rule", "a mandate's dates fall outside its term")),
     (
         "seat.not_member",
         _E,
-        "the holder's organisation is not a member in good standing during the mandate,"
-        " where the seat requires it",
+        N_(
+            "rule",
+            "the holder's organisation is not a member in good standing during the mandate,"
+            " where the seat requires it",
+        ),
     ),
-    ("seat.region_mismatch", _E, "a regional seat held for an organisation of another region"),
-    ("seat.double_holder", _E, "two mandates on one seat overlap in time"),
+    (
+        "seat.region_mismatch",
+        _E,
+        N_("rule", "a regional seat held for an organisation of another region"),
+    ),
+    ("seat.double_holder", _E, N_("rule", "two mandates on one seat overlap in time")),
     (
         "seat.person_multiple_seats",
         _E,
-        "one person holds more seats on one body at once than policy allows",
+        N_(
+            "rule",
+            "one person holds more seats on one body at once than policy allows",
+        ),
     ),
-    ("seat.term_limit", _E, "one person sits on a body for more consecutive terms than allowed"),
+    (
+        "seat.term_limit",
+        _E,
+        N_("rule", "one person sits on a body for more consecutive terms than allowed"),
+    ),
     (
         "seat.not_elected_official",
         _E,
-        "a seat that needs an elected official is held by someone who is not",
+        N_(
+            "rule",
+            "a seat that needs an elected official is held by someone who is not",
+        ),
     ),
     (
         "seat.office_title_unknown",
         _W,
-        "a seat that needs an elected official is held with no known office title",
+        N_(
+            "rule",
+            "a seat that needs an elected official is held with no known office title",
+        ),
     ),
     (
         "seat.regional_seat_requires_rexcom",
         _E,
-        "the region's seat on the global committee is held by someone not on that region's"
-        " committee in the same term",
+        N_(
+            "rule",
+            "the region's seat on the global committee is held by someone not on that region's"
+            " committee in the same term",
+        ),
     ),
-    ("proxy.other_organisation", _E, "a proxy stands in for a holder of another organisation"),
-    ("membership.dates_inverted", _E, "a membership ends before it starts"),
-    ("position.dates_inverted", _E, "a person's position ends before it starts"),
-    ("initiative.dates_inverted", _E, "an initiative ends before it starts"),
-    ("initiative.no_pathway", _W, "an initiative names no pathway"),
-    ("event.dates_inverted", _E, "an event ends before it starts"),
-    ("source.contradiction", _W, "a record notes that its sources contradict each other"),
+    (
+        "proxy.other_organisation",
+        _E,
+        N_("rule", "a proxy stands in for a holder of another organisation"),
+    ),
+    ("membership.dates_inverted", _E, N_("rule", "a membership ends before it starts")),
+    ("position.dates_inverted", _E, N_("rule", "a person's position ends before it starts")),
+    ("initiative.dates_inverted", _E, N_("rule", "an initiative ends before it starts")),
+    ("initiative.no_pathway", _W, N_("rule", "an initiative names no pathway")),
+    ("event.dates_inverted", _E, N_("rule", "an event ends before it starts")),
+    (
+        "source.contradiction",
+        _W,
+        N_("rule", "a record notes that its sources contradict each other"),
+    ),
 )
 """Every rule ``validate`` applies, by code. Codes are stable; see the validation docs."""
 

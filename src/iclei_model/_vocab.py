@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from functools import cache
 
+from ._i18n import N_
+
 __all__ = [
     "Attendance",
     "BodyKind",
@@ -53,36 +55,51 @@ class Pathway(enum.StrEnum):
 
 _PATHWAY_TEXT: dict[Pathway, tuple[str, str]] = {
     Pathway.LOW_EMISSION: (
-        "Low emission development",
-        "Low emission development curbs climate change, creates new economic opportunities"
-        " and improves the health of human and natural systems.",
+        N_("Pathway", "Low emission development"),
+        N_(
+            "Pathway description",
+            "Low emission development curbs climate change, creates new economic opportunities"
+            " and improves the health of human and natural systems.",
+        ),
     ),
     Pathway.NATURE_BASED: (
-        "Nature-based development",
-        "Nature-based development protects and enhances biodiversity and urban ecosystems,"
-        " which underpin key aspects of local economies and the well-being and resilience"
-        " of our communities.",
+        N_("Pathway", "Nature-based development"),
+        N_(
+            "Pathway description",
+            "Nature-based development protects and enhances biodiversity and urban ecosystems,"
+            " which underpin key aspects of local economies and the well-being and resilience"
+            " of our communities.",
+        ),
     ),
     Pathway.EQUITABLE: (
-        "Equitable and people-centered development",
-        "Equitable and people-centered development builds more just, livable and inclusive"
-        " urban communities and addresses poverty. It is inclusive development that"
-        " safeguards the natural support system for human life.",
+        N_("Pathway", "Equitable and people-centered development"),
+        N_(
+            "Pathway description",
+            "Equitable and people-centered development builds more just, livable and inclusive"
+            " urban communities and addresses poverty. It is inclusive development that"
+            " safeguards the natural support system for human life.",
+        ),
     ),
     Pathway.RESILIENT: (
-        "Resilient development",
-        "Resilient development anticipates, prevents, absorbs and recovers from shocks and"
-        " stresses, especially those brought about by rapid environmental, technological,"
-        " social and demographic change, and improves essential basic response structures"
-        " and functions.",
+        N_("Pathway", "Resilient development"),
+        N_(
+            "Pathway description",
+            "Resilient development anticipates, prevents, absorbs and recovers from shocks and"
+            " stresses, especially those brought about by rapid environmental, technological,"
+            " social and demographic change, and improves essential basic response structures"
+            " and functions.",
+        ),
     ),
     Pathway.CIRCULAR: (
-        "Circular development",
-        "Circular development, together with new models of production and consumption,"
-        " builds sustainable societies that use recyclable, sharable and replenishing"
-        " resources to end the linear model of \u201cproduce, consume, discard,\u201d while"
-        " continuing to meet the material and development needs of a growing global"
-        " population.",
+        N_("Pathway", "Circular development"),
+        N_(
+            "Pathway description",
+            "Circular development, together with new models of production and consumption,"
+            " builds sustainable societies that use recyclable, sharable and replenishing"
+            " resources to end the linear model of \u201cproduce, consume, discard,\u201d while"
+            " continuing to meet the material and development needs of a growing global"
+            " population.",
+        ),
     ),
 }
 
@@ -123,15 +140,15 @@ class Region(enum.StrEnum):
 
 
 _REGION_LABELS = {
-    Region.AFRICA: "Africa",
-    Region.EAST_ASIA: "East Asia",
-    Region.EUROPE: "Europe",
-    Region.MEXICO_CENTRAL_AMERICA_CARIBBEAN: "Mexico, Central America and Caribbean",
-    Region.NORTH_AMERICA: "North America",
-    Region.OCEANIA: "Oceania",
-    Region.SOUTH_AMERICA: "South America",
-    Region.SOUTH_ASIA: "South Asia",
-    Region.SOUTHEAST_ASIA: "Southeast Asia",
+    Region.AFRICA: N_("Region", "Africa"),
+    Region.EAST_ASIA: N_("Region", "East Asia"),
+    Region.EUROPE: N_("Region", "Europe"),
+    Region.MEXICO_CENTRAL_AMERICA_CARIBBEAN: N_("Region", "Mexico, Central America and Caribbean"),
+    Region.NORTH_AMERICA: N_("Region", "North America"),
+    Region.OCEANIA: N_("Region", "Oceania"),
+    Region.SOUTH_AMERICA: N_("Region", "South America"),
+    Region.SOUTH_ASIA: N_("Region", "South Asia"),
+    Region.SOUTHEAST_ASIA: N_("Region", "Southeast Asia"),
 }
 
 # Which region's secretariat serves which country. Countries of Western and Central
