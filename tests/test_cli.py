@@ -25,7 +25,8 @@ def test_report_on_bundled_dataset(capsys: pytest.CaptureFixture[str], ds: im.Da
         in out
     )
     assert (
-        "    Acting Mayor Jeong Hyup Seo of Seoul: Member; proxy: Director General Min Kwon\n" in out
+        "    Acting Mayor Jeong Hyup Seo of Seoul: Member; proxy: Director General Min Kwon\n"
+        in out
     )
     assert "  Circular development (" in out
     assert "      – more than 29.61 metric tons\n" in out
@@ -33,7 +34,9 @@ def test_report_on_bundled_dataset(capsys: pytest.CaptureFixture[str], ds: im.Da
         "    2020 Beijing International Forum for Metropolitan Clean Air Actions (Forum), July 2020,"
         " Beijing, China (To be confirmed)\n" in out
     )
-    assert "2020 ICLEI East Asia RexCom Annual Meeting (Meeting), November 26, 2020, online\n" in out
+    assert (
+        "2020 ICLEI East Asia RexCom Annual Meeting (Meeting), November 26, 2020, online\n" in out
+    )
     for event in ds.events:
         assert event.name.get("en") in out
 
@@ -69,7 +72,13 @@ def test_report_in_every_supported_locale(
     for event in ds.events:  # record names the sources give only in English stay English
         assert event.name.get("en") in out
     if not locale.startswith("en"):
-        english = ["Governance", "Events by month", "Low emission development", "Mayor ", "(Study tour)"]
+        english = [
+            "Governance",
+            "Events by month",
+            "Low emission development",
+            "Mayor ",
+            "(Study tour)",
+        ]
         assert [word for word in english if word in out] == []
 
 

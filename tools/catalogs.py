@@ -37,6 +37,7 @@ def _pybabel(*args: str) -> None:
 
 
 def extract() -> None:
+    """Extract the messages of the sources into the template."""
     _pybabel(
         "extract",
         "--no-default-keywords",
@@ -53,14 +54,18 @@ def extract() -> None:
 
 
 def update() -> None:
+    """Merge the template into every locale's catalog, starting new ones."""
     for locale in CATALOG_LOCALES:
         po = LOCALE_DIR / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
         command = "update" if po.exists() else "init"
         extra = ["--no-fuzzy-matching", "--ignore-obsolete", "--width=100"] if po.exists() else []
-        _pybabel(command, "-D", DOMAIN, "-i", str(TEMPLATE), "-d", str(LOCALE_DIR), "-l", locale, *extra)
+        _pybabel(
+            command, "-D", DOMAIN, "-i", str(TEMPLATE), "-d", str(LOCALE_DIR), "-l", locale, *extra
+        )
 
 
 def compile_catalogs() -> None:
+    """Compile every catalog into the .mo file the package reads."""
     _pybabel("compile", "-D", DOMAIN, "-d", str(LOCALE_DIR), "--statistics")
 
 

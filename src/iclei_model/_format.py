@@ -216,11 +216,13 @@ def format_quantity(quantity: Quantity, *, locale: LocaleArg) -> str:
     more than 1,750 local governments
     >>> print(format_quantity(q, locale="ja"))
     1,750超の地方自治体
-    >>> print(format_quantity(Quantity(value=Decimal("360"), unit="city", bound="at_least"), locale="en"))
+    >>> cities = Quantity(value=Decimal("360"), unit="city", bound="at_least")
+    >>> print(format_quantity(cities, locale="en"))
     360+ cities
     >>> print(format_quantity(Quantity(value=Decimal("29.61"), unit="tonne"), locale="de"))
     29,61 Tonnen
-    >>> print(format_quantity(Quantity(value=Decimal("48"), unit="percent", bound="up_to"), locale="fr"))
+    >>> share = Quantity(value=Decimal("48"), unit="percent", bound="up_to")
+    >>> print(format_quantity(share, locale="fr"))
     jusqu’à 48 %
     >>> print(format_quantity(Quantity(value=Decimal("1"), unit="tree"), locale="es"))
     1 árbol
@@ -252,22 +254,31 @@ def format_quantity(quantity: Quantity, *, locale: LocaleArg) -> str:
 
 
 ListStyle = Literal[
-    "standard", "standard-short", "standard-narrow", "or", "or-short", "or-narrow",
-    "unit", "unit-short", "unit-narrow",
+    "standard",
+    "standard-short",
+    "standard-narrow",
+    "or",
+    "or-short",
+    "or-narrow",
+    "unit",
+    "unit-short",
+    "unit-narrow",
 ]
 
-# CLDR's fallback between list styles: a style a locale gives only in part takes the
-# rest from the next one. Babel 2.18 uses only the locale's own entry for a style,
-# so "unit" fails with KeyError in German and French and is half-empty in Spanish.
-_LIST_FALLBACK = {
-    "standard-narrow": "standard-short",
-    "standard-short": "standard",
-    "or-narrow": "or-short",
-    "or-short": "or",
-    "or": "standard",
-    "unit-narrow": "unit-short",
-    "unit-short": "unit",
-    "unit": "standard",
+# CLDR root's aliases between list styles. A locale that gives a style only in part
+# takes each missing pattern from the next style in line. Babel 2.18 moves on only
+# when a style is missing as a whole, so a partial style raises KeyError ("unit" in
+# German and Spanish).
+_LIST_FALLBACK: dict[str, tuple[str, ...]] = {
+    "standard": (),
+    "standard-short": ("standard",),
+    "standard-narrow": ("standard-short", "standard"),
+    "or": (),
+    "or-short": ("or",),
+    "or-narrow": ("or-short", "or"),
+    "unit": ("unit-short", "standard"),
+    "unit-short": ("standard",),
+    "unit-narrow": ("unit-short", "unit", "standard"),
 }
 _LIST_KEYS = ("start", "middle", "end", "2")
 
@@ -275,20 +286,16 @@ _LIST_KEYS = ("start", "middle", "end", "2")
 def _list_patterns(locale: babel.Locale, style: str) -> dict[str, str]:
     patterns: dict[str, str] = {}
     have = locale.list_patterns
-    node: str | None = style
-    while node is not None and len(patterns) < len(_LIST_KEYS):
+    for node in (style, *_LIST_FALLBACK[style]):
         if node in have:
             own = have[node]
             for key in _LIST_KEYS:
                 if key in own and key not in patterns:
                     patterns[key] = str(own[key])
-        node = _LIST_FALLBACK.get(node)
     return patterns
 
 
-def format_list(
-    items: Iterable[str], *, locale: LocaleArg, style: ListStyle = "standard"
-) -> str:
+def format_list(items: Iterable[str], *, locale: LocaleArg, style: ListStyle = "standard") -> str:
     """Items joined as the locale joins a list.
 
     >>> print(format_list(["Changchun", "Datong", "Bonn"], locale="en"))
@@ -298,16 +305,15 @@ def format_list(
     >>> print(format_list(["Changchun", "Datong", "Bonn"], locale="de"))
     Changchun, Datong und Bonn
     >>> print(format_list(["3 Städte", "2 Länder"], locale="de", style="unit"))
-    3 Städte und 2 Länder
+    3 Städte, 2 Länder
     """
     values = list(items)
     for index, item in enumerate(values):
         if not isinstance(item, str):
             raise InvalidValueError(f"items[{index}]: expected a string, got {show(item)}")
-    if style not in _LIST_FALLBACK and style != "standard":
+    if style not in _LIST_FALLBACK:
         raise InvalidValueError(
-            f"style: expected one of {', '.join(sorted([*_LIST_FALLBACK, 'standard']))},"
-            f" got {show(style)}"
+            f"style: expected one of {', '.join(_LIST_FALLBACK)}, got {show(style)}"
         )
     if len(values) < 2:
         return values[0] if values else ""
@@ -345,8 +351,10 @@ def format_territory(code: str, *, locale: LocaleArg) -> str:
 
 
 def format_label(member: enum.Enum, *, locale: LocaleArg) -> str:
-    """The translated label of a vocabulary member: a pathway, region, seat role,
-    event kind, initiative kind, sector, government level or status.
+    """The translated label of a vocabulary member.
+
+    Pathways, regions, seat roles, body kinds, event kinds, initiative kinds,
+    sectors, government levels, statuses and attendance have labels.
 
     >>> from iclei_model import EventKind, SeatRole
     >>> print(format_label(SeatRole.VICE_PRESIDENT, locale="ko"))
@@ -631,8 +639,9 @@ def format_initiative(
     width: DateWidth = "long",
     pathways: bool = True,
 ) -> str:
-    """An initiative in one line: name, kind, dates and (unless *pathways* is false)
-    pathways.
+    """An initiative in one line: name, kind, dates and pathways.
+
+    With ``pathways=False`` the pathways are left out, for a list under them.
 
     >>> import iclei_model as im
     >>> ds = im.load_dataset("east-asia-2019")
@@ -646,7 +655,9 @@ def format_initiative(
     loc = get_locale(locale)
     kind = format_label(initiative.kind, locale=loc)
     period = _period(initiative.start, initiative.end, loc, width)
-    about = _fill(tr(loc, "initiative", "{kind}, {dates}"), kind=kind, dates=period) if period else kind
+    about = (
+        _fill(tr(loc, "initiative", "{kind}, {dates}"), kind=kind, dates=period) if period else kind
+    )
     text = _fill(
         tr(loc, "initiative", "{name} ({about})"),
         name=format_text(initiative.name, locale=loc),
@@ -720,9 +731,6 @@ def format_mandate(
         text = _fill(
             tr(loc, "mandate", "{summary}; proxy: {proxy}"),
             summary=text,
-            proxy=format_person(
-                dataset.person(proxy.person), locale=loc, title=proxy.office_title
-            ),
+            proxy=format_person(dataset.person(proxy.person), locale=loc, title=proxy.office_title),
         )
     return text
-

@@ -116,30 +116,40 @@ def _format_class() -> type[DateTimeFormat]:
             table = _names(str(self.locale), kind, context, _NAME_WIDTHS[num])
             return table[key]
 
+        @property
+        def _date(self) -> _dt.date:
+            assert isinstance(self.value, _dt.date)  # only dates and date-times come here
+            return self.value
+
+        @property
+        def _hour(self) -> int:
+            assert isinstance(self.value, _dt.datetime | _dt.time)
+            return self.value.hour
+
         def format_month(self, char: str, num: int) -> str:
             if num <= 2:
                 return super().format_month(char, num)
             context = "format" if char == "M" else "stand-alone"
-            return self._name("months", context, num, self.value.month)
+            return self._name("months", context, num, self._date.month)
 
         def format_quarter(self, char: str, num: int) -> str:
             if num <= 2:
                 return super().format_quarter(char, num)
             context = "format" if char == "Q" else "stand-alone"
-            return self._name("quarters", context, num, (self.value.month - 1) // 3 + 1)
+            return self._name("quarters", context, num, (self._date.month - 1) // 3 + 1)
 
         def format_weekday(self, char: str = "E", num: int = 4) -> str:
             if num < 3 and char.islower():
                 return super().format_weekday(char, num)
             context = "stand-alone" if char == "c" else "format"
-            return self._name("days", context, max(num, 3), self.value.weekday())
+            return self._name("days", context, max(num, 3), self._date.weekday())
 
         def format_period(self, char: str, num: int) -> str:
             if char != "a":
                 return super().format_period(char, num)
             # Root's "AM"/"PM" only where the locale names neither in any width:
             # Korean gives 오전/오후 as wide names only.
-            period = "pm" if self.value.hour >= 12 else "am"
+            period = "pm" if self._hour >= 12 else "am"
             first = _NAME_WIDTHS[max(3, min(num, 5))]
             widths = (first, "wide", "abbreviated", "narrow")
             for root in (False, True):
@@ -177,13 +187,12 @@ def _widen(pattern: str, skeleton: str) -> str:
 
     wanted: dict[str, int] = {}
     for kind, value in tokenize_pattern(skeleton):
-        if kind == "field":
-            char, count = value  # type: ignore[misc]
-            wanted[_field(char)] = count
+        if kind == "field" and isinstance(value, tuple):
+            wanted[_field(value[0])] = value[1]
     tokens: list[tuple[str, Any]] = []
     for kind, value in tokenize_pattern(pattern):
-        if kind == "field":
-            char, count = value  # type: ignore[misc]
+        if kind == "field" and isinstance(value, tuple):
+            char, count = value
             want = wanted.get(_field(char), count)
             if char in "MLEc" and count >= 3 and 3 <= want <= 4:
                 value = (char, want)
@@ -218,9 +227,7 @@ _INTERVAL_PATTERNS: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
 }
 
 
-def _interval_patterns(
-    locale: babel.Locale, skeleton: str
-) -> dict[str, tuple[str, str]] | None:
+def _interval_patterns(locale: babel.Locale, skeleton: str) -> dict[str, tuple[str, str]] | None:
     from babel.dates import match_skeleton
 
     formats = locale.interval_formats
@@ -351,9 +358,7 @@ def _join_date_time(locale: babel.Locale, date: str, time: str, width: DateWidth
 
 def _aware(value: object, name: str) -> _dt.datetime:
     if not isinstance(value, _dt.datetime) or value.tzinfo is None:
-        raise InvalidValueError(
-            f"{name}: expected a date-time with a time zone, got {show(value)}"
-        )
+        raise InvalidValueError(f"{name}: expected a date-time with a time zone, got {show(value)}")
     return value
 
 

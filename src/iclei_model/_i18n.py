@@ -17,8 +17,8 @@ __all__ = [
     "DOMAIN",
     "EXTRACT_KEYWORDS",
     "LOCALE_DIR",
-    "SUPPORTED_LOCALES",
     "N_",
+    "SUPPORTED_LOCALES",
     "LocaleArg",
     "catalog_for",
     "get_locale",
@@ -79,8 +79,7 @@ def _parse(identifier: str) -> babel.Locale:
         return Locale.parse(identifier.replace("-", "_"))
     except (UnknownLocaleError, ValueError) as error:
         raise InvalidValueError(
-            f"locale: expected a locale like 'en', 'zh_Hant' or 'ko', got {identifier!r}"
-            f" ({error})"
+            f"locale: expected a locale like 'en', 'zh_Hant' or 'ko', got {identifier!r} ({error})"
         ) from None
 
 

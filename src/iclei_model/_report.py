@@ -9,19 +9,18 @@ from typing import TYPE_CHECKING
 from ._dataset import Dataset
 from ._format import (
     format_event,
-    format_list,
     format_initiative,
+    format_list,
     format_mandate,
     format_number,
-    format_partial_date,
     format_pathway,
     format_quantity,
     format_text,
 )
-from ._format_dates import format_date_range
+from ._format_dates import format_date_range, format_partial_date
 from ._i18n import LocaleArg, get_locale, ntr, tr
-from ._partial_date import PartialDate
 from ._labels import NP_
+from ._partial_date import PartialDate
 from ._vocab import Pathway
 
 if TYPE_CHECKING:
@@ -71,7 +70,8 @@ def _initiatives(ds: Dataset, locale: babel.Locale) -> Iterator[str]:
     yield from _heading(tr(locale, "report", "Initiatives by pathway"))
     for pathway in Pathway:
         found = ds.initiatives_on(pathway)
-        yield f"  {format_pathway(pathway, locale=locale)} ({format_number(len(found), locale=locale)})"
+        count = format_number(len(found), locale=locale)
+        yield f"  {format_pathway(pathway, locale=locale)} ({count})"
         for initiative in found:
             yield f"    {format_initiative(initiative, locale=locale, pathways=False)}"
             for figure in initiative.outcomes:
