@@ -52,3 +52,25 @@ try:
     im.load("east-asia.json", im.Dataset, validate=True)
 except im.ValidationError as exc:
     errors: tuple[im.Finding, ...] = exc.report.errors
+
+# Formatting: the locale is always a keyword, a string or a babel.Locale.
+from babel import Locale  # noqa: E402
+
+from iclei_model import formatting as loc  # noqa: E402
+
+korean: Locale = loc.get_locale("ko")
+when: str = loc.format_partial_date(im.PartialDate(2019, 4), locale="ja")
+span: str = loc.format_date_range(im.PartialDate(2019), im.PartialDate(2021), locale=korean)
+medium: str = loc.format_date_range(
+    im.PartialDate(2019, 6, 10), None, locale="en_GB", width="medium"
+)
+taipei: str = loc.format_territory("TW", locale="zh_Hant")
+seat_label: str = loc.format_label(im.SeatRole.CHAIR, locale="de")
+pathway: str = loc.format_pathway(im.Pathway.CIRCULAR, locale="fr")
+people: str = loc.format_person(ds.person("daisaku-kadokawa"), locale="ja", title="Mayor")
+event_line: str = loc.format_event(ds.events[0], locale="mn")
+mandate_line: str = loc.format_mandate(ds.mandates[0], ds, locale="es", body_and_term=False)
+initiative_line: str = loc.format_initiative(ds.initiatives[0], locale="zh_Hans", pathways=False)
+joined: str = loc.format_list(["Bonn", "Kyoto"], locale="ko", style="unit")
+amount: str = loc.format_quantity(ds.initiatives[0].outcomes[0].quantity, locale="en")
+supported: tuple[str, ...] = loc.SUPPORTED_LOCALES
