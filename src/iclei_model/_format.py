@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ._errors import InvalidValueError, show
 from ._format_dates import DateWidth, format_date_range, format_partial_date
-from ._i18n import N_, LocaleArg, get_locale, ntr, tr
+from ._i18n import N_, LocaleArg, get_locale, ntr, script_of, tr
 from ._labels import CLDR_UNITS, COUNT_UNITS, LABELS, ORGANISATION_KINDS, context_of
 from ._model import (
     Event,
@@ -76,16 +76,7 @@ The names are catalog messages, so each locale shows them in its own script.
 
 def _tag(locale: babel.Locale) -> str:
     """The BCP 47 tag to pick LocalizedText by, with the script filled in."""
-    from babel.core import get_global, parse_locale
-
-    script = locale.script
-    if script is None:
-        likely = get_global("likely_subtags")
-        for key in (f"{locale.language}_{locale.territory}", locale.language):
-            if key in likely:
-                script = parse_locale(likely[key])[2]
-                break
-    parts = [locale.language, script, locale.territory]
+    parts = [locale.language, script_of(locale), locale.territory]
     return "-".join(p for p in parts if p)
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "catalog_for",
     "get_locale",
     "ntr",
+    "script_of",
     "tr",
 ]
 
@@ -124,18 +125,33 @@ def catalog_for(locale: babel.Locale) -> str | None:
     return _catalog_for(str(locale))
 
 
+def script_of(locale: babel.Locale) -> str | None:
+    """The locale's script, or the one CLDR's likely subtags give its language and region.
+
+    >>> from babel import Locale
+    >>> [script_of(Locale.parse(name)) for name in ("zh_TW", "zh", "ja")]
+    ['Hant', 'Hans', 'Jpan']
+    """
+    return locale.script or _likely_script(locale.language, locale.territory)
+
+
 @cache
-def _catalog_for(identifier: str) -> str | None:
+def _likely_script(language: str, territory: str | None) -> str | None:
     from babel.core import get_global, parse_locale
 
+    likely = get_global("likely_subtags")
+    for key in (f"{language}_{territory}", language):
+        if key in likely:
+            return parse_locale(likely[key])[2]
+    return None
+
+
+@cache
+def _catalog_for(identifier: str) -> str | None:
+    from babel.core import parse_locale
+
     language, territory, script, _ = parse_locale(identifier)[:4]
-    if script is None:
-        likely = get_global("likely_subtags")
-        for key in (f"{language}_{territory}", language):
-            found = likely.get(key)
-            if found:
-                script = parse_locale(found)[2]
-                break
+    script = script or _likely_script(language, territory)
     candidates = [
         f"{language}_{script}_{territory}",
         f"{language}_{territory}",
