@@ -22,7 +22,8 @@ from ._model import (
     Place,
     Quantity,
 )
-from ._text import LocalizedText
+from ._partial_date import PartialDate
+from ._text import LocalizedText, language_fallbacks
 from ._validate import RULES
 from ._validators import is_iso_country
 from ._vocab import Attendance, Bound, EventStatus, Pathway, Region, Unit
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "TERRITORY_NAMES",
+    "fill",
     "format_compact",
     "format_event",
     "format_initiative",
@@ -82,12 +84,9 @@ def _tag(locale: babel.Locale) -> str:
 
 def _own(text: LocalizedText, locale: babel.Locale) -> str | None:
     """The text in the locale's own language, without falling back to another."""
-    tag = _tag(locale)
-    parts = tag.split("-")
-    for end in range(len(parts), 0, -1):
-        key = "-".join(parts[:end])
-        if key in text:
-            return text[key]
+    for tag in language_fallbacks(_tag(locale)):
+        if tag in text:
+            return text[tag]
     return None
 
 
@@ -452,9 +451,7 @@ def format_rule(code: str, *, locale: LocaleArg) -> str:
 
 
 def _native_name(person: Person, locale: babel.Locale) -> PersonName | None:
-    wanted = _tag(locale).split("-")
-    chain = ["-".join(wanted[:end]) for end in range(len(wanted), 0, -1)]
-    for tag in chain:
+    for tag in language_fallbacks(_tag(locale)):
         for name in person.other_names:
             if name.language == tag:
                 return name
@@ -535,23 +532,23 @@ def format_person(
         if person.honorific_prefix is None:
             return name
         honorific = tr(loc, "honorific", person.honorific_prefix)
-        return _fill(tr(loc, "person", "{honorific} {name}"), honorific=honorific, name=name)
+        return fill(tr(loc, "person", "{honorific} {name}"), honorific=honorific, name=name)
     title_text = format_office_title(title, locale=loc)
     if place is None:
-        return _fill(tr(loc, "person", "{title} {name}"), title=title_text, name=name)
+        return fill(tr(loc, "person", "{title} {name}"), title=title_text, name=name)
     if isinstance(place, Organisation):
         place = place.name
     elif isinstance(place, str):
         place = LocalizedText.en(place)
     place_text = format_text(place, locale=loc)
     template = tr(loc, "person", "{title} {name} of {place}")
-    return _fill(template, title=title_text, name=name, place=place_text)
+    return fill(template, title=title_text, name=name, place=place_text)
 
 
 _ADJACENT = re.compile(r"\{(\w+)\}\{(\w+)\}")
 
 
-def _fill(template: str, **values: str) -> str:
+def fill(template: str, **values: str) -> str:
     """Put *values* into a catalog template's ``{name}`` placeholders."""
     for left, right in _ADJACENT.findall(template):
         joined = _adjoin(values[left], values[right], merge=(left, right) == ("place", "title"))
@@ -568,16 +565,15 @@ def _place_text(place: Place | None, attendance: Attendance, locale: babel.Local
     online = tr(locale, "event", "online")
     if place is None:
         return online
-    parts = {
-        "locality": format_text(place.locality, locale=locale) if place.locality else None,
-        "territory": format_territory(place.country, locale=locale) if place.country else None,
-    }
-    if parts["locality"] and parts["territory"]:
-        where = _fill(tr(locale, "place", "{locality}, {territory}"), **parts)  # type: ignore[arg-type]
+    locality = format_text(place.locality, locale=locale) if place.locality else None
+    territory = format_territory(place.country, locale=locale) if place.country else None
+    if locality and territory:
+        template = tr(locale, "place", "{locality}, {territory}")
+        where = fill(template, locality=locality, territory=territory)
     else:
-        where = parts["locality"] or parts["territory"] or place.venue or online
+        where = locality or territory or place.venue or online
     if attendance is Attendance.HYBRID:
-        return _fill(tr(locale, "event", "{place} and online"), place=where)
+        return fill(tr(locale, "event", "{place} and online"), place=where)
     return where
 
 
@@ -595,7 +591,7 @@ def format_event(event: Event, *, locale: LocaleArg, width: DateWidth = "long") 
     if not isinstance(event, Event):
         raise InvalidValueError(f"event: expected an Event, got {show(event)}")
     loc = get_locale(locale)
-    text = _fill(
+    text = fill(
         tr(loc, "event", "{name} ({kind}), {dates}, {place}"),
         name=format_text(event.name, locale=loc),
         kind=format_label(event.kind, locale=loc),
@@ -603,7 +599,7 @@ def format_event(event: Event, *, locale: LocaleArg, width: DateWidth = "long") 
         place=_place_text(event.place, event.attendance, loc),
     )
     if event.status is not EventStatus.CONFIRMED:
-        text = _fill(
+        text = fill(
             tr(loc, "event", "{summary} ({status})"),
             summary=text,
             status=format_label(event.status, locale=loc),
@@ -611,15 +607,17 @@ def format_event(event: Event, *, locale: LocaleArg, width: DateWidth = "long") 
     return text
 
 
-def _period(start: object, end: object, locale: babel.Locale, width: DateWidth) -> str | None:
+def _period(
+    start: PartialDate | None, end: PartialDate | None, locale: babel.Locale, width: DateWidth
+) -> str | None:
     if start is not None and end is not None:
-        return format_date_range(start, end, locale=locale, width=width)  # type: ignore[arg-type]
+        return format_date_range(start, end, locale=locale, width=width)
     if start is not None:
-        date = format_partial_date(start, locale=locale, width=width)  # type: ignore[arg-type]
-        return _fill(tr(locale, "period", "since {date}"), date=date)
+        date = format_partial_date(start, locale=locale, width=width)
+        return fill(tr(locale, "period", "since {date}"), date=date)
     if end is not None:
-        date = format_partial_date(end, locale=locale, width=width)  # type: ignore[arg-type]
-        return _fill(tr(locale, "period", "until {date}"), date=date)
+        date = format_partial_date(end, locale=locale, width=width)
+        return fill(tr(locale, "period", "until {date}"), date=date)
     return None
 
 
@@ -647,9 +645,9 @@ def format_initiative(
     kind = format_label(initiative.kind, locale=loc)
     period = _period(initiative.start, initiative.end, loc, width)
     about = (
-        _fill(tr(loc, "initiative", "{kind}, {dates}"), kind=kind, dates=period) if period else kind
+        fill(tr(loc, "initiative", "{kind}, {dates}"), kind=kind, dates=period) if period else kind
     )
-    text = _fill(
+    text = fill(
         tr(loc, "initiative", "{name} ({about})"),
         name=format_text(initiative.name, locale=loc),
         about=about,
@@ -658,7 +656,7 @@ def format_initiative(
         labels = format_list(
             (format_pathway(p, locale=loc) for p in initiative.pathways), locale=loc
         )
-        text = _fill(tr(loc, "initiative", "{summary}: {pathways}"), summary=text, pathways=labels)
+        text = fill(tr(loc, "initiative", "{summary}: {pathways}"), summary=text, pathways=labels)
     return text
 
 
@@ -697,19 +695,19 @@ def format_mandate(
     )
     role = format_label(seat.role, locale=loc)
     if seat.region is not None:
-        role = _fill(
+        role = fill(
             tr(loc, "seat", "{role} ({region})"),
             role=role,
             region=format_region(seat.region, locale=loc),
         )
     if seat.portfolio is not None:
-        role = _fill(
+        role = fill(
             tr(loc, "seat", "{role} – {portfolio}"),
             role=role,
             portfolio=format_portfolio(seat.portfolio, locale=loc),
         )
     if body_and_term:
-        text = _fill(
+        text = fill(
             tr(loc, "mandate", "{holder}: {role}, {body}, {term}"),
             holder=holder,
             role=role,
@@ -717,9 +715,9 @@ def format_mandate(
             term=format_date_range(term.start, term.end, locale=loc, width=width),
         )
     else:
-        text = _fill(tr(loc, "mandate", "{holder}: {role}"), holder=holder, role=role)
+        text = fill(tr(loc, "mandate", "{holder}: {role}"), holder=holder, role=role)
     for proxy in mandate.proxies:
-        text = _fill(
+        text = fill(
             tr(loc, "mandate", "{summary}; proxy: {proxy}"),
             summary=text,
             proxy=format_person(dataset.person(proxy.person), locale=loc, title=proxy.office_title),

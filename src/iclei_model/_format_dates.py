@@ -22,7 +22,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._errors import InvalidValueError, show
-from ._i18n import LocaleArg, get_locale
+from ._i18n import LocaleArg, get_locale, likely_script
 from ._partial_date import PartialDate, Precision
 
 if TYPE_CHECKING:
@@ -67,10 +67,8 @@ def _parent(name: str) -> str | None:
     if len(parts) == 1:
         return "root"
     language, _, script, _ = parse_locale(name)[:4]
-    if script is not None:
-        likely = get_global("likely_subtags").get(language)
-        if likely is not None and parse_locale(likely)[2] != script:
-            return "root"  # a script the language does not usually use starts afresh
+    if script is not None and script != likely_script(language):
+        return "root"  # a script the language does not usually use starts afresh
     return "_".join(parts[:-1])
 
 
@@ -377,9 +375,14 @@ def format_datetime(value: _dt.datetime, *, locale: LocaleArg, width: DateWidth 
     loc = get_locale(locale)
     width = _check_width(width)
     value = _aware(value, "value")
-    day = _apply(_single_pattern(loc, _skeleton(Precision.DAY, width)), value, loc)
-    time = _apply(_single_pattern(loc, _hour_skeleton(loc)), value, loc)
-    return f"{_join_date_time(loc, day, time, width)} {_zone(value, loc)}"
+    return f"{_date_and_time(value, loc, width)} {_zone(value, loc)}"
+
+
+def _date_and_time(value: _dt.datetime, locale: babel.Locale, width: DateWidth) -> str:
+    """The day and the clock of *value*, joined as the locale joins them; no zone."""
+    day = _apply(_single_pattern(locale, _skeleton(Precision.DAY, width)), value, locale)
+    time = _apply(_single_pattern(locale, _hour_skeleton(locale)), value, locale)
+    return _join_date_time(locale, day, time, width)
 
 
 def format_date_range(
@@ -446,23 +449,13 @@ def _datetime_range(
 ) -> str:
     if end is None:
         return format_datetime(start, locale=locale, width=width)
-    last = _aware(end, "end")
-    if last.utcoffset() != start.utcoffset() or last.tzinfo != start.tzinfo:
-        last = last.astimezone(start.tzinfo)
-    day_pattern = _single_pattern(locale, _skeleton(Precision.DAY, width))
-    hours = _hour_skeleton(locale)
+    last = _aware(end, "end").astimezone(start.tzinfo)
     if start.date() == last.date():
-        day = _apply(day_pattern, start, locale)
-        time = _interval(start, last, hours, locale)
+        day = _apply(_single_pattern(locale, _skeleton(Precision.DAY, width)), start, locale)
+        time = _interval(start, last, _hour_skeleton(locale), locale)
         text = _join_date_time(locale, day, time, width)
     else:
-        time_pattern = _single_pattern(locale, hours)
-        first, second = (
-            _join_date_time(
-                locale, _apply(day_pattern, v, locale), _apply(time_pattern, v, locale), width
-            )
-            for v in (start, last)
-        )
+        first, second = (_date_and_time(v, locale, width) for v in (start, last))
         text = _fallback(locale, first, second)
     return f"{text} {_zone(start, locale)}"
 

@@ -22,6 +22,7 @@ __all__ = [
     "LocaleArg",
     "catalog_for",
     "get_locale",
+    "likely_script",
     "ntr",
     "script_of",
     "tr",
@@ -132,11 +133,12 @@ def script_of(locale: babel.Locale) -> str | None:
     >>> [script_of(Locale.parse(name)) for name in ("zh_TW", "zh", "ja")]
     ['Hant', 'Hans', 'Jpan']
     """
-    return locale.script or _likely_script(locale.language, locale.territory)
+    return locale.script or likely_script(locale.language, locale.territory)
 
 
 @cache
-def _likely_script(language: str, territory: str | None) -> str | None:
+def likely_script(language: str, territory: str | None = None) -> str | None:
+    """The script CLDR's likely subtags give a language, in a territory if given."""
     from babel.core import get_global, parse_locale
 
     likely = get_global("likely_subtags")
@@ -151,7 +153,7 @@ def _catalog_for(identifier: str) -> str | None:
     from babel.core import parse_locale
 
     language, territory, script, _ = parse_locale(identifier)[:4]
-    script = script or _likely_script(language, territory)
+    script = script or likely_script(language, territory)
     candidates = [
         f"{language}_{script}_{territory}",
         f"{language}_{territory}",

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ._dataset import Dataset
 from ._format import (
+    fill,
     format_event,
     format_initiative,
     format_list,
@@ -52,7 +53,7 @@ def _counts(ds: Dataset, locale: babel.Locale) -> str:
     for collection, (singular, plural) in _COUNTS.items():
         n = len(getattr(ds, collection))
         text = ntr(locale, "report", singular, plural, n)
-        counts.append(text.replace("{n}", format_number(n, locale=locale)))
+        counts.append(fill(text, n=format_number(n, locale=locale)))
     return format_list(counts, locale=locale, style="unit")
 
 
@@ -103,11 +104,11 @@ def render_report(ds: Dataset, *, locale: LocaleArg) -> str:
     records hold it, else in English.
     """
     loc = get_locale(locale)
-    title = tr(loc, "report", "{title} ({id}, schema {version})")
-    title = (
-        title.replace("{title}", format_text(ds.title, locale=loc))
-        .replace("{id}", ds.id)
-        .replace("{version}", str(ds.schema_version))
+    title = fill(
+        tr(loc, "report", "{title} ({id}, schema {version})"),
+        title=format_text(ds.title, locale=loc),
+        id=ds.id,
+        version=str(ds.schema_version),
     )
     lines = [title, _counts(ds, loc)]
     lines += [*_governance(ds, loc), *_initiatives(ds, loc), *_events(ds, loc)]

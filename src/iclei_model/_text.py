@@ -10,7 +10,7 @@ import attrs
 
 from ._errors import InvalidValueError, show
 
-__all__ = ["LocalizedText", "as_text", "normalize_language_tag"]
+__all__ = ["LocalizedText", "as_text", "language_fallbacks", "normalize_language_tag"]
 
 # language[-Script][-REGION], the subset of BCP 47 that names and titles need.
 _TAG = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?")
@@ -36,7 +36,8 @@ def normalize_language_tag(tag: str) -> str:
     return "-".join(out)
 
 
-def _fallbacks(tag: str) -> Iterator[str]:
+def language_fallbacks(tag: str) -> Iterator[str]:
+    """A BCP 47 tag and its shorter forms: ``zh-Hant-TW``, ``zh-Hant``, ``zh``."""
     parts = tag.split("-")
     for end in range(len(parts), 0, -1):
         yield "-".join(parts[:end])
@@ -138,7 +139,7 @@ class LocalizedText:
     def get(self, locale: str, *, fallbacks: tuple[str, ...] = ("en",)) -> str:
         """The text to display for *locale*, following the fallback chain."""
         held = dict(self.items)
-        for tag in (*_fallbacks(normalize_language_tag(locale)), *fallbacks):
+        for tag in (*language_fallbacks(normalize_language_tag(locale)), *fallbacks):
             if tag in held:
                 return held[tag]
         return self.items[0][1]
