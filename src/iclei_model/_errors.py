@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import json
 import math
@@ -15,6 +16,7 @@ __all__ = [
     "FormatError",
     "IcleiModelError",
     "InvalidValueError",
+    "MissingDependencyError",
     "Problem",
     "StructureError",
     "UnknownRecordError",
@@ -81,6 +83,31 @@ class DecodeError(StructureError):
 
 class FormatError(IcleiModelError, ValueError):
     """A wire format cannot be used: unknown, not installed, or unable to hold the value."""
+
+
+class MissingDependencyError(IcleiModelError, ImportError):
+    """A feature needs an optional dependency that is not installed.
+
+    The message names the pip command that installs it.
+    """
+
+
+def import_extra(module: str, extra: str, what: str) -> Any:
+    """Import an optional dependency, or say which extra installs it.
+
+    >>> import_extra("no_such_module", "tables", "DataFrames")
+    Traceback (most recent call last):
+    ...
+    iclei_model._errors.MissingDependencyError: no_such_module is needed for DataFrames and
+    is not installed: pip install 'iclei-model[tables]'
+    """
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingDependencyError(
+            f"{module} is needed for {what} and is not installed:"
+            f" pip install 'iclei-model[{extra}]'"
+        ) from None
 
 
 def show(value: Any) -> str:
