@@ -111,6 +111,17 @@ class Dataset:
     events: tuple[Event, ...] = attrs.field(default=(), converter=_tuple)
     _cache: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, hash=False, repr=False)
 
+    def __repr__(self) -> str:
+        from ._display import dataset_repr
+
+        return dataset_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The dataset's collections and their sizes, as a notebook shows them."""
+        from ._display import dataset_html
+
+        return dataset_html(self)
+
     # ------------------------------------------------------------------ index
 
     def records(self) -> Iterator[Record]:

@@ -660,3 +660,38 @@ def _as_partial(value: When) -> PartialDate:
     if isinstance(value, PartialDate):
         return value
     return PartialDate.from_date(value.date())
+
+
+# ------------------------------------------------------------------------ display
+
+
+def _record_repr(self: Any) -> str:
+    from ._display import record_repr
+
+    return record_repr(self)
+
+
+def _record_html(self: Any) -> str:
+    from ._display import record_html
+
+    return record_html(self)
+
+
+# Records show themselves by id and a few facts, not every field; attrs generates a
+# __repr__ for each subclass, so each class gets these explicitly.
+for _cls in (
+    Source,
+    Organisation,
+    *ORGANISATION_CLASSES.values(),
+    Person,
+    Membership,
+    GoverningBody,
+    Seat,
+    Term,
+    Mandate,
+    Initiative,
+    Event,
+):
+    _cls.__repr__ = _record_repr  # type: ignore[method-assign,assignment]
+    _cls._repr_html_ = _record_html  # type: ignore[attr-defined]
+del _cls
