@@ -302,3 +302,58 @@ def test_validate_with_a_policy_file(tmp_path: Path, capsys: pytest.CaptureFixtu
     policy.write_text('term_years = "2"\n', encoding="utf-8")
     assert main(["validate", "east-asia-2019", "--policy", str(policy)]) == 2
     assert '$.term_years: expected a whole number, got "2"' in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------- export
+
+
+def test_export_ical_to_standard_output(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    import icalendar
+
+    assert main(["export", "--to", "ical", "--partial", "omit"]) == 0
+    calendar = icalendar.Calendar.from_ical(capsysbinary.readouterr().out)
+    ds = im.load_dataset("east-asia-2019")
+    partial = [
+        e for e in ds.events if min(e.start_date.precision, e.end_date.precision) < im.Precision.DAY
+    ]
+    assert len(calendar.walk("VEVENT")) == len(ds.events) - len(partial)
+
+
+@pytest.mark.parametrize("target", ["popolo", "jsonld"])
+def test_export_json_to_a_file(tmp_path: Path, target: str, ds: im.Dataset) -> None:
+    from iclei_model.exports import to_jsonld, to_popolo
+
+    out = tmp_path / f"export.{target}.json"
+    assert main(["export", "east-asia-2019", "--to", target, "-o", str(out), "--locale", "ja"]) == 0
+    expected = (to_popolo if target == "popolo" else to_jsonld)(ds, locale="ja")
+    assert json.loads(out.read_text()) == expected
+
+
+def test_export_jsonld_base(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--to", "jsonld", "--base", "https://example.org/r/"]) == 0
+    graph = json.loads(capsys.readouterr().out)["@graph"]
+    assert all(node["@id"].startswith("https://example.org/r/") for node in graph)
+
+
+def test_export_parquet_needs_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--to", "parquet"]) == 2
+    assert "export --to parquet needs --output FOLDER" in capsys.readouterr().err
+    assert main(["export", "--to", "parquet", "-o", str(tmp_path / "tables")]) == 0
+    from iclei_model.tables import TABLES
+
+    assert sorted(p.stem for p in (tmp_path / "tables").iterdir()) == sorted(TABLES)
+
+
+def test_export_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--to", "ical", "no-such-dataset"]) == 2
+    assert "no bundled dataset named 'no-such-dataset'" in capsys.readouterr().err
+    assert main(["export", "--to", "ical", "--locale", "xx_NOPE"]) == 2
+    assert "locale" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", "--to", "csv"])
+    assert exit_info.value.code == 2
+    assert "invalid choice: 'csv'" in capsys.readouterr().err
+    blocked = tmp_path / "file"
+    blocked.write_text("x")
+    assert main(["export", "--to", "popolo", "-o", str(blocked / "out.json")]) == 2
+    assert blocked.read_text() == "x"

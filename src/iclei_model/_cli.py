@@ -14,6 +14,7 @@ from ._i18n import SUPPORTED_LOCALES
 __all__ = ["main"]
 
 DEFAULT_DATASET = "east-asia-2019"
+EXPORTS = ("ical", "popolo", "jsonld", "parquet")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -80,6 +81,39 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--type", default="Dataset", help="the model class (default: Dataset)")
     convert.add_argument("--from", dest="source_format", help="the input format, if not its suffix")
     convert.add_argument("--to", dest="target_format", help="the output format, if not its suffix")
+    export = commands.add_parser(
+        "export",
+        help="export a dataset for other tools: iCalendar, Popolo, JSON-LD or Parquet",
+        description="Write DATASET as an iCalendar feed of its events (ical), Popolo JSON"
+        " (popolo), schema.org JSON-LD (jsonld) or a folder of Parquet tables (parquet)."
+        " Files are written atomically; without --output, ical, popolo and jsonld go to"
+        " standard output.",
+    )
+    export.add_argument(
+        "dataset",
+        nargs="?",
+        default=DEFAULT_DATASET,
+        help="a file in any format, a folder of TOML files or a bundled dataset's name"
+        f" (default: {DEFAULT_DATASET})",
+    )
+    export.add_argument("--to", dest="target", required=True, choices=EXPORTS, help="the format")
+    export.add_argument(
+        "-o", "--output", help="the file to write (for parquet: the folder, required)"
+    )
+    export.add_argument(
+        "--locale", default="en", help="the locale of names and labels (default: en)"
+    )
+    export.add_argument(
+        "--partial",
+        choices=("span", "omit"),
+        default="span",
+        help="ical: events known only to the month or year span that period, or are"
+        " left out (default: span)",
+    )
+    export.add_argument(
+        "--base",
+        help="jsonld: the IRI that node ids start with (default: urn:iclei-model:<dataset>:)",
+    )
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of a model class",
@@ -152,6 +186,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             obj = _load(args.input, _model_type(args.type), args.source_format)
             dump(obj, args.output, format=args.target_format)
             return 0
+        if args.command == "export":
+            return _export(args)
         if args.command == "schema":
             return _schema(args.type, args.output)
     except (IcleiModelError, OSError) as exc:  # StructureError included: it lists every path
@@ -267,4 +303,38 @@ def _schema(name: str, output: str | None) -> int:
         sys.stdout.write(text.decode("utf-8"))
     else:
         write_atomic(Path(output), text)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from ._serialize import _json_encode, write_atomic
+
+    dataset = _load(args.dataset)
+    if args.target == "parquet":
+        if args.output is None:
+            raise IcleiModelError("export --to parquet needs --output FOLDER")
+        from ._tables import write_parquet
+
+        for path in write_parquet(dataset, args.output, language=args.locale):
+            print(path)
+        return 0
+    payload: bytes
+    if args.target == "ical":
+        from ._ical import to_ical
+
+        payload = to_ical(dataset, locale=args.locale, partial=args.partial)
+    elif args.target == "popolo":
+        from ._popolo import to_popolo
+
+        payload = _json_encode(to_popolo(dataset, locale=args.locale), pretty=True)
+    else:
+        from ._jsonld import to_jsonld
+
+        document = to_jsonld(dataset, base=args.base, locale=args.locale)
+        payload = _json_encode(document, pretty=True)
+    if args.output is None:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+    else:
+        write_atomic(Path(args.output), payload)
     return 0

@@ -577,6 +577,14 @@ def _place_text(place: Place | None, attendance: Attendance, locale: babel.Local
     return where
 
 
+def location_text(place: Place | None, attendance: Attendance, locale: babel.Locale) -> str:
+    """Where an event is, for a calendar's location line: venue, place, or online."""
+    where = _place_text(place, attendance, locale)
+    if place is not None and place.venue and not where.startswith(place.venue):
+        return f"{place.venue}, {where}"
+    return where
+
+
 def format_event(event: Event, *, locale: LocaleArg, width: DateWidth = "long") -> str:
     """An event in one line: name, kind, dates and place, and its status if unsettled.
 

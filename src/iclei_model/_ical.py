@@ -82,7 +82,7 @@ def to_ical(
     if stamp is not None and stamp.tzinfo is None:
         raise InvalidValueError(f"stamp: expected a time-zone-aware date-time, got {stamp}")
     icalendar = import_extra("icalendar", "ical", "iCalendar export")
-    from ._format import _place_text, format_event, format_label, format_pathway, format_text
+    from ._format import format_event, format_label, format_pathway, format_text, location_text
     from ._i18n import get_locale
 
     loc = get_locale(locale)
@@ -113,10 +113,7 @@ def to_ical(
             item.add("transp", "TRANSPARENT")
             item.add(X_START, event.start_date.isoformat())
             item.add(X_END, event.end_date.isoformat())
-        where = _place_text(event.place, event.attendance, loc)
-        if event.place is not None and event.place.venue:
-            where = f"{event.place.venue}, {where}"
-        item.add("location", where)
+        item.add("location", location_text(event.place, event.attendance, loc))
         item.add("status", _STATUS[event.status])
         if event.status is EventStatus.POSTPONED:
             item.add(X_STATUS, event.status.value)

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import TYPE_CHECKING, Any
 
 from ._dataset import Dataset
 from ._format import (
-    _place_text,
     format_label,
     format_office_title,
     format_portfolio,
     format_region,
     format_territory,
     format_text,
+    location_text,
 )
 from ._i18n import LocaleArg, get_locale
 from ._model import (
@@ -41,12 +42,20 @@ __all__ = ["to_popolo"]
 
 
 def _date(value: Any) -> str | None:
-    """A Popolo date: ISO 8601 at the value's precision, or a date-time with its offset."""
+    """A Popolo date: ISO 8601 at the value's precision, or a date-time with its offset.
+
+    Date-times are written to the second, in the event's own offset, or in UTC
+    where that offset is not a whole number of minutes.
+    """
     if value is None:
         return None
     if isinstance(value, PartialDate):
         return value.isoformat()
-    text: str = value.isoformat(timespec="minutes")
+    offset = value.utcoffset()
+    if offset is not None and offset.seconds % 60:
+        # Popolo offsets are whole minutes; historical local mean times are not.
+        return f"{value.astimezone(_dt.UTC).replace(tzinfo=None).isoformat(timespec='seconds')}Z"
+    text: str = value.isoformat(timespec="seconds")
     return text
 
 
@@ -80,13 +89,13 @@ def _title(title: LocalizedText | None, loc: Locale) -> str | None:
 
 
 def _contact(detail: ContactDetail) -> dict[str, Any]:
-    return {"type": detail.kind.value, "value": detail.value, "label": detail.label}
+    return _drop_empty({"type": detail.kind.value, "value": detail.value, "label": detail.label})
 
 
 def _address(address: Address) -> dict[str, Any]:
     parts = [*address.lines, address.locality, address.subdivision, address.postal_code]
     value = ", ".join(p for p in (*parts, address.country) if p)
-    return {"type": "address", "value": value, "label": address.label}
+    return _drop_empty({"type": "address", "value": value, "label": address.label})
 
 
 def _drop_empty(record: dict[str, Any]) -> dict[str, Any]:
@@ -172,9 +181,7 @@ def _person(person: Person, ds: Dataset) -> dict[str, Any]:
 
 
 def _event(event: Event, ds: Dataset, loc: Locale) -> dict[str, Any]:
-    location = _place_text(event.place, event.attendance, loc)
-    if event.place is not None and event.place.venue:
-        location = f"{event.place.venue}, {location}"
+    location = location_text(event.place, event.attendance, loc)
     return _drop_empty(
         {
             "id": event.id,
