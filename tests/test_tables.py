@@ -258,7 +258,7 @@ def test_date_times_become_utc_instants(ds: im.Dataset) -> None:
 def test_unknown_table_is_a_clear_error(ds: im.Dataset) -> None:
     for convert in (to_arrow, to_pandas, to_polars):
         with pytest.raises(
-            im.InvalidValueError, match="table: expected one of sources, .*got 'event'"
+            im.InvalidValueError, match=r"table: expected one of sources, .*got 'event'"
         ):
             convert(ds, "event")
 
