@@ -284,6 +284,7 @@ def test_write_parquet_writes_every_table(ds: im.Dataset, tmp_path: Path) -> Non
         assert read.equals(to_arrow(ds, table)), table
         assert read.schema.metadata[b"iclei_model.table"] == table.encode()
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(p.name for p in paths)
+    assert {p.stat().st_mode & 0o777 for p in paths} == {0o644}  # not the temporary's 0600
 
 
 def test_write_parquet_some_tables(ds: im.Dataset, tmp_path: Path) -> None:

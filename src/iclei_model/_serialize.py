@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import tempfile
-from collections.abc import Callable
-from contextlib import suppress
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
@@ -360,17 +360,23 @@ def dump(
     write_atomic(target, payload)
 
 
-def write_atomic(target: Path, payload: bytes) -> None:
-    """Replace *target* with *payload* through a temporary file in the same folder."""
+@contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """A temporary path beside *target* that replaces it once the block succeeds.
+
+    Whatever the block writes there becomes *target* in one rename, with the mode
+    of the file it replaces (0644 for a new one); if the block fails, the temporary
+    file is removed and *target* is left as it was.
+    """
     try:
         mode = target.stat().st_mode & 0o7777
     except FileNotFoundError:
         mode = 0o644
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
     try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(payload)
-            file.flush()
+        yield Path(temporary)
+        with open(temporary, "rb+") as file:
             os.fsync(file.fileno())
         os.chmod(temporary, mode)
         os.replace(temporary, target)
@@ -384,6 +390,12 @@ def write_atomic(target: Path, payload: bytes) -> None:
             os.fsync(folder)
         finally:
             os.close(folder)
+
+
+def write_atomic(target: Path, payload: bytes) -> None:
+    """Replace *target* with *payload* through a temporary file in the same folder."""
+    with atomic_path(target) as temporary:
+        temporary.write_bytes(payload)
 
 
 def load(

@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -27,6 +25,7 @@ from ._model import (
     Secretariat,
 )
 from ._partial_date import PartialDate, Precision
+from ._serialize import atomic_path
 from ._text import LocalizedText
 from ._vocab import (
     Attendance,
@@ -607,15 +606,8 @@ def write_parquet(
     written = []
     for name in names:
         path = target / f"{name}.parquet"
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=target)
-        os.close(fd)
-        try:
+        with atomic_path(path) as temporary:
             pq.write_table(to_arrow(dataset, name, language=language), temporary)
-            os.replace(temporary, path)
-        except BaseException:
-            with suppress(FileNotFoundError):
-                os.unlink(temporary)
-            raise
         written.append(path)
     return written
 
