@@ -17,6 +17,7 @@ from iclei_model.exports import to_ical
 from iclei_model.formatting import format_event, format_label, format_pathway
 
 STAMP = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
+ONLINE = {"en": "online", "de": "online", "ko": "온라인", "ja": "オンライン"}
 
 
 def parse(payload: bytes) -> tuple[icalendar.Calendar, dict[str, Any]]:
@@ -95,8 +96,8 @@ def check_event(ds: im.Dataset, event: im.Event, item: Any, locale: str = "en") 
         assert item["RELATED-TO"].params["RELTYPE"] == "PARENT"
     assert str(item["DESCRIPTION"]) == lines(format_event(event, locale=locale))
     location = str(item["LOCATION"])
-    if event.attendance is im.Attendance.VIRTUAL:
-        assert location == "online" if locale == "en" else location
+    if event.attendance is im.Attendance.VIRTUAL:  # wherever it is hosted from
+        assert location == ONLINE[locale]
     elif event.place is not None:
         if event.place.venue:
             assert location.startswith(lines(event.place.venue))

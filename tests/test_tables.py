@@ -345,3 +345,11 @@ def test_figure_values_are_floats_of_the_decimals(ds: im.Dataset) -> None:
         for f in getattr(record, field)
     ]
     assert values == [float(Decimal(d)) for d in decimals]
+
+
+def test_the_column_reference_is_current() -> None:
+    import runpy
+
+    tool = runpy.run_path(str(Path(__file__).parent.parent / "tools" / "columns.py"))
+    page = Path(__file__).parent.parent / "docs" / "table-columns.md"
+    assert page.read_text(encoding="utf-8") == tool["render"](), "run python tools/columns.py"

@@ -578,7 +578,12 @@ def _place_text(place: Place | None, attendance: Attendance, locale: babel.Local
 
 
 def location_text(place: Place | None, attendance: Attendance, locale: babel.Locale) -> str:
-    """Where an event is, for a calendar's location line: venue, place, or online."""
+    """Where an event is, for a calendar's location line: venue and place, or online.
+
+    A virtual event is online wherever it is hosted from.
+    """
+    if attendance is Attendance.VIRTUAL:
+        place = None
     where = _place_text(place, attendance, locale)
     if place is not None and place.venue and not where.startswith(place.venue):
         return f"{place.venue}, {where}"

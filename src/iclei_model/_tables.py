@@ -152,7 +152,7 @@ def _partial(
         _col(
             f"{name}_precision",
             "category",
-            f"{description}: how much of it is known (year, month or day)",
+            f"{description}: how much of it is known",
             precision,
             categories=_PRECISIONS,
             ordered=True,
