@@ -14,6 +14,7 @@ import attrs
 from ._dataset import Dataset
 from ._errors import InvalidValueError, import_extra
 from ._model import (
+    ORGANISATION_CLASSES,
     Event,
     Figure,
     Government,
@@ -75,7 +76,7 @@ def _values(kind: type[enum.Enum]) -> tuple[str, ...]:
 
 
 _PRECISIONS = tuple(p.name.lower() for p in Precision)
-_ORGANISATION_KINDS = ("network", "secretariat", "office", "government", "other")
+_ORGANISATION_KINDS = tuple(ORGANISATION_CLASSES)
 _FIGURE_OWNERS = ("organisations", "initiatives", "events")
 
 
@@ -108,8 +109,8 @@ def _attr(name: str) -> Getter:
     return lambda record, _: getattr(record, name, None)
 
 
-def _string(name: str, description: str, field: str | None = None) -> tuple[Column, Getter]:
-    return _col(name, "string", description, _attr(field or name))
+def _string(name: str, description: str) -> tuple[Column, Getter]:
+    return _col(name, "string", description, _attr(name))
 
 
 def _category(
@@ -160,11 +161,9 @@ def _partial(
     )
 
 
-def _own_partial(
-    name: str, description: str, field: str | None = None
-) -> tuple[tuple[Column, Getter], ...]:
-    attribute = field or name
-    return _partial(name, description, lambda record, _: getattr(record, attribute, None))
+def _own_partial(name: str, description: str) -> tuple[tuple[Column, Getter], ...]:
+    """The three columns of a record's own partial-date field *name*."""
+    return _partial(name, description, lambda record, _: getattr(record, name))
 
 
 def _organisation_kind(record: Organisation, _: Dataset) -> str:
@@ -184,8 +183,7 @@ def _level(record: Organisation, _: Dataset) -> str | None:
 
 
 def _region(record: Organisation, _: Dataset) -> str | None:
-    region = getattr(record, "region", None)
-    return _enum(region)
+    return _enum(getattr(record, "region", None))
 
 
 def _sector(record: Organisation, _: Dataset) -> str | None:

@@ -74,3 +74,31 @@ initiative_line: str = loc.format_initiative(ds.initiatives[0], locale="zh_Hans"
 joined: str = loc.format_list(["Bonn", "Kyoto"], locale="ko", style="unit")
 amount: str = loc.format_quantity(ds.initiatives[0].outcomes[0].quantity, locale="en")
 supported: tuple[str, ...] = loc.SUPPORTED_LOCALES
+
+# Tables and exports: DataFrames typed by their libraries, exports as bytes and dicts.
+import datetime as _dt  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import pandas as pd  # noqa: E402
+import polars as pl  # noqa: E402
+
+from iclei_model import exports, tables  # noqa: E402
+
+frame: pd.DataFrame = tables.to_pandas(ds, "events", language="ja")
+lazy: pl.LazyFrame = tables.to_polars(ds, "mandates").lazy()
+columns: tuple[tables.Column, ...] = tables.TABLES["events"]
+kind: tables.ColumnType = columns[0].type
+written: list[Path] = tables.write_parquet(ds, "out", tables=["events"])
+feed: bytes = exports.to_ical(
+    ds, ds.events[:3], locale="ko", partial="omit", stamp=_dt.datetime.now(_dt.UTC)
+)
+popolo: dict[str, Any] = exports.to_popolo(ds, locale="zh_Hant")
+graph: dict[str, Any] = exports.to_jsonld(ds, base="https://example.org/r/", locale=korean)
+try:
+    tables.to_polars(ds, "events")
+except im.MissingDependencyError as missing:
+    message: str = str(missing)
+# Mistakes the types catch (strict mode flags an ignore that is not needed).
+exports.to_ical(ds, partial="skip")  # type: ignore[arg-type]
+tables.to_pandas(ds, "events", "ja")  # type: ignore[call-arg]
