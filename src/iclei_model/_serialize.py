@@ -208,16 +208,17 @@ def format_of(path: str | os.PathLike[str]) -> Format:
 
 
 def _encode(obj: Any, fmt: str, converter: cattrs.Converter | None, pretty: bool) -> bytes:
-    from ._converters import unstructure
+    from ._converters import gc_paused, unstructure
 
     codec = _codec(fmt)
-    data = unstructure(obj, converter=converter)
-    try:
-        return codec.encode(data, pretty)
-    except IcleiModelError:
-        raise
-    except (TypeError, ValueError, OverflowError) as exc:
-        raise FormatError(f"cannot write {type(obj).__name__} as {fmt}: {exc}") from None
+    with gc_paused():
+        data = unstructure(obj, converter=converter)
+        try:
+            return codec.encode(data, pretty)
+        except IcleiModelError:
+            raise
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise FormatError(f"cannot write {type(obj).__name__} as {fmt}: {exc}") from None
 
 
 @overload
@@ -306,17 +307,19 @@ def loads(
         ValidationError: with *validate*, the dataset breaks a rule; ``report`` has all.
         FormatError: the format is unknown or its library is not installed.
     """
-    from ._converters import structure
+    from ._converters import gc_paused, structure
 
     _can_validate(cls, validate)
     codec = _codec(format)
-    try:
-        plain = codec.decode(data)
-    except _NotDecodableError as exc:
-        raise DecodeError([Problem("$", str(exc))], what=what) from None
-    except RecursionError:
-        raise DecodeError([Problem("$", "nested too deeply to read")], what=what) from None
-    return _validated(structure(plain, cls, what=what, converter=converter), validate, what)
+    with gc_paused():
+        try:
+            plain = codec.decode(data)
+        except _NotDecodableError as exc:
+            raise DecodeError([Problem("$", str(exc))], what=what) from None
+        except RecursionError:
+            raise DecodeError([Problem("$", "nested too deeply to read")], what=what) from None
+        built = structure(plain, cls, what=what, converter=converter)
+    return _validated(built, validate, what)
 
 
 def _can_validate(cls: type, validate: bool) -> None:
