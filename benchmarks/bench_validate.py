@@ -34,6 +34,12 @@ from iclei_model._dataset import COLLECTIONS
 
 def copies(count: int) -> tuple[im.Dataset, Any]:
     """*count* copies of the bundled dataset, ids and references renamed per copy."""
+    plain = plain_copies(count)
+    return im.structure(plain, im.Dataset), plain
+
+
+def plain_copies(count: int) -> dict[str, Any]:
+    """*count* copies of the bundled dataset as plain data, renamed per copy."""
     base = im.unstructure(im.load_dataset("east-asia-2019"))
     ids = {r["id"] for name in COLLECTIONS for r in base.get(name, [])}
 
@@ -49,7 +55,7 @@ def copies(count: int) -> tuple[im.Dataset, Any]:
     plain: dict[str, Any] = {k: v for k, v in base.items() if k not in COLLECTIONS}
     for name in COLLECTIONS:
         plain[name] = [rename(r, f"c{n}") for n in range(count) for r in base.get(name, [])]
-    return im.structure(plain, im.Dataset), plain
+    return plain
 
 
 def main() -> None:

@@ -200,3 +200,56 @@ def test_a_policy_round_trips_with_sorted_sets() -> None:
         "$.membership_roles[1]",
         "$.elected_titles",
     ]
+
+
+# ------------------------------------------------------------ garbage collector
+
+
+def _gc_seen_while_structuring() -> tuple[im.Dataset, list[bool]]:
+    """A converter whose Source hook records whether the collector was running."""
+    import gc
+
+    seen: list[bool] = []
+    conv = im.make_converter()
+    source_hook = conv.get_structure_hook(im.Source)
+
+    def recording(value: Any, cls: Any) -> im.Source:
+        seen.append(gc.isenabled())
+        result: im.Source = source_hook(value, cls)
+        return result
+
+    conv.register_structure_hook(im.Source, recording)
+    data = {"id": "d", "title": {"en": "D"}, "sources": [{"id": "s", "title": {"en": "S"}}]}
+    return im.structure(data, im.Dataset, converter=conv), seen
+
+
+def test_collector_pauses_while_a_document_is_built_and_resumes() -> None:
+    import gc
+
+    assert gc.isenabled()
+    _, seen = _gc_seen_while_structuring()
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+def test_collector_resumes_after_an_error() -> None:
+    import gc
+
+    with pytest.raises(im.StructureError):
+        im.loads('{"id": "x", "title": {"en": "X"}, "events": [{"id": 1}]}', im.Dataset)
+    assert gc.isenabled()
+    with pytest.raises(im.DecodeError):
+        im.loads("{not json", im.Dataset)
+    assert gc.isenabled()
+
+
+def test_collector_left_off_when_the_caller_turned_it_off() -> None:
+    import gc
+
+    gc.disable()
+    try:
+        _, seen = _gc_seen_while_structuring()
+        assert seen == [False]
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

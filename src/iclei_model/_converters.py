@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-import gc
 import re
 import typing
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from functools import cache
 from typing import Any, TypeVar
@@ -25,6 +23,7 @@ from ._introspect import init_fields, is_var_tuple, without_none
 from ._migrations import MigrationError, migrate
 from ._model import ORGANISATION_CLASSES, Organisation, When
 from ._partial_date import PartialDate
+from ._runtime import gc_paused
 from ._text import LocalizedText
 
 __all__ = ["make_converter", "structure", "unstructure"]
@@ -154,7 +153,7 @@ def _unstructure_when(value: PartialDate | _dt.datetime) -> str:
 
 
 def _structure_text(value: Any, _: Any) -> LocalizedText:
-    if not isinstance(value, Mapping):
+    if type(value) is not dict and not isinstance(value, Mapping):
         raise _MismatchError('an object of language tags to text like {"en": "Kyoto"}', value)
     for tag, text in value.items():
         if type(text) is not str:
@@ -331,7 +330,7 @@ def _record_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, Any], Any]:
         return found
 
     def structure(value: Any, _: Any) -> Any:
-        if not isinstance(value, Mapping):
+        if type(value) is not dict and not isinstance(value, Mapping):
             raise _MismatchError("an object", value)
         kwargs: dict[str, Any] = {}
         found: list[Problem] = []
@@ -376,7 +375,7 @@ def _order_of(value: Mapping[Any, Any]) -> Callable[[Problem], int]:
 
 
 def _structure_organisation(conv: cattrs.Converter, value: Any) -> Organisation:
-    if not isinstance(value, Mapping):
+    if type(value) is not dict and not isinstance(value, Mapping):
         raise _MismatchError("an object", value)
     tags = ", ".join(f'"{k}"' for k in ORGANISATION_CLASSES)
     kind = value.get("kind")
@@ -399,7 +398,7 @@ def _dataset_hook(fields: Callable[[Any, Any], Dataset]) -> Callable[[Any, Any],
     """Migrate data of an older schema version, then structure it."""
 
     def structure(value: Any, _: Any) -> Dataset:
-        if not isinstance(value, Mapping):
+        if type(value) is not dict and not isinstance(value, Mapping):
             raise _MismatchError("an object", value)
         try:
             data = migrate(value)
@@ -535,25 +534,6 @@ def structure(
             return (converter or _default()).structure(data, cls)
     except Exception as exc:
         raise StructureError(list(problems(exc)), what=what) from None
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while one document's objects are built.
-
-    Building thousands of records that hold no cycles would otherwise start a
-    collection every 700 allocations, each walking every record built so far: about
-    two fifths of the time to load a large file. The collector's previous state is
-    restored afterwards, also on error.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 # ---------------------------------------------------------------- error paths

@@ -208,7 +208,8 @@ def format_of(path: str | os.PathLike[str]) -> Format:
 
 
 def _encode(obj: Any, fmt: str, converter: cattrs.Converter | None, pretty: bool) -> bytes:
-    from ._converters import gc_paused, unstructure
+    from ._converters import unstructure
+    from ._runtime import gc_paused
 
     codec = _codec(fmt)
     with gc_paused():
@@ -307,7 +308,8 @@ def loads(
         ValidationError: with *validate*, the dataset breaks a rule; ``report`` has all.
         FormatError: the format is unknown or its library is not installed.
     """
-    from ._converters import gc_paused, structure
+    from ._converters import structure
+    from ._runtime import gc_paused
 
     _can_validate(cls, validate)
     codec = _codec(format)

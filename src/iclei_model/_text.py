@@ -46,15 +46,14 @@ def language_fallbacks(tag: str) -> Iterator[str]:
 def _to_items(value: Any) -> tuple[tuple[str, str], ...]:
     if isinstance(value, LocalizedText):
         return value.items
-    if isinstance(value, Mapping):
-        pairs = list(value.items())
-    elif isinstance(value, str):
+    if type(value) is dict or isinstance(value, Mapping):  # a dict's check, without the ABC's
+        return tuple(sorted(value.items()))  # a mapping's items are pairs
+    if isinstance(value, str):
         raise InvalidValueError(
             f"LocalizedText: expected a mapping of language tags to text, got the string {value!r}"
             " (write {'en': ...})"
         )
-    else:
-        pairs = list(value)
+    pairs = list(value)
     for pair in pairs:
         if not (isinstance(pair, tuple) and len(pair) == 2):
             raise InvalidValueError(

@@ -40,6 +40,7 @@ from ._model import (
 )
 from ._period import ends_before, period_bounds
 from ._policy import ICLEI_POLICY, GovernancePolicy
+from ._runtime import gc_paused
 from ._vocab import BodyKind, InitiativeKind, MembershipStatus, NoteKind, Region, SeatRole
 
 __all__ = [
@@ -958,8 +959,9 @@ def validate(
     unknown = sorted(skip - RULES.keys())
     if unknown:
         raise InvalidValueError(f"unknown rule codes to ignore: {', '.join(unknown)}")
-    checker = _Checker(dataset, policy or ICLEI_POLICY, dict(body_policies or {}), skip)
-    return checker.run()
+    with gc_paused():  # indexes and findings hold no cycles: see gc_paused
+        checker = _Checker(dataset, policy or ICLEI_POLICY, dict(body_policies or {}), skip)
+        return checker.run()
 
 
 def ensure_valid(
