@@ -253,3 +253,35 @@ def test_collector_left_off_when_the_caller_turned_it_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# ------------------------------------------------------------------ fast path
+
+
+def test_records_structure_through_generated_functions() -> None:
+    conv = im.make_converter()
+    for cls in (im.Event, im.Mandate, im.Government, im.Citation, im.Term):
+        assert conv.get_structure_hook(cls).__name__ == f"structure_{cls.__name__}"
+
+
+def test_other_mappings_take_the_detailed_path(ds: im.Dataset) -> None:
+    from types import MappingProxyType
+
+    event = ds.events[0]
+    plain = im.unstructure(event)
+    assert im.structure(MappingProxyType(plain), im.Event) == event
+    with pytest.raises(im.StructureError) as info:
+        im.structure(MappingProxyType({**plain, "colour": "red"}), im.Event)
+    assert [p.path for p in info.value.problems] == ["$.colour"]
+
+
+def test_a_late_error_in_a_large_document_is_reported_with_its_path(ds: im.Dataset) -> None:
+    plain = im.unstructure(ds)
+    plain["events"][-1]["start"] = "June"
+    plain["people"][0]["given_name"] = 7
+    with pytest.raises(im.StructureError) as info:
+        im.structure(plain, im.Dataset)
+    assert [p.path for p in info.value.problems] == [
+        "$.people[0].given_name",
+        f"$.events[{len(ds.events) - 1}].start",
+    ]

@@ -360,7 +360,71 @@ def _record_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, Any], Any]:
         found.extend(field_problems(kwargs))
         raise _InvalidError(sorted(found, key=_order_of(value)))
 
-    return structure
+    return _fast_structure(cls, fields, tag, structure)
+
+
+def _fast_structure(
+    cls: Any,
+    fields: list[tuple[str, Any, Callable[[Any, Any], Any], bool, attrs.Attribute[Any]]],
+    tag: str | None,
+    detailed: Callable[[Any, Any], Any],
+) -> Callable[[Any, Any], Any]:
+    """Generate the fast path of a record's structure hook, with *detailed* behind it.
+
+    Straight-line code for a dict whose keys are all known and whose values all fit:
+    one statement a field, and one call of the class. Anything else (a missing or
+    unknown key, a value a hook or validator refuses, another kind of mapping) goes
+    to *detailed*, which looks at the whole value again and reports every problem
+    with its path. So the fast path never decides what an error says.
+    """
+    name = f"structure_{cls.__name__}"
+    scope: dict[str, Any] = {"cls": cls, "detailed": detailed, "dict": dict}
+    lines = [
+        f"def {name}(value, _):",
+        "    if type(value) is not dict:",
+        "        return detailed(value, _)",
+    ]
+    lines += ["    try:", "        n = 0"]
+    if tag is not None:
+        scope["tag"] = tag
+        lines += [
+            "        if 'kind' in value:",
+            "            if value['kind'] != tag:",
+            "                return detailed(value, _)",
+            "            n += 1",
+        ]
+    arguments = []
+    for index, (key, kind, hook, required, attribute) in enumerate(fields):
+        scope[f"h{index}"], scope[f"t{index}"] = hook, kind
+        read = f"h{index}(value[{key!r}], t{index})"
+        if required:
+            lines += [f"        a{index} = {read}", "        n += 1"]
+        else:
+            default = attribute.default
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                scope[f"d{index}"] = default.factory  # type: ignore[union-attr]
+                fallback = f"d{index}()"
+            else:
+                scope[f"d{index}"] = default
+                fallback = f"d{index}"
+            lines += [
+                f"        if {key!r} in value:",
+                f"            a{index} = {read}",
+                "            n += 1",
+                "        else:",
+                f"            a{index} = {fallback}",
+            ]
+        arguments.append(f"{attribute.alias}=a{index}")
+    lines += [
+        "        if n != len(value):",
+        "            return detailed(value, _)",
+        f"        return cls({', '.join(arguments)})",
+        "    except Exception:",
+        "        return detailed(value, _)",
+    ]
+    exec("\n".join(lines), scope)  # the source is built above from field names only
+    fast: Callable[[Any, Any], Any] = scope[name]
+    return fast
 
 
 def _order_of(value: Mapping[Any, Any]) -> Callable[[Problem], int]:
