@@ -363,6 +363,10 @@ def _record_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, Any], Any]:
     return _fast_structure(cls, fields, tag, structure)
 
 
+class _UnfitError(Exception):
+    """Inside a generated fast path: this value is for the detailed hook."""
+
+
 def _fast_structure(
     cls: Any,
     fields: list[tuple[str, Any, Callable[[Any, Any], Any], bool, attrs.Attribute[Any]]],
@@ -378,27 +382,27 @@ def _fast_structure(
     with its path. So the fast path never decides what an error says.
     """
     name = f"structure_{cls.__name__}"
-    scope: dict[str, Any] = {"cls": cls, "detailed": detailed, "dict": dict}
+    scope: dict[str, Any] = {"cls": cls, "detailed": detailed, "Unfit": _UnfitError}
     lines = [
         f"def {name}(value, _):",
-        "    if type(value) is not dict:",
-        "        return detailed(value, _)",
+        "    if type(value) is dict:",
+        "        try:",
+        "            n = 0",
     ]
-    lines += ["    try:", "        n = 0"]
     if tag is not None:
         scope["tag"] = tag
         lines += [
-            "        if 'kind' in value:",
-            "            if value['kind'] != tag:",
-            "                return detailed(value, _)",
-            "            n += 1",
+            "            if 'kind' in value:",
+            "                if value['kind'] != tag:",
+            "                    raise Unfit",
+            "                n += 1",
         ]
     arguments = []
     for index, (key, kind, hook, required, attribute) in enumerate(fields):
         scope[f"h{index}"], scope[f"t{index}"] = hook, kind
         read = f"h{index}(value[{key!r}], t{index})"
         if required:
-            lines += [f"        a{index} = {read}", "        n += 1"]
+            lines += [f"            a{index} = {read}", "            n += 1"]
         else:
             default = attribute.default
             if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
@@ -408,19 +412,19 @@ def _fast_structure(
                 scope[f"d{index}"] = default
                 fallback = f"d{index}"
             lines += [
-                f"        if {key!r} in value:",
-                f"            a{index} = {read}",
-                "            n += 1",
-                "        else:",
-                f"            a{index} = {fallback}",
+                f"            if {key!r} in value:",
+                f"                a{index} = {read}",
+                "                n += 1",
+                "            else:",
+                f"                a{index} = {fallback}",
             ]
         arguments.append(f"{attribute.alias}=a{index}")
     lines += [
-        "        if n != len(value):",
-        "            return detailed(value, _)",
-        f"        return cls({', '.join(arguments)})",
-        "    except Exception:",
-        "        return detailed(value, _)",
+        "            if n == len(value):",
+        f"                return cls({', '.join(arguments)})",
+        "        except Exception:",
+        "            pass",
+        "    return detailed(value, _)",
     ]
     exec("\n".join(lines), scope)  # the source is built above from field names only
     fast: Callable[[Any, Any], Any] = scope[name]
