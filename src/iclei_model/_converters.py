@@ -529,7 +529,7 @@ def _value_source(
     if kind in (str, int, bool, float):
         return var
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        return f"{var}.value"
+        return f"{var}._value_"  # the member's value, without the property's call
     if is_var_tuple(kind):
         item = _value_source(conv, typing.get_args(kind)[0], "x", names, field + "_item")
         return f"list({var})" if item == "x" else f"[{item} for x in {var}]"
