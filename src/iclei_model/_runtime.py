@@ -19,7 +19,8 @@ def gc_paused() -> Iterator[None]:
     That was about two fifths of the time to load a large file, and more than half
     of the time to validate one just loaded. The collector's previous state is
     restored afterwards, also on error; objects built meanwhile are looked at by its
-    next pass, once.
+    next pass, once. The switch is process-wide: where two threads load at once, the
+    first to finish turns the collector back on for both, which costs only speed.
 
     >>> import gc
     >>> with gc_paused():
