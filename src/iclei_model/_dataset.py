@@ -387,10 +387,8 @@ class Dataset:
     def children(self, record_id: str) -> list[Event | Initiative]:
         """Events or initiatives whose ``parent`` is *record_id*."""
         record = self.get(record_id)
-        pool: Iterable[Event | Initiative] = (
-            self.events if isinstance(record, Event) else self.initiatives
-        )
-        return [r for r in pool if r.parent == record_id]
+        collection = "events" if isinstance(record, Event) else "initiatives"
+        return list(self._grouped(collection, "parent").get(record_id, []))
 
     # --------------------------------------------------------------- timeline
 

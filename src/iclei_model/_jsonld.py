@@ -131,7 +131,7 @@ def _event(event: Event, ds: Dataset, ref: _Ids, loc: Locale) -> dict[str, Any]:
     keywords = [format_label(event.kind, locale=loc)]
     pathways = ds.event_pathways(event)
     keywords += [format_pathway(p, locale=loc) for p in Pathway if p in pathways]
-    children = tuple(c.id for c in ds.children(event.id) if isinstance(c, Event))
+    children = tuple(c.id for c in ds.children(event.id))
     return _drop_empty(
         {
             "@type": "Event",
