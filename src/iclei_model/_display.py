@@ -27,21 +27,7 @@ from ._model import (
 from ._partial_date import PartialDate
 from ._text import LocalizedText
 
-__all__ = ["RECORD_CLASSES", "dataset_html", "dataset_repr", "record_html", "record_repr"]
-
-RECORD_CLASSES: tuple[type, ...] = (
-    Source,
-    Organisation,
-    Person,
-    Membership,
-    GoverningBody,
-    Seat,
-    Term,
-    Mandate,
-    Initiative,
-    Event,
-)
-"""The classes whose instances have an id and show themselves briefly."""
+__all__ = ["dataset_html", "dataset_repr", "record_html", "record_repr"]
 
 
 def _period(start: Any, end: Any) -> str:

@@ -11,14 +11,13 @@ from ._model import (
     Address,
     Event,
     Government,
-    Network,
-    Office,
     Organisation,
     OtherOrganisation,
     Place,
-    Secretariat,
+    founding_date,
 )
 from ._partial_date import PartialDate
+from ._popolo import drop_empty
 from ._text import LocalizedText
 from ._vocab import Attendance, ContactKind, EventStatus, Pathway, Sector
 
@@ -74,12 +73,8 @@ def _date(value: Any) -> str | None:
     return text
 
 
-def _drop_empty(node: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in node.items() if v is not None and v != []}
-
-
 def _postal(address: Address) -> dict[str, Any]:
-    return _drop_empty(
+    return drop_empty(
         {
             "@type": "PostalAddress",
             "streetAddress": ", ".join(address.lines) or None,
@@ -93,11 +88,11 @@ def _postal(address: Address) -> dict[str, Any]:
 
 
 def _place(place: Place, loc: Locale) -> dict[str, Any]:
-    return _drop_empty(
+    return drop_empty(
         {
             "@type": "Place",
             "name": place.venue,
-            "address": _drop_empty(
+            "address": drop_empty(
                 {
                     "@type": "PostalAddress",
                     "addressLocality": None
@@ -132,7 +127,7 @@ def _event(event: Event, ds: Dataset, ref: _Ids, loc: Locale) -> dict[str, Any]:
     pathways = ds.event_pathways(event)
     keywords += [format_pathway(p, locale=loc) for p in Pathway if p in pathways]
     children = tuple(c.id for c in ds.children(event.id))
-    return _drop_empty(
+    return drop_empty(
         {
             "@type": "Event",
             "@id": ref.base + event.id,
@@ -158,11 +153,6 @@ def _organisation(org: Organisation, ds: Dataset, ref: _Ids, loc: Locale) -> dic
         kind = "GovernmentOrganization"
     elif isinstance(org, OtherOrganisation):
         kind = _SECTOR_TYPES.get(org.sector, "Organization")
-    founding: PartialDate | None = None
-    if isinstance(org, Network):
-        founding = org.founded
-    elif isinstance(org, Secretariat | Office):
-        founding = org.opened
     node: dict[str, Any] = {
         "@type": kind,
         "@id": ref.base + org.id,
@@ -171,7 +161,7 @@ def _organisation(org: Organisation, ds: Dataset, ref: _Ids, loc: Locale) -> dic
         "alternateName": org.abbreviation,
         "url": org.website,
         "parentOrganization": ref(org.parent),
-        "foundingDate": _date(founding),
+        "foundingDate": _date(founding_date(org)),
         "address": [_postal(a) for a in getattr(org, "addresses", ())],
     }
     if isinstance(org, Government):
@@ -186,7 +176,7 @@ def _organisation(org: Organisation, ds: Dataset, ref: _Ids, loc: Locale) -> dic
             node["url"] = detail.value
     if len(node["address"]) == 1:
         node["address"] = node["address"][0]
-    return _drop_empty(node)
+    return drop_empty(node)
 
 
 def to_jsonld(

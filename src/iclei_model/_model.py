@@ -656,6 +656,15 @@ class Event:
         return isinstance(self.start, _dt.datetime)
 
 
+def founding_date(organisation: Organisation) -> PartialDate | None:
+    """When a network was founded, or a secretariat or office opened; None for others."""
+    if isinstance(organisation, Network):
+        return organisation.founded
+    if isinstance(organisation, Secretariat | Office):
+        return organisation.opened
+    return None
+
+
 def _as_partial(value: When) -> PartialDate:
     if isinstance(value, PartialDate):
         return value
@@ -677,12 +686,9 @@ def _record_html(self: Any) -> str:
     return record_html(self)
 
 
-# Records show themselves by id and a few facts, not every field; attrs generates a
-# __repr__ for each subclass, so each class gets these explicitly.
-for _cls in (
+RECORD_CLASSES: tuple[type, ...] = (
     Source,
     Organisation,
-    *ORGANISATION_CLASSES.values(),
     Person,
     Membership,
     GoverningBody,
@@ -691,7 +697,12 @@ for _cls in (
     Mandate,
     Initiative,
     Event,
-):
+)
+"""The classes whose instances are records of a Dataset, each with an id."""
+
+# Records show themselves by id and a few facts, not every field; attrs generates a
+# __repr__ for each subclass, so each class gets these explicitly.
+for _cls in (*RECORD_CLASSES, *ORGANISATION_CLASSES.values()):
     _cls.__repr__ = _record_repr  # type: ignore[method-assign,assignment]
     _cls._repr_html_ = _record_html  # type: ignore[attr-defined]
 del _cls

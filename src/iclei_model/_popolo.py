@@ -23,13 +23,12 @@ from ._model import (
     Event,
     GoverningBody,
     Government,
-    Network,
-    Office,
     Organisation,
     OtherOrganisation,
     Person,
     Seat,
     Secretariat,
+    founding_date,
 )
 from ._partial_date import PartialDate
 from ._text import LocalizedText
@@ -89,16 +88,20 @@ def _title(title: LocalizedText | None, loc: Locale) -> str | None:
 
 
 def _contact(detail: ContactDetail) -> dict[str, Any]:
-    return _drop_empty({"type": detail.kind.value, "value": detail.value, "label": detail.label})
+    return drop_empty({"type": detail.kind.value, "value": detail.value, "label": detail.label})
 
 
 def _address(address: Address) -> dict[str, Any]:
     parts = [*address.lines, address.locality, address.subdivision, address.postal_code]
     value = ", ".join(p for p in (*parts, address.country) if p)
-    return _drop_empty({"type": "address", "value": value, "label": address.label})
+    return drop_empty({"type": "address", "value": value, "label": address.label})
 
 
-def _drop_empty(record: dict[str, Any]) -> dict[str, Any]:
+def drop_empty(record: dict[str, Any]) -> dict[str, Any]:
+    """*record* without the keys whose value is None or an empty list.
+
+    Both Popolo and schema.org leave out what is not known rather than write null.
+    """
     return {k: v for k, v in record.items() if v is not None and v != []}
 
 
@@ -107,23 +110,18 @@ def _organisation(org: Organisation, ds: Dataset, loc: Locale) -> dict[str, Any]
     if org.abbreviation:
         others.append({"name": org.abbreviation, "note": "abbreviation"})
     classification: str = org.kind
-    founding: PartialDate | None = None
     area = None
     if isinstance(org, Government):
         classification = f"government/{org.level.value}"
         area = f"country/{org.country.lower()}" if org.country else None
     elif isinstance(org, OtherOrganisation):
         classification = f"other/{org.sector.value}"
-    elif isinstance(org, Network):
-        founding = org.founded
-    elif isinstance(org, Secretariat | Office):
-        founding = org.opened
     if isinstance(org, Secretariat) and org.region is not None:
         area = f"region/{org.region.value}"
     contacts = [_contact(c) for c in org.contacts]
     contacts += [_address(a) for a in getattr(org, "addresses", ())]
     links = [{"url": org.website, "note": "website"}] if org.website else []
-    return _drop_empty(
+    return drop_empty(
         {
             "id": org.id,
             "name": name,
@@ -131,7 +129,7 @@ def _organisation(org: Organisation, ds: Dataset, loc: Locale) -> dict[str, Any]
             "classification": classification,
             "parent_id": org.parent,
             "area_id": area,
-            "founding_date": _date(founding),
+            "founding_date": _date(founding_date(org)),
             "contact_details": contacts,
             "links": links,
             "sources": _links(org.sources, ds),
@@ -141,7 +139,7 @@ def _organisation(org: Organisation, ds: Dataset, loc: Locale) -> dict[str, Any]
 
 def _body(body: GoverningBody, ds: Dataset, loc: Locale) -> dict[str, Any]:
     name, others = _names(body.name, loc)
-    return _drop_empty(
+    return drop_empty(
         {
             "id": body.id,
             "name": name,
@@ -166,7 +164,7 @@ def _person(person: Person, ds: Dataset) -> dict[str, Any]:
         for n in person.other_names
     ]
     sort_name = ", ".join(p for p in (person.family_name, person.given_name) if p)
-    return _drop_empty(
+    return drop_empty(
         {
             "id": person.id,
             "name": person.display_name(),
@@ -174,7 +172,7 @@ def _person(person: Person, ds: Dataset) -> dict[str, Any]:
             "given_name": person.given_name,
             "sort_name": sort_name,
             "honorific_prefix": person.honorific_prefix,
-            "other_names": [_drop_empty(o) for o in others],
+            "other_names": [drop_empty(o) for o in others],
             "sources": _links(person.sources, ds),
         }
     )
@@ -182,7 +180,7 @@ def _person(person: Person, ds: Dataset) -> dict[str, Any]:
 
 def _event(event: Event, ds: Dataset, loc: Locale) -> dict[str, Any]:
     location = location_text(event.place, event.attendance, loc)
-    return _drop_empty(
+    return drop_empty(
         {
             "id": event.id,
             "name": format_text(event.name, locale=loc),
@@ -212,7 +210,7 @@ def _areas(ds: Dataset, loc: Locale) -> list[dict[str, Any]]:
         if isinstance(org, Government) and org.country:
             countries.setdefault(org.country, org.region.value)
     return regions + [
-        _drop_empty(
+        drop_empty(
             {
                 "id": f"country/{code.lower()}",
                 "name": format_territory(code, locale=loc),
@@ -264,7 +262,7 @@ def to_popolo(dataset: Dataset, *, locale: LocaleArg = "en") -> dict[str, Any]:
         if seat.region is not None:
             label = f"{label}, {format_region(seat.region, locale=loc)}"
         posts.append(
-            _drop_empty(
+            drop_empty(
                 {
                     "id": seat.id,
                     "label": label,
@@ -282,7 +280,7 @@ def to_popolo(dataset: Dataset, *, locale: LocaleArg = "en") -> dict[str, Any]:
         body = held.body if isinstance(held, Seat) else None
         held_role = format_label(held.role, locale=loc) if isinstance(held, Seat) else None
         memberships.append(
-            _drop_empty(
+            drop_empty(
                 {
                     "id": mandate.id,
                     "label": _title(mandate.office_title, loc),
@@ -300,7 +298,7 @@ def to_popolo(dataset: Dataset, *, locale: LocaleArg = "en") -> dict[str, Any]:
         )
         for number, proxy in enumerate(mandate.proxies, 1):
             memberships.append(
-                _drop_empty(
+                drop_empty(
                     {
                         "id": f"{mandate.id}/proxy-{number}",
                         "label": _title(proxy.office_title, loc),
@@ -317,7 +315,7 @@ def to_popolo(dataset: Dataset, *, locale: LocaleArg = "en") -> dict[str, Any]:
     for person in ds.people:
         for number, position in enumerate(person.positions, 1):
             memberships.append(
-                _drop_empty(
+                drop_empty(
                     {
                         "id": f"{person.id}/position-{number}",
                         "role": format_office_title(position.title, locale=loc),
@@ -331,7 +329,7 @@ def to_popolo(dataset: Dataset, *, locale: LocaleArg = "en") -> dict[str, Any]:
             )
     for membership in ds.memberships:
         memberships.append(
-            _drop_empty(
+            drop_empty(
                 {
                     "id": membership.id,
                     "role": "member",
@@ -346,7 +344,7 @@ def to_popolo(dataset: Dataset, *, locale: LocaleArg = "en") -> dict[str, Any]:
     events = [_event(e, ds, loc) for e in ds.events]
     for term in ds.terms:
         events.append(
-            _drop_empty(
+            drop_empty(
                 {
                     "id": term.id,
                     "name": term.label,

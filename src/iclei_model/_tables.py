@@ -510,8 +510,7 @@ organisations and events, and the outcomes of initiatives), one row each.
 
 def _columns(ds: Dataset, table: str, language: str) -> dict[str, list[Any]]:
     """The table's values, column by column, as plain Python values."""
-    _check_table(table)
-    spec, rows_of = _TABLE_SOURCES[table]
+    spec, rows_of = _TABLE_SOURCES[table]  # the name was checked by the caller
     rows = list(rows_of(ds))
     columns: dict[str, list[Any]] = {}
     for column, get in spec:
