@@ -198,7 +198,8 @@ def _is_union_with(target: Any) -> Callable[[Any], bool]:
 # ---------------------------------------------------------------- converters
 
 
-def _base_converter() -> cattrs.Converter:
+def _base_converter(*, native: bool = False) -> cattrs.Converter:
+    """The library's converter; *native* unstructures for orjson (see `_record_unstructurer`)."""
     conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
     for kind, hook in (
         (str, _structure_str),
@@ -242,10 +243,10 @@ def _base_converter() -> cattrs.Converter:
     )
     conv.register_unstructure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, Organisation),
-        lambda t: _organisation_unstructurer(conv, t),
+        lambda t: _organisation_unstructurer(conv, t, native),
     )
     conv.register_unstructure_hook_factory(
-        lambda t: t is Dataset, lambda t: _dataset_unstructurer(conv)
+        lambda t: t is Dataset, lambda t: _dataset_unstructurer(conv, native)
     )
     conv.register_unstructure_hook_factory(
         lambda t: (
@@ -253,7 +254,7 @@ def _base_converter() -> cattrs.Converter:
             and t not in (PartialDate, LocalizedText, Dataset)
             and not issubclass(t, Organisation)
         ),
-        lambda t: _record_unstructurer(conv, t),
+        lambda t: _record_unstructurer(conv, t, native=native),
     )
     return conv
 
@@ -478,7 +479,11 @@ def _dataset_hook(fields: Callable[[Any, Any], Dataset]) -> Callable[[Any, Any],
 
 
 def _record_unstructurer(
-    conv: cattrs.Converter, cls: Any, head: Mapping[str, str] | None = None
+    conv: cattrs.Converter,
+    cls: Any,
+    head: Mapping[str, str] | None = None,
+    *,
+    native: bool = False,
 ) -> Callable[[Any], dict[str, Any]]:
     """Generate a function that unstructures one attrs record, leaving out defaults.
 
@@ -486,9 +491,13 @@ def _record_unstructurer(
     become lists, nested records and dates go through the converter's hooks. *head*
     maps the keys that come first, always written, to the source of their values (an
     organisation's ``kind``, a dataset's ``schema_version``).
+
+    With *native*, the output is for orjson, which writes enums as their values and
+    tuples as arrays itself: those are left as they are, and dates and texts are
+    converted inline rather than through a hook.
     """
     head = head or {}
-    names: dict[str, Any] = {}
+    names: dict[str, Any] = {"PartialDate": PartialDate, "when": _unstructure_when}
     first = ", ".join(f"{key!r}: {source}" for key, source in head.items())
     lines = [f"def unstructure_{cls.__name__}(obj):", f"    out = {{{first}}}"]
     for key, attribute, kind in init_fields(cls):
@@ -498,7 +507,7 @@ def _record_unstructurer(
         default = attribute.default
         if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
             default = default.factory()  # type: ignore[union-attr]
-        value = _value_source(conv, kind, "v", names, name)
+        value = _value_source(conv, kind, "v", names, name, native)
         lines.append(f"    v = obj.{name}")
         if default is attrs.NOTHING:
             lines.append(f"    out[{key!r}] = {value}")
@@ -522,33 +531,54 @@ def _record_unstructurer(
 
 
 def _value_source(
-    conv: cattrs.Converter, kind: Any, var: str, names: dict[str, Any], field: str
+    conv: cattrs.Converter,
+    kind: Any,
+    var: str,
+    names: dict[str, Any],
+    field: str,
+    native: bool = False,
 ) -> str:
     """Python source that unstructures *var*, a value of type *kind*."""
     kind, _ = without_none(kind)
     if kind in (str, int, bool, float):
         return var
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        return f"{var}._value_"  # the member's value, without the property's call
+        # orjson writes a member's value; otherwise read it without the property's call
+        return var if native else f"{var}._value_"
     if is_var_tuple(kind):
-        item = _value_source(conv, typing.get_args(kind)[0], "x", names, field + "_item")
-        return f"list({var})" if item == "x" else f"[{item} for x in {var}]"
+        item = _value_source(conv, typing.get_args(kind)[0], "x", names, field + "_item", native)
+        if item == "x":
+            return var if native else f"list({var})"
+        return f"[{item} for x in {var}]"
+    if native and kind is PartialDate:
+        return f"{var}.isoformat()"
+    if native and kind is LocalizedText:
+        return f"dict({var}.items)"
+    if native and kind == When:
+        return f"{var}.isoformat() if type({var}) is PartialDate else when({var})"
+    if native and kind is Organisation:
+        hooks = {c: conv.get_unstructure_hook(c) for c in ORGANISATION_CLASSES.values()}
+        names[f"h_{field}"] = hooks
+        return f"h_{field}[type({var})]({var})"
     names[f"h_{field}"] = conv.get_unstructure_hook(kind)
     return f"h_{field}({var})"
 
 
 def _organisation_unstructurer(
-    conv: cattrs.Converter, cls: type[Organisation]
+    conv: cattrs.Converter, cls: type[Organisation], native: bool = False
 ) -> Callable[[Organisation], dict[str, Any]]:
     """Unstructure with the ``kind`` discriminator first; the base class dispatches."""
     if cls is Organisation:
         return lambda org: conv.unstructure(org, unstructure_as=type(org))
-    return _record_unstructurer(conv, cls, {"kind": repr(cls.kind)})
+    return _record_unstructurer(conv, cls, {"kind": repr(cls.kind)}, native=native)
 
 
-def _dataset_unstructurer(conv: cattrs.Converter) -> Callable[[Dataset], dict[str, Any]]:
+def _dataset_unstructurer(
+    conv: cattrs.Converter, native: bool = False
+) -> Callable[[Dataset], dict[str, Any]]:
     """Unstructure with ``schema_version`` first and always written."""
-    return _record_unstructurer(conv, Dataset, {"schema_version": "obj.schema_version"})
+    head = {"schema_version": "obj.schema_version"}
+    return _record_unstructurer(conv, Dataset, head, native=native)
 
 
 def make_converter() -> cattrs.Converter:
@@ -568,6 +598,12 @@ def make_converter() -> cattrs.Converter:
 @cache
 def _default() -> cattrs.Converter:
     return _base_converter()
+
+
+@cache
+def _native() -> cattrs.Converter:
+    """The default converter's unstructuring, for orjson: enums and tuples left as they are."""
+    return _base_converter(native=True)
 
 
 def unstructure(obj: Any, *, converter: cattrs.Converter | None = None) -> Any:

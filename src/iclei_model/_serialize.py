@@ -208,10 +208,12 @@ def format_of(path: str | os.PathLike[str]) -> Format:
 
 
 def _encode(obj: Any, fmt: str, converter: cattrs.Converter | None, pretty: bool) -> bytes:
-    from ._converters import unstructure
+    from ._converters import _native, unstructure
     from ._runtime import gc_paused
 
     codec = _codec(fmt)
+    if converter is None and fmt == "json":
+        converter = _native()  # orjson writes enums and tuples itself
     with gc_paused():
         data = unstructure(obj, converter=converter)
         try:
@@ -314,6 +316,10 @@ def loads(
     _can_validate(cls, validate)
     codec = _codec(format)
     with gc_paused():
+        if format == "json" and converter is None:
+            fast = _fast_decode(data, cls)
+            if fast is not None:
+                return _validated(fast, validate, what)
         try:
             plain = codec.decode(data)
         except _NotDecodableError as exc:
@@ -322,6 +328,22 @@ def loads(
             raise DecodeError([Problem("$", "nested too deeply to read")], what=what) from None
         built = structure(plain, cls, what=what, converter=converter)
     return _validated(built, validate, what)
+
+
+def _fast_decode(data: str | bytes, cls: type[T]) -> T | None:
+    """*data* read through the msgspec front end, or None for the detailed path.
+
+    None where msgspec is not installed or the front end cannot take the document;
+    the detailed path then reads it, and reports its problems if it has any.
+    """
+    try:
+        from ._fast import Unfit, decode
+    except ImportError:  # msgspec is the ``fast`` extra
+        return None
+    try:
+        return decode(data, cls)
+    except Unfit:
+        return None
 
 
 def _can_validate(cls: type, validate: bool) -> None:
