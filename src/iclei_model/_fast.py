@@ -113,10 +113,10 @@ def _date(text: str) -> _dt.date:
     return _structure_date(text, None)
 
 
-def _decimal(text: str) -> Decimal:
+def _decimal(value: str | int) -> Decimal:
     from ._converters import _structure_decimal
 
-    return _structure_decimal(text, None)
+    return _structure_decimal(value, None)
 
 
 _new = object.__new__
@@ -170,7 +170,9 @@ class _Front:
     def wire_type(self, kind: Any) -> Any:
         if kind in (str, int, bool):
             return kind
-        if kind in (PartialDate, pendulum.DateTime, _dt.date, Decimal) or kind == When:
+        if kind is Decimal:
+            return str | int  # as the detailed path reads decimals, which the builder does
+        if kind in (PartialDate, pendulum.DateTime, _dt.date) or kind == When:
             return str  # parsed and checked by the builder, as the detailed path does
         if kind is LocalizedText:
             return _TEXT

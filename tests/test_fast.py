@@ -1,0 +1,321 @@
+"""The msgspec front end reads exactly what the detailed path reads, and nothing it refuses."""
+
+import json
+from decimal import Decimal
+import subprocess
+import sys
+from typing import Any
+
+import orjson
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import iclei_model as im
+from iclei_model import _fast, testing
+from iclei_model._schema import SCHEMA_TYPES
+
+RECORDS = [
+    im.Source,
+    im.Organisation,
+    im.Person,
+    im.Membership,
+    im.GoverningBody,
+    im.Seat,
+    im.Term,
+    im.Mandate,
+    im.Initiative,
+    im.Event,
+]
+
+# Values aimed at the constraints the Structs take over from the validators: each is
+# right for some field and wrong for others, or wrong in a way only one path might see.
+TRICKY = [
+    "kyoto",
+    "kyoto\n",
+    "Kyoto",
+    "kyoto--city",
+    "-kyoto",
+    "",
+    " ",
+    "\u00a0",
+    "\u3000",
+    "x",
+    "KR",
+    "TW",
+    "UK",
+    "EU",
+    "kr",
+    "Asia/Seoul",
+    "KST",
+    "asia/seoul",
+    "en",
+    "zh-Hant",
+    "zh-hant",
+    "EN",
+    "2019",
+    "0000",
+    "2019-02-29",
+    "2020-02-29",
+    "2019-13",
+    "2019-06-10\n",
+    "2020-11-26T10:00:00+09:00[Asia/Seoul]",
+    "2020-11-26T10:00:00+01:00[Asia/Seoul]",
+    "2020-11-26T10:00:00+09:00",
+    "29.61",
+    "-0",
+    "1e3",
+    "12\n",
+    "government",
+    "network",
+    "chair",
+    "virtual",
+    "low_emission",
+    0,
+    2,
+    1,
+    -1,
+    2.0,
+    7.9,
+    True,
+    None,
+    [],
+    ["kyoto", "kyoto"],
+    ["low_emission", "low_emission"],
+    ["kyoto", 1],
+    {},
+    {"en": ""},
+    {"en": "Kyoto", "xx-YYYY": "Kyoto"},
+    {"en": "Kyoto"},
+]
+
+
+def detailed(raw: bytes, cls: type) -> Any:
+    """What the detailed path makes of *raw*: the object, or its problems."""
+    try:
+        return im.structure(orjson.loads(raw), cls)
+    except im.StructureError as exc:
+        return exc.problems
+
+
+def agree(raw: bytes, cls: type) -> None:
+    """The front end builds what the detailed path builds, or hands the document over."""
+    expected = detailed(raw, cls)
+    try:
+        built = _fast.decode(raw, cls)
+    except _fast.Unfit:
+        return
+    assert not isinstance(expected, tuple), f"fast path took a document refused with {expected}"
+    assert type(built) is type(expected)
+    assert built == expected
+
+
+def _slots(value: Any) -> Any:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield value, key
+            yield from _slots(item)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield value, index
+            yield from _slots(item)
+
+
+# ------------------------------------------------------------------ valid documents
+
+
+def test_bundled_dataset_takes_the_fast_path(ds: im.Dataset) -> None:
+    raw = im.dumps(ds).encode()
+    assert _fast.decode(raw, im.Dataset) == ds
+    assert _fast.decode(raw, im.Dataset) == detailed(raw, im.Dataset)
+
+
+@pytest.mark.parametrize("cls", RECORDS, ids=lambda c: c.__name__)
+def test_every_bundled_record_takes_the_fast_path(ds: im.Dataset, cls: type) -> None:
+    records = [r for r in ds.records() if isinstance(r, cls)]
+    assert records
+    for record in records:
+        built = _fast.decode(im.dumps(record), cls)
+        assert built == record
+        assert type(built) is type(record)
+
+
+@given(data=testing.datasets())
+def test_generated_datasets_take_the_fast_path(data: im.Dataset) -> None:
+    raw = im.dumps(data).encode()
+    assert _fast.decode(raw, im.Dataset) == data
+
+
+@pytest.mark.parametrize("cls", SCHEMA_TYPES, ids=lambda c: c.__name__)
+@settings(max_examples=max(10, settings.default.max_examples // 4))
+@given(data=st.data())
+def test_every_class_takes_the_fast_path(cls: type, data: Any) -> None:
+    obj = data.draw(testing.strategy_for(cls))
+    assert _fast.decode(im.dumps(obj), cls) == obj
+
+
+def test_records_are_built_as_their_classes_build_them(ds: im.Dataset) -> None:
+    built = _fast.decode(im.dumps(ds), im.Dataset)
+    event = next(e for e in built.events if e.pathways)
+    # the same frozen record: hashable, equal, and refusing changes like any other
+    assert hash(event) == hash(ds.event(event.id))
+    with pytest.raises(AttributeError):
+        event.id = "other"  # type: ignore[misc]
+    assert repr(event) == repr(ds.event(event.id))
+
+
+# ------------------------------------------------------------------ refused documents
+
+
+@given(where=st.integers(min_value=0), value=st.sampled_from(TRICKY))
+def test_one_value_replaced_in_the_bundled_dataset(ds: im.Dataset, where: int, value: Any) -> None:
+    document = json.loads(im.dumps(ds))
+    slots = list(_slots(document))
+    parent, key = slots[where % len(slots)]
+    parent[key] = value
+    agree(orjson.dumps(document), im.Dataset)
+
+
+@given(
+    data=testing.datasets(),
+    where=st.integers(min_value=0),
+    change=st.sampled_from(["replace", "delete", "add"]),
+    value=st.sampled_from(TRICKY),
+)
+def test_one_change_to_a_generated_dataset(
+    data: im.Dataset, where: int, change: str, value: Any
+) -> None:
+    document = json.loads(im.dumps(data))
+    slots = [(p, k) for p, k in _slots(document)]
+    parent, key = slots[where % len(slots)]
+    if change == "replace":
+        parent[key] = value
+    elif change == "delete":
+        del parent[key]
+    elif isinstance(parent, dict):
+        parent["unknown_key"] = value
+    else:
+        parent.append(value)
+    agree(orjson.dumps(document), im.Dataset)
+
+
+@given(cls=st.sampled_from(RECORDS), where=st.integers(min_value=0), value=st.sampled_from(TRICKY))
+def test_one_value_replaced_in_a_record(ds: im.Dataset, cls: type, where: int, value: Any) -> None:
+    record = next(r for r in ds.records() if isinstance(r, cls))
+    document = json.loads(im.dumps(record))
+    slots = list(_slots(document))
+    parent, key = slots[where % len(slots)]
+    parent[key] = value
+    agree(orjson.dumps(document), cls)
+
+
+EVENT = {
+    "id": "forum",
+    "name": {"en": "Forum"},
+    "kind": "forum",
+    "start": "2019-06-10",
+    "place": {"locality": {"en": "Seoul"}, "country": "KR"},
+}
+
+
+def test_the_event_the_next_test_changes_takes_the_fast_path() -> None:
+    assert _fast.decode(orjson.dumps(EVENT), im.Event) == im.structure(EVENT, im.Event)
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"id": "forum\n"}, "$.id: expected a lowercase slug"),
+        ({"name": {"en": "\u3000"}}, "$.name"),
+        ({"name": {}}, "$.name"),
+        ({"name": {"en-gb": "Forum"}}, "$.name"),
+        ({"start": "2019-02-29"}, "$.start"),
+        ({"start": "0000"}, "$.start"),
+        ({"start": "2020-11-26T10:00:00+01:00[Asia/Seoul]"}, "$.start"),
+        ({"timezone": "KST"}, "$.timezone"),
+        ({"place": {"country": "UK"}}, "$.place.country"),
+        ({"organisers": ["kyoto", "kyoto"]}, "$.organisers"),
+        ({"pathways": ["low_emission", "low_emission"]}, "$.pathways"),
+        ({"place": None}, "$.place: expected a Place"),
+        ({"kind": "party"}, "$.kind"),
+        (
+            {"figures": [{"label": "x", "quantity": {"value": "-1", "unit": "participant"}}]},
+            "$.figures[0].quantity.value: expected a finite, non-negative",
+        ),
+        (
+            {"figures": [{"label": "x", "quantity": {"value": 7.9, "unit": "participant"}}]},
+            "$.figures[0].quantity.value: expected a decimal number",
+        ),
+        ({"surprise": 1}, "$.surprise"),
+    ],
+)
+def test_refused_events_get_the_detailed_error(change: dict[str, Any], problem: str) -> None:
+    raw = orjson.dumps({**EVENT, **change})
+    with pytest.raises(_fast.Unfit):
+        _fast.decode(raw, im.Event)
+    with pytest.raises(im.StructureError) as info:
+        im.loads(raw, im.Event)
+    expected = detailed(raw, im.Event)
+    assert info.value.problems == expected
+    assert [str(p) for p in expected][0].startswith(problem), expected
+
+
+def test_whole_numbers_are_decimals_on_both_paths() -> None:
+    figure = {"label": "x", "quantity": {"value": 360, "unit": "participant"}}
+    raw = orjson.dumps({**EVENT, "figures": [figure]})
+    built = _fast.decode(raw, im.Event)
+    assert built.figures[0].quantity.value == Decimal(360)
+    assert built == detailed(raw, im.Event)
+
+
+def test_organisation_kinds(ds: im.Dataset) -> None:
+    for org in ds.organisations:
+        assert _fast.decode(im.dumps(org), im.Organisation) == org
+    raw = orjson.dumps({"kind": "club", "id": "x", "name": {"en": "X"}})
+    with pytest.raises(_fast.Unfit):
+        _fast.decode(raw, im.Organisation)
+    with pytest.raises(im.StructureError, match='expected one of "network"'):
+        im.loads(raw, im.Organisation)
+
+
+def test_older_schema_versions_go_to_the_detailed_path(ds: im.Dataset) -> None:
+    document = json.loads(im.dumps(ds))
+    del document["schema_version"]  # version 1 left it out
+    for mandate in document["mandates"]:
+        mandate["organisation"] = mandate.pop("on_behalf_of")
+    raw = orjson.dumps(document)
+    with pytest.raises(_fast.Unfit):
+        _fast.decode(raw, im.Dataset)
+    assert im.loads(raw, im.Dataset) == ds
+
+
+def test_types_it_does_not_know_go_to_the_detailed_path() -> None:
+    with pytest.raises(_fast.Unfit):
+        _fast.decode(b"1.5", float)
+    assert im.loads("1.5", float) == 1.5
+
+
+def test_not_json_goes_to_the_detailed_path() -> None:
+    with pytest.raises(_fast.Unfit):
+        _fast.decode(b'{"id": ', im.Event)
+    with pytest.raises(im.DecodeError):
+        im.loads(b'{"id": ', im.Event)
+
+
+def test_loads_without_msgspec(ds: im.Dataset) -> None:
+    # the pure attrs and cattrs path, as installed without the fast extra
+    script = (
+        "import sys; sys.modules['msgspec'] = None\n"
+        "import iclei_model as im, iclei_model._serialize as s\n"
+        "ds = im.load_dataset('east-asia-2019')\n"
+        "raw = im.dumps(ds)\n"
+        "assert s._fast_decode(raw, im.Dataset) is None\n"
+        "assert im.loads(raw, im.Dataset) == ds\n"
+        "assert 'iclei_model._fast' not in sys.modules\n"
+        "print('read', len(ds.events), 'events')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"read {len(ds.events)} events\n"
