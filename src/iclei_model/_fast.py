@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import types
 import typing
 from collections.abc import Callable
 from decimal import Decimal
@@ -49,6 +50,7 @@ from ._validators import (
     non_empty,
     slug,
     slugs,
+    unique,
 )
 
 __all__ = ["Unfit", "decode"]
@@ -95,12 +97,6 @@ def _partial_date(text: str) -> PartialDate:
     return PartialDate.parse(text)
 
 
-def _when(text: str) -> PartialDate | pendulum.DateTime:
-    from ._converters import _structure_datetime
-
-    return _structure_datetime(text) if "T" in text else _partial_date(text)
-
-
 def _date_time(text: str) -> pendulum.DateTime:
     from ._converters import _structure_datetime
 
@@ -127,14 +123,8 @@ def _text(value: dict[str, str]) -> LocalizedText:
     # keys and texts were checked by the Struct's field type (_TEXT): the checks of
     # LocalizedText's own validator, for a dict
     text = _new(LocalizedText)
-    _set(text, "items", tuple(sorted(value.items())))
+    _set(text, "items", tuple(value.items() if len(value) == 1 else sorted(value.items())))
     return text
-
-
-def _unique(value: tuple[Any, ...]) -> tuple[Any, ...]:
-    if len(set(value)) != len(value):
-        raise Unfit
-    return value
 
 
 # ------------------------------------------------------------------ generation
@@ -244,8 +234,8 @@ class _Front:
             LocalizedText: _text,
         }
         if kind == When:
-            names["when"] = _when
-            return f"when({var})"
+            names["date_time"], names["partial_date"] = _date_time, _partial_date
+            return f"date_time({var}) if 'T' in {var} else partial_date({var})"
         if kind in leaves:
             names[f"leaf_{kind.__name__}"] = leaves[kind]
             return f"leaf_{kind.__name__}({var})"
@@ -270,7 +260,7 @@ class _Front:
         then ``__attrs_post_init__``. Any other class (the Dataset) is called as usual.
         """
         direct = "__slots__" in cls.__dict__ and all(a.init for a in attrs.fields(cls))
-        names: dict[str, Any] = {"cls": cls, "new": _new, "set": _set, "unique": _unique}
+        names: dict[str, Any] = {"cls": cls, "new": _new, "setattr": _set, "unfit": Unfit}
         lines = [f"def build_{cls.__name__}(s):"]
         if direct:
             lines.append("    o = new(cls)")
@@ -286,13 +276,19 @@ class _Front:
                 names[f"c_{name}"] = converter
                 lines.append(f"    v = c_{name}(v)")
             validator = base_validator(attribute)
-            if validator is slugs:
-                lines.append("    unique(v)")  # the pattern was msgspec's; repeats are not
+            if validator in (slugs, unique):
+                # items were checked by msgspec (slugs' pattern, enum values); repeats were not
+                lines.append("    if len(v) > 1 and len(set(v)) != len(v): raise unfit")
             elif attribute.validator is not None and validator not in _CHECKED_BY_MSGSPEC:
                 names[f"r_{name}"] = attribute.validator
                 names[f"a_{name}"] = attribute
                 after.append(f"    r_{name}(o, a_{name}, o.{name})")
-            lines.append(f"    set(o, {name!r}, v)")
+            slot = _slot(cls, name)
+            if slot is None:
+                lines.append(f"    setattr(o, {name!r}, v)")
+            else:
+                names[f"s_{name}"] = slot
+                lines.append(f"    s_{name}(o, v)")
         if direct:
             lines.extend(after)
             if hasattr(cls, "__attrs_post_init__"):
@@ -321,6 +317,15 @@ class _Front:
         exec(f"def build(s):\n    return {source}", scope)
         found = self.readers[cls] = (decoder, scope["build"])
         return found
+
+
+def _slot(cls: type, name: str) -> Callable[[Any, Any], None] | None:
+    """The setter of *name*'s slot, which a frozen class's own ``__init__`` also bypasses to."""
+    for klass in cls.__mro__:
+        found = klass.__dict__.get(name)
+        if found is not None:
+            return found.__set__ if isinstance(found, types.MemberDescriptorType) else None
+    return None
 
 
 def _is_identity(converter: Any, kind: Any) -> bool:
