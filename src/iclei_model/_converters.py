@@ -496,17 +496,21 @@ def _record_unstructurer(
     tuples as arrays itself: those are left as they are, and dates and texts are
     converted inline rather than through a hook.
     """
-    head = head or {}
     names: dict[str, Any] = {"PartialDate": PartialDate, "when": _unstructure_when}
-    first = ", ".join(f"{key!r}: {source}" for key, source in head.items())
-    lines = [f"def unstructure_{cls.__name__}(obj):", f"    out = {{{first}}}"]
+    first = dict(head or {})
+    lines = [f"def unstructure_{cls.__name__}(obj):", "    out = {}"]
     for key, attribute, kind in init_fields(cls):
         name = attribute.name
-        if key in head:
+        if key in (head or {}):
             continue
         default = attribute.default
         if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
             default = default.factory()  # type: ignore[union-attr]
+        if default is attrs.NOTHING and len(lines) == 2:
+            # the leading required fields go into the dict display: one step, not one a key
+            value = _value_source(conv, kind, f"obj.{name}", names, name, native)
+            first[key] = f"({value})" if " if " in value else value
+            continue
         value = _value_source(conv, kind, "v", names, name, native)
         lines.append(f"    v = obj.{name}")
         if default is attrs.NOTHING:
@@ -524,6 +528,8 @@ def _record_unstructurer(
             test = f"v != d_{name}"
         lines.append(f"    if {test}: out[{key!r}] = {value}")
     lines.append("    return out")
+    display = ", ".join(f"{key!r}: {source}" for key, source in first.items())
+    lines[1] = f"    out = {{{display}}}"
     scope: dict[str, Any] = dict(names)
     exec("\n".join(lines), scope)  # the source is built above from field names only
     fn: Callable[[Any], dict[str, Any]] = scope[f"unstructure_{cls.__name__}"]

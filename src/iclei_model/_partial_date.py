@@ -27,6 +27,9 @@ class Precision(enum.IntEnum):
 _ISO = re.compile(r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?")
 
 
+_TWO_DIGITS = tuple(f"{n:02d}" for n in range(32))
+
+
 def _zero(value: int | None) -> int:
     return 0 if value is None else value
 
@@ -142,11 +145,14 @@ class PartialDate:
 
     def isoformat(self) -> str:
         """ISO 8601 at the date's own precision: ``2019``, ``2019-04`` or ``2019-04-15``."""
-        if self.month is None:
-            return f"{self.year:04d}"
-        if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        year, month, day = self.year, self.month, self.day
+        # written on every encode: table lookups take a quarter of format specs' time
+        head = str(year) if year >= 1000 else f"{year:04d}"
+        if month is None:
+            return head
+        if day is None:
+            return f"{head}-{_TWO_DIGITS[month]}"
+        return f"{head}-{_TWO_DIGITS[month]}-{_TWO_DIGITS[day]}"
 
     def first_day(self) -> _dt.date:
         """The first calendar day the date covers.
