@@ -119,11 +119,14 @@ _new = object.__new__
 _set = object.__setattr__
 
 
+_set_items = LocalizedText.__dict__["items"].__set__
+
+
 def _text(value: dict[str, str]) -> LocalizedText:
     # keys and texts were checked by the Struct's field type (_TEXT): the checks of
     # LocalizedText's own validator, for a dict
     text = _new(LocalizedText)
-    _set(text, "items", tuple(value.items() if len(value) == 1 else sorted(value.items())))
+    _set_items(text, tuple(value.items()) if len(value) == 1 else tuple(sorted(value.items())))
     return text
 
 
