@@ -282,7 +282,7 @@ class _Front:
             if validator in (slugs, unique):
                 # items were checked by msgspec (slugs' pattern, enum values); repeats were not
                 lines.append("    if len(v) > 1 and len(set(v)) != len(v): raise unfit")
-            elif attribute.validator is not None and validator not in _CHECKED_BY_MSGSPEC:
+            elif attribute.validator is not None and not _checked(validator, kind):
                 names[f"r_{name}"] = attribute.validator
                 names[f"a_{name}"] = attribute
                 after.append(f"    r_{name}(o, a_{name}, o.{name})")
@@ -320,6 +320,19 @@ class _Front:
         exec(f"def build(s):\n    return {source}", scope)
         found = self.readers[cls] = (decoder, scope["build"])
         return found
+
+
+def _checked(validator: Any, kind: Any) -> bool:
+    """Whether msgspec's field type, or the type the builder makes, covers *validator*."""
+    if validator in _CHECKED_BY_MSGSPEC:
+        return True
+    made = getattr(validator, "checks_type", None)  # a type check alone
+    if made is None:
+        return False
+    base, _ = without_none(kind)  # None is the optional() wrapper's to pass
+    return all(
+        isinstance(b, type) and issubclass(b, made) for b in typing.get_args(base) or (base,)
+    )
 
 
 def _slot(cls: type, name: str) -> Callable[[Any, Any], None] | None:

@@ -112,8 +112,11 @@ def _instance_of(kind: type | tuple[type, ...], expected: str) -> Any:
                 f" got {show(value)}"
             )
 
+    check.checks_type = kind  # type: ignore[attr-defined]  # for readers that build the type
     return check
 
+
+_check_when.checks_type = (PartialDate, _dt.datetime)  # type: ignore[attr-defined]
 
 _optional_date = optional(_instance_of(PartialDate, "a PartialDate"))
 
