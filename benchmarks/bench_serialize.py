@@ -6,6 +6,10 @@ Run on demand, not in the test suite:
     python benchmarks/bench_serialize.py            # 100k events; datasets of 10k, 100k, 1M
     python benchmarks/bench_serialize.py --quick    # 10k events; datasets of 10k, 100k
 
+iclei-model reads JSON through its msgspec front end (the ``fast`` extra, part of
+``benchmark``); the "without msgspec" column is the detailed path alone, as
+installed without the extra.
+
 The peer models are generated from the attrs classes, field by field, with the same
 constraints: slug patterns on ids and references, enums, forbidden unknown keys,
 strict types, a discriminated union for organisations. They keep dates, date-times
@@ -170,8 +174,11 @@ def run(label: str, ds: im.Dataset, peers: _Peers, repeat: int) -> None:
     pyd_obj = pyd.model_validate_json(payload)
     msg_obj = msgspec.json.decode(payload, type=msg)
     ours_obj = im.loads(payload, im.Dataset)
+    detailed = im.make_converter()  # a converter of one's own skips the msgspec front end
+    assert im.loads(payload, im.Dataset, converter=detailed) == ours_obj
     decode = {
         "iclei-model": best(lambda: im.loads(payload, im.Dataset), repeat),
+        "without msgspec": best(lambda: im.loads(payload, im.Dataset, converter=detailed), repeat),
         "pydantic": best(lambda: pyd.model_validate_json(payload), repeat),
         "msgspec": best(lambda: msgspec.json.decode(payload, type=msg), repeat),
     }
@@ -182,7 +189,7 @@ def run(label: str, ds: im.Dataset, peers: _Peers, repeat: int) -> None:
     }
     for what, found in (("decode+validate", decode), ("encode", encode)):
         ours = found["iclei-model"]
-        cells = "  ".join(f"{lib} {t / count * 1e6:7.2f}" for lib, t in found.items())
+        cells = "  ".join(f"{lib} {t / count * 1e6:.2f}" for lib, t in found.items())
         ratios = "  ".join(f"x{ours / found[peer]:.2f} {peer}" for peer in ("pydantic", "msgspec"))
         print(f"{label} ({count:,} records), {what}: µs per record {cells}; iclei-model = {ratios}")
 
