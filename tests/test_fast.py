@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import iclei_model as im
+from documents import replace_one, slots
 from iclei_model import _fast, testing
 from iclei_model._schema import SCHEMA_TYPES
 
@@ -110,17 +111,6 @@ def agree(raw: bytes, cls: type) -> None:
     assert built == expected
 
 
-def _slots(value: Any) -> Any:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield value, key
-            yield from _slots(item)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield value, index
-            yield from _slots(item)
-
-
 # ------------------------------------------------------------------ valid documents
 
 
@@ -170,9 +160,7 @@ def test_records_are_built_as_their_classes_build_them(ds: im.Dataset) -> None:
 @given(where=st.integers(min_value=0), value=st.sampled_from(TRICKY))
 def test_one_value_replaced_in_the_bundled_dataset(ds: im.Dataset, where: int, value: Any) -> None:
     document = json.loads(im.dumps(ds))
-    slots = list(_slots(document))
-    parent, key = slots[where % len(slots)]
-    parent[key] = value
+    replace_one(document, where, value)
     agree(orjson.dumps(document), im.Dataset)
 
 
@@ -186,8 +174,8 @@ def test_one_change_to_a_generated_dataset(
     data: im.Dataset, where: int, change: str, value: Any
 ) -> None:
     document = json.loads(im.dumps(data))
-    slots = [(p, k) for p, k in _slots(document)]
-    parent, key = slots[where % len(slots)]
+    places = list(slots(document))
+    parent, key = places[where % len(places)]
     if change == "replace":
         parent[key] = value
     elif change == "delete":
@@ -203,9 +191,7 @@ def test_one_change_to_a_generated_dataset(
 def test_one_value_replaced_in_a_record(ds: im.Dataset, cls: type, where: int, value: Any) -> None:
     record = next(r for r in ds.records() if isinstance(r, cls))
     document = json.loads(im.dumps(record))
-    slots = list(_slots(document))
-    parent, key = slots[where % len(slots)]
-    parent[key] = value
+    replace_one(document, where, value)
     agree(orjson.dumps(document), cls)
 
 

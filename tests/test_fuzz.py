@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import iclei_model as im
+from documents import replace_one
 
 TARGETS = [im.Dataset, im.Event, im.Organisation, im.Person, im.Mandate]
 FORMATS = ["json", "yaml", "toml", "msgpack"]
@@ -84,21 +85,8 @@ def test_one_value_replaced_in_a_valid_document(
     document = json.loads(im.dumps(ds))
     if cls is not im.Dataset:
         document = im.unstructure(next(iter(r for r in ds.records() if isinstance(r, cls))))
-    slots = list(_slots(document))
-    parent, key = slots[where % len(slots)]
-    parent[key] = value
+    replace_one(document, where, value)
     only_structure_errors(orjson.dumps(document), cls, "json")
-
-
-def _slots(value: Any) -> Any:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield value, key
-            yield from _slots(item)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield value, index
-            yield from _slots(item)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
