@@ -31,6 +31,7 @@ import attrs
 import msgspec
 import pendulum
 
+from ._converters import _structure_date, _structure_datetime, _structure_decimal
 from ._dataset import Dataset
 from ._dataset import _tuple as _tuple_converter
 from ._introspect import base_validator, init_fields, is_var_tuple, without_none
@@ -98,20 +99,14 @@ def _partial_date(text: str) -> PartialDate:
 
 
 def _date_time(text: str) -> pendulum.DateTime:
-    from ._converters import _structure_datetime
-
     return _structure_datetime(text)
 
 
 def _date(text: str) -> _dt.date:
-    from ._converters import _structure_date
-
     return _structure_date(text, None)
 
 
 def _decimal(value: str | int) -> Decimal:
-    from ._converters import _structure_decimal
-
     return _structure_decimal(value, None)
 
 
