@@ -19,7 +19,7 @@ from cattrs.errors import ForbiddenExtraKeysError
 from ._dataset import Dataset
 from ._errors import InvalidValueError, Problem, StructureError
 from ._errors import show as _show
-from ._introspect import init_fields, is_var_tuple, without_none
+from ._introspect import default_value, init_fields, is_var_tuple, without_none
 from ._migrations import MigrationError, migrate
 from ._model import ORGANISATION_CLASSES, Organisation, When
 from ._partial_date import PartialDate
@@ -501,11 +501,9 @@ def _record_unstructurer(
     lines = [f"def unstructure_{cls.__name__}(obj):", "    out = {}"]
     for key, attribute, kind in init_fields(cls):
         name = attribute.name
-        if key in (head or {}):
+        if key in first:  # a head key, or a leading field already in the display
             continue
-        default = attribute.default
-        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            default = default.factory()  # type: ignore[union-attr]
+        default = default_value(attribute)
         if default is attrs.NOTHING and len(lines) == 2:
             # the leading required fields go into the dict display: one step, not one a key
             value = _value_source(conv, kind, f"obj.{name}", names, name, native)
@@ -562,10 +560,6 @@ def _value_source(
         return f"dict({var}.items)"
     if native and kind == When:
         return f"{var}.isoformat() if type({var}) is PartialDate else when({var})"
-    if native and kind is Organisation:
-        hooks = {c: conv.get_unstructure_hook(c) for c in ORGANISATION_CLASSES.values()}
-        names[f"h_{field}"] = hooks
-        return f"h_{field}[type({var})]({var})"
     names[f"h_{field}"] = conv.get_unstructure_hook(kind)
     return f"h_{field}({var})"
 
@@ -575,7 +569,15 @@ def _organisation_unstructurer(
 ) -> Callable[[Organisation], dict[str, Any]]:
     """Unstructure with the ``kind`` discriminator first; the base class dispatches."""
     if cls is Organisation:
-        return lambda org: conv.unstructure(org, unstructure_as=type(org))
+        hooks: dict[type, Callable[[Any], dict[str, Any]]] = {}
+
+        def dispatch(org: Organisation) -> dict[str, Any]:
+            hook = hooks.get(type(org))
+            if hook is None:  # each class's hook is found once, not on every record
+                hook = hooks[type(org)] = conv.get_unstructure_hook(type(org))
+            return hook(org)
+
+        return dispatch
     return _record_unstructurer(conv, cls, {"kind": repr(cls.kind)}, native=native)
 
 

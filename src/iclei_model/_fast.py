@@ -34,7 +34,7 @@ import pendulum
 from ._converters import _structure_date, _structure_datetime, _structure_decimal
 from ._dataset import Dataset
 from ._dataset import _tuple as _tuple_converter
-from ._introspect import base_validator, init_fields, is_var_tuple, without_none
+from ._introspect import base_validator, default_value, init_fields, is_var_tuple, without_none
 from ._migrations import SCHEMA_VERSION
 from ._model import ORGANISATION_CLASSES, Organisation, When
 from ._model import _optional_text as _optional_text_converter
@@ -98,10 +98,6 @@ def _partial_date(text: str) -> PartialDate:
     return PartialDate.parse(text)
 
 
-def _date_time(text: str) -> pendulum.DateTime:
-    return _structure_datetime(text)
-
-
 def _date(text: str) -> _dt.date:
     return _structure_date(text, None)
 
@@ -123,6 +119,16 @@ def _text(value: dict[str, str]) -> LocalizedText:
     text = _new(LocalizedText)
     _set_items(text, tuple(value.items()) if len(value) == 1 else tuple(sorted(value.items())))
     return text
+
+
+# How the builders make each leaf type from the string (or dict) msgspec gives.
+_LEAVES: dict[Any, Callable[[Any], Any]] = {
+    PartialDate: _partial_date,
+    pendulum.DateTime: _structure_datetime,
+    _dt.date: _date,
+    Decimal: _decimal,
+    LocalizedText: _text,
+}
 
 
 # ------------------------------------------------------------------ generation
@@ -181,9 +187,7 @@ class _Front:
         required: list[tuple[str, Any]] = []
         optional: list[tuple[str, Any, Any]] = []
         for key, attribute, kind in init_fields(cls):
-            default = attribute.default
-            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                default = default.factory()  # type: ignore[union-attr]
+            default = default_value(attribute)
             field_type = self.field_type(attribute, kind)
             if cls is Dataset and key == "schema_version":
                 # older versions are migrated by the detailed path; a missing one is version 1
@@ -224,18 +228,11 @@ class _Front:
     def _source(self, kind: Any, var: str, names: dict[str, Any], field: str) -> str:
         if kind in (str, int, bool) or (isinstance(kind, type) and issubclass(kind, enum.Enum)):
             return var
-        leaves: dict[Any, Callable[[Any], Any]] = {
-            PartialDate: _partial_date,
-            pendulum.DateTime: _date_time,
-            _dt.date: _date,
-            Decimal: _decimal,
-            LocalizedText: _text,
-        }
         if kind == When:
-            names["date_time"], names["partial_date"] = _date_time, _partial_date
+            names["date_time"], names["partial_date"] = _structure_datetime, _partial_date
             return f"date_time({var}) if 'T' in {var} else partial_date({var})"
-        if kind in leaves:
-            names[f"leaf_{kind.__name__}"] = leaves[kind]
+        if kind in _LEAVES:
+            names[f"leaf_{kind.__name__}"] = _LEAVES[kind]
             return f"leaf_{kind.__name__}({var})"
         if is_var_tuple(kind):
             item = self._source(typing.get_args(kind)[0], "x", names, field + "_item")

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["base_validator", "init_fields", "is_var_tuple", "without_none"]
+__all__ = ["base_validator", "default_value", "init_fields", "is_var_tuple", "without_none"]
 
 
 Field = tuple[str, "attrs.Attribute[Any]", Any]
@@ -52,3 +52,11 @@ def base_validator(attribute: attrs.Attribute[Any]) -> Any:
     """A field's validator, unwrapped from ``optional(...)``."""
     validator = attribute.validator
     return getattr(validator, "__wrapped__", validator)
+
+
+def default_value(attribute: attrs.Attribute[Any]) -> Any:
+    """A field's default, with a factory's made once; ``attrs.NOTHING`` if it has none."""
+    default = attribute.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return default.factory()  # type: ignore[union-attr]
+    return default
