@@ -2,7 +2,7 @@
 
 Run on demand, not in the test suite:
 
-    pip install -e ".[benchmark]"
+    uv sync --extra fast --extra formats --group benchmark   # into .venv; then activate it
     python benchmarks/bench_scale.py              # 10k, 100k and 1M records
     python benchmarks/bench_scale.py --quick      # 10k and 100k
 

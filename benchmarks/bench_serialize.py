@@ -2,7 +2,7 @@
 
 Run on demand, not in the test suite:
 
-    pip install -e ".[benchmark]"
+    uv sync --extra fast --extra formats --group benchmark   # into .venv; then activate it
     python benchmarks/bench_serialize.py            # 100k events; datasets of 10k, 100k, 1M
     python benchmarks/bench_serialize.py --quick    # 10k events; datasets of 10k, 100k
 

@@ -2,7 +2,7 @@
 
 Run on demand, not in the test suite:
 
-    pip install -e ".[benchmark]"
+    uv sync --extra fast --extra formats --group benchmark   # into .venv; then activate it
     python benchmarks/bench_validate.py             # 1x to 1000x the bundled dataset
     python benchmarks/bench_validate.py --quick     # 1x to 100x
 

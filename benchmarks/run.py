@@ -1,6 +1,6 @@
 """Every benchmark, one after another, with the machine and versions first.
 
-    pip install -e ".[benchmark]"
+    uv sync --extra fast --extra formats --group benchmark   # into .venv; then activate it
     python benchmarks/run.py            # the full sizes (about 15 minutes on 2 cores)
     python benchmarks/run.py --quick    # smaller sizes (about 3 minutes)
 

@@ -1,0 +1,134 @@
+"""The whole check: the locked environment, then the newest releases and the declared floors.
+
+Run from the repository root with uv on the PATH (README set-up command 2 installs
+it): ``python tools/check.py``. Every step runs even when an earlier one fails; the
+script ends with a table of the steps and exits non-zero if any failed.
+
+1. ``locked``: ``uv sync --locked`` installs the project with every extra and the
+   ``dev`` group exactly as ``uv.lock`` pins them, into ``.venvs/locked``. Then
+   pytest (with doctests), ruff, ruff format, mypy --strict and the strict docs
+   build run there.
+2. ``newest``: the project with every extra and the ``test`` group, resolved at run
+   time to the newest releases on the index, into ``.venvs/newest``; pytest.
+3. ``floors``: the same with ``--resolution lowest-direct``, so every dependency the
+   project declares (and every test tool) is at the lowest version it allows, into
+   ``.venvs/floors``; pytest.
+
+The locked run uses the ``ci`` Hypothesis profile, the newest and floors runs the
+lighter ``matrix`` profile: they exist to catch a dependency release that behaves
+differently, which every test still meets, while the locked run covers the input
+space (conftest.py). Options: ``--only locked|newest|floors`` (repeatable) runs
+only those environments; ``--thorough`` uses the ``thorough`` profile everywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ENVIRONMENTS = ("locked", "newest", "floors")
+
+
+def _uv() -> str:
+    found = shutil.which("uv")
+    if found is None:
+        sys.exit("tools/check.py needs uv on the PATH: pip install -r tools/uv.txt")
+    return found
+
+
+Results = list[tuple[str, int, float]]
+
+
+def _run(name: str, command: list[str], env: dict[str, str], results: Results) -> int:
+    print(f"\n=== {name}: {' '.join(command)}", flush=True)
+    started = time.perf_counter()
+    code = subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
+    results.append((name, code, time.perf_counter() - started))
+    return code
+
+
+def _environment(venv: Path | None, profile: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["HYPOTHESIS_PROFILE"] = profile
+    env["UV_PYTHON"] = sys.executable  # the Python that runs this script, never a download
+    env["UV_PYTHON_DOWNLOADS"] = "never"
+    env["UV_PROJECT_ENVIRONMENT"] = str(ROOT / ".venvs" / "locked")
+    env.pop("VIRTUAL_ENV", None)
+    if venv is not None:
+        env["VIRTUAL_ENV"] = str(venv)
+        env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
+    return env
+
+
+def _locked(uv: str, profile: str, results: Results) -> None:
+    env = _environment(None, profile)
+    if _run("locked: install", [uv, "sync", "--locked", "--all-extras"], env, results):
+        return
+    venv = ROOT / ".venvs" / "locked"
+    env = _environment(venv, profile)
+    bin_ = venv / "bin"
+    _run("locked: pytest", [str(bin_ / "pytest")], env, results)
+    _run("locked: ruff check", [str(bin_ / "ruff"), "check", "."], env, results)
+    _run("locked: ruff format", [str(bin_ / "ruff"), "format", "--check", "."], env, results)
+    _run("locked: mypy", [str(bin_ / "mypy")], env, results)
+    _run("locked: docs", [str(bin_ / "mkdocs"), "build", "--strict", "--quiet"], env, results)
+
+
+def _matrix(uv: str, name: str, profile: str, results: Results) -> None:
+    venv = ROOT / ".venvs" / name
+    env = _environment(None, profile)
+    shutil.rmtree(venv, ignore_errors=True)
+    install = [uv, "pip", "install", "--python", str(venv / "bin" / "python"), "--upgrade"]
+    if name == "floors":
+        install += ["--resolution", "lowest-direct"]
+    install += ["-e", ".[all]", "--group", "test"]
+    if _run(f"{name}: venv", [uv, "venv", "--quiet", str(venv)], env, results):
+        return
+    if _run(f"{name}: install", install, env, results):
+        return
+    _run(
+        f"{name}: versions",
+        [uv, "pip", "list", "--python", str(venv / "bin" / "python")],
+        env,
+        results,
+    )
+    env = _environment(venv, profile)
+    _run(f"{name}: pytest", [str(venv / "bin" / "pytest"), "-p", "no:cacheprovider"], env, results)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the chosen environments' steps; 0 when every step passed."""
+    parser = argparse.ArgumentParser(description="Run the whole check.")
+    parser.add_argument("--only", action="append", choices=ENVIRONMENTS)
+    parser.add_argument("--thorough", action="store_true")
+    args = parser.parse_args(argv)
+    locked_profile = "thorough" if args.thorough else "ci"
+    matrix_profile = "thorough" if args.thorough else "matrix"
+    uv = _uv()
+    results: Results = []
+    chosen = args.only or list(ENVIRONMENTS)
+    started = time.perf_counter()
+    if "locked" in chosen:
+        _locked(uv, locked_profile, results)
+    for name in ("newest", "floors"):
+        if name in chosen:
+            _matrix(uv, name, matrix_profile, results)
+    print("\n=== summary")
+    for name, code, seconds in results:
+        print(f"{'ok  ' if code == 0 else 'FAIL'} {seconds:6.1f} s  {name}")
+    failed = [name for name, code, _ in results if code]
+    print(
+        f"{len(results) - len(failed)} steps passed, {len(failed)} failed "
+        f"in {time.perf_counter() - started:.0f} s"
+    )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
