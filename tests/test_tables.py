@@ -163,7 +163,7 @@ def test_column_types_in_polars_and_arrow(ds: im.Dataset) -> None:
     assert events.schema["pathways"] == pl.List(pl.Enum([p.value for p in im.Pathway]))
     assert events.schema["organisers"] == pl.List(pl.String)
     arrow = to_arrow(ds, "events")
-    assert arrow.schema.field("kind").type == pa.dictionary(pa.int16(), pa.string())
+    assert arrow.schema.field("kind").type == pa.dictionary(pa.int32(), pa.string())
     assert arrow.schema.field("start_first").type == pa.date32()
     assert arrow.schema.field("organisers").type == pa.list_(pa.string())
     meta = arrow.schema.metadata

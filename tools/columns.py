@@ -23,7 +23,7 @@ def render() -> str:
         "| type | Arrow | pandas | polars |",
         "|---|---|---|---|",
         "| string | `string` | `string` | `String` |",
-        "| category | `dictionary<int16, string>` | `category` (every value of the"
+        "| category | `dictionary<int32, string>` | `category` (every value of the"
         " vocabulary) | `Enum` |",
         "| date | `date32` | `datetime64[s]` | `Date` |",
         "| timestamp | `timestamp[us, UTC]` | `datetime64[us, UTC]` | `Datetime(us, UTC)` |",

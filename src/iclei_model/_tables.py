@@ -532,7 +532,7 @@ def _check_table(table: str) -> None:
 def _arrow_type(pa: Any, column: Column) -> Any:
     return {
         "string": pa.string(),
-        "category": pa.dictionary(pa.int16(), pa.string()),
+        "category": pa.dictionary(pa.int32(), pa.string()),
         "date": pa.date32(),
         "timestamp": pa.timestamp("us", tz="UTC"),
         "float": pa.float64(),
