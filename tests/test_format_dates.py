@@ -2,9 +2,12 @@
 
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
+from typing import Any
 
+import babel.core
 import pendulum
 import pytest
 from babel import dates as babel_dates
@@ -14,6 +17,7 @@ from hypothesis import strategies as st
 import iclei_model as im
 from iclei_model.formatting import (
     SUPPORTED_LOCALES,
+    DateWidth,
     format_date_range,
     format_datetime,
     format_partial_date,
@@ -59,7 +63,18 @@ def test_partial_date_widths() -> None:
         format_partial_date(D(2019), locale="en", width="full")  # type: ignore[arg-type]
 
 
-RANGES = {  # 10–14 June 2019; 10 June – 2 July 2019; June 2019 – September 2020; 2018–2021
+def cldr_version() -> int:
+    """The CLDR version of the installed Babel (2.14 predates get_cldr_version: CLDR 44)."""
+    get = getattr(babel.core, "get_cldr_version", None)
+    return int(get()) if get is not None else 44
+
+
+# 10–14 June 2019; 10 June – 2 July 2019; June 2019 – September 2020; 2018–2021, as
+# CLDR 44 to 47 write them (Babel 2.14 to 2.18). CLDR 49 (Babel 2.19) changed three
+# locales' interval patterns, in RANGES_CLDR_49 below. Both are right for their
+# CLDR; test_ranges_are_cldrs_interval_patterns derives every locale's from the
+# installed CLDR data.
+RANGES = {
     "en": (
         f"June 10{THIN}–{THIN}14, 2019",
         f"June 10{THIN}–{THIN}July 2, 2019",
@@ -121,6 +136,30 @@ RANGES = {  # 10–14 June 2019; 10 June – 2 July 2019; June 2019 – Septembe
         "2018 – 2021",
     ),
 }
+
+
+RANGES_CLDR_49 = {
+    "en_GB": (
+        f"10{THIN}–{THIN}14 June 2019",
+        f"10 June{THIN}–{THIN}2 July 2019",
+        f"June 2019{THIN}–{THIN}September 2020",
+        f"2018{THIN}–{THIN}2021",
+    ),
+    "zh_Hans": (
+        f"2019年6月10日{THIN}–{THIN}14日",
+        f"2019年6月10日{THIN}–{THIN}7月2日",
+        "2019年6月 – 2020年9月",
+        "2018–2021年",
+    ),
+    "ko": (
+        "2019년 6월 10일~14일",
+        "2019년 6월 10일~7월 2일",
+        "2019년 6월~2020년 9월",
+        "2018년 ~ 2021년",
+    ),
+}
+if cldr_version() >= 49:
+    RANGES = {**RANGES, **RANGES_CLDR_49}
 
 
 def test_range_table_covers_every_supported_locale() -> None:
@@ -209,16 +248,117 @@ def test_any_two_partial_dates_format(a: im.PartialDate, b: im.PartialDate, loca
     assert "{" not in text
 
 
-# -- Babel 2.18 traps ----------------------------------------------------------------
+# -- what holds on every Babel release -------------------------------------------------
+
+CASES = [  # start, end: days in a month, across months, across years; months; years
+    ((2019, 6, 10), (2019, 6, 14)),
+    ((2019, 6, 10), (2019, 7, 2)),
+    ((2019, 12, 30), (2020, 1, 2)),
+    ((2019, 6), (2020, 9)),
+    ((2019, 4), (2019, 7)),
+    ((2018,), (2021,)),
+]
+MEDIUM_SKELETONS = {3: "yMMMd", 2: "yMMM", 1: "y"}
+
+
+def _widened(text: str, months: tuple[int, ...], locale: str) -> str:
+    """Babel's interval text with month names as wide as the locale's long date has them."""
+    for month in months:
+        abbreviated = babel_dates.get_month_names("abbreviated", locale=locale)[month]
+        wide = babel_dates.get_month_names("wide", locale=locale)[month]
+        long_date = babel_dates.format_date(dt.date(2019, month, 1), "long", locale=locale)
+        if wide in long_date and wide not in text:
+            text = text.replace(abbreviated, wide)
+    return text
+
+
+@pytest.mark.parametrize("locale", [loc for loc in SUPPORTED_LOCALES if loc != "mn"])
+def test_ranges_are_cldrs_interval_patterns(locale: str) -> None:
+    # Expected strings from the installed CLDR data through Babel's public API, so
+    # the test holds on every CLDR version: medium ranges are CLDR's interval
+    # patterns as Babel's own format_interval fills them; long ranges are the same
+    # with month names as wide as the locale's long single date writes them.
+    for start, end in CASES:
+        first, last = D(*start), D(*end)
+        skeleton = MEDIUM_SKELETONS[len(start)]
+        medium = babel_dates.format_interval(
+            first.first_day(), last.first_day(), skeleton, locale=locale
+        )
+        assert format_date_range(first, last, locale=locale, width="medium") == medium
+        long = babel_dates.format_interval(
+            first.first_day(), last.first_day(), skeleton.replace("MMM", "MMMM"), locale=locale
+        )
+        months = (first.first_day().month, last.first_day().month)
+        assert format_date_range(first, last, locale=locale) == _widened(long, months, locale)
+
+
+CHINESE_NUMERAL_MONTH = re.compile("[一二三四五六七八九十]+月")
+
+
+@pytest.mark.parametrize("locale", ["zh_Hans", "zh_Hant", "zh_TW", "zh_HK", "ja", "ko"])
+@pytest.mark.parametrize("width", ["long", "medium", "short"])
+def test_cjk_months_are_numeric(locale: str, width: DateWidth) -> None:
+    # 六月 is a month name in Chinese, but dates write 6月 at every width.
+    for start, end in CASES:
+        text = format_date_range(D(*start), D(*end), locale=locale, width=width)
+        assert not CHINESE_NUMERAL_MONTH.search(text), text
+        if len(start) > 1:
+            assert re.search("[0-9]", text.replace(str(start[0]), "")), text
+
+
+MORNING = pendulum.datetime(2020, 11, 26, 10, tz="Asia/Taipei")
+DAY_PERIODS = {  # the locale's own morning and afternoon, never "AM"/"PM"
+    "zh_Hant": ("上午", "下午"),
+    "zh_TW": ("上午", "下午"),
+    "zh_HK": ("上午", "下午"),
+    "zh_Hant_HK": ("上午", "下午"),
+    "zh_Hant_MO": ("上午", "下午"),
+    "ko": ("오전", "오후"),
+}
+
+
+@pytest.mark.parametrize("locale", sorted(DAY_PERIODS))
+def test_day_periods_are_the_locales_own(locale: str) -> None:
+    morning, afternoon = DAY_PERIODS[locale]
+    text = format_date_range(MORNING, MORNING.add(hours=6), locale=locale)
+    assert morning in text
+    assert afternoon in text
+    assert "AM" not in text
+    assert "PM" not in text
+    assert morning in format_datetime(MORNING, locale=locale)
+
+
+@pytest.mark.parametrize("width", ["long", "medium", "short"])
+def test_mongolian_dates_have_no_roman_numerals(width: DateWidth) -> None:
+    for start, end in CASES:
+        for text in (
+            format_date_range(D(*start), D(*end), locale="mn", width=width),
+            format_partial_date(D(*start), locale="mn", width=width),
+        ):
+            assert not re.search(r"\b[IVX]+\b", text), text
+    assert format_date_range(D(2019, 6, 10), D(2019, 7, 2), locale="mn", width="medium") == (
+        f"2019{NNBSP}оны 6-р сарын 10 – 7-р сарын 2"
+    )
+    assert format_date_range(D(2019, 6, 10), D(2019, 7, 2), locale="mn", width="short") == (
+        "2019.06.10 – 07.02"
+    )
+    assert format_partial_date(D(2019, 6), locale="mn", width="short") == "2019.06"
+
+
+def test_english_long_ranges_have_wide_month_names() -> None:
+    assert format_date_range(D(2019, 6, 10), D(2019, 6, 14), locale="en").startswith("June 10")
+    assert format_date_range(
+        D(2019, 6, 10), D(2019, 6, 14), locale="en", width="medium"
+    ).startswith("Jun 10")
+
 
 _POISON_THEN_FORMAT = """
 import datetime, json, sys
 from babel import dates
 from iclei_model import PartialDate as D
 from iclei_model.formatting import format_date_range, format_partial_date
-poison = sys.argv[1] == "poison"
-if poison:  # stand-alone month and quarter names in CJK locales, as any user code may ask
-    for loc in ("ja", "zh", "ko", "zh_Hant"):
+if sys.argv[1] == "poison":  # stand-alone names in other locales, as any user code may ask
+    for loc in ("ja", "zh", "ko", "zh_Hant", "he"):
         dates.format_date(datetime.date(2019, 4, 1), "LLLL qqqq LLL", locale=loc)
 out = {}
 for loc in sys.argv[2:]:
@@ -228,61 +368,117 @@ for loc in sys.argv[2:]:
         format_date_range(D(2019, 6, 10), D(2019, 7, 2), locale=loc),
         format_date_range(D(2019, 6, 10), D(2019, 7, 2), locale=loc, width="medium"),
     ]
-out["babel-de-LLLL"] = dates.format_date(datetime.date(2019, 4, 1), "LLLL", locale="de")
 print(json.dumps(out, ensure_ascii=False))
 """
 
 
-def _run(mode: str) -> dict[str, object]:
+def _run(code: str, *args: str) -> Any:
     result = subprocess.run(
-        [sys.executable, "-c", _POISON_THEN_FORMAT, mode, *SUPPORTED_LOCALES],
+        [sys.executable, "-c", code, *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
         check=True,
     )
-    out: dict[str, object] = json.loads(result.stdout)
-    return out
+    return json.loads(result.stdout)
 
 
-def test_month_names_do_not_leak_between_locales() -> None:
-    # Babel shares CLDR data between locales and writes resolved aliases into it:
-    # after LLLL or qqqq in a CJK locale, German stand-alone months come out in
-    # Japanese. The library reads names past that cache, so its output is the same
-    # whatever ran before.
-    clean, poisoned = _run("clean"), _run("poison")
-    assert clean.pop("babel-de-LLLL") == "April"
-    assert poisoned.pop("babel-de-LLLL") != "April", "Babel no longer leaks: drop the workaround"
-    assert poisoned == clean
-    assert clean["de"] == [
-        "April 2019",
-        "Apr. 2019",
-        f"10. Juni{THIN}–{THIN}2. Juli 2019",
-        f"10. Juni{THIN}–{THIN}2. Juli 2019",
-    ]
+def test_names_are_the_same_whatever_ran_before() -> None:
+    # Babel before 2.19 shares CLDR data between locales and writes resolved aliases
+    # into it (python-babel/babel#1234): after LLLL in one locale, others may show
+    # its month names. The library's output is the same whatever ran before it.
+    clean = _run(_POISON_THEN_FORMAT, "clean", *SUPPORTED_LOCALES)
+    assert _run(_POISON_THEN_FORMAT, "poison", *SUPPORTED_LOCALES) == clean
+    assert clean["de"][:2] == ["April 2019", "Apr. 2019"]
 
 
-def test_interval_skeletons_are_widened() -> None:
-    # English has no yMMMMd interval; Babel picks yMMMd and keeps "Jun".
-    raw = babel_dates.format_interval(
-        dt.date(2019, 6, 10), dt.date(2019, 6, 14), "yMMMMd", locale="en"
+_PLAIN_BABEL = """
+import datetime, json, sys
+from babel import dates
+if sys.argv[1] == "library":
+    import pendulum
+    from iclei_model import PartialDate as D
+    from iclei_model.formatting import SUPPORTED_LOCALES, format_date_range, format_partial_date
+    morning = pendulum.datetime(2020, 11, 26, 10, tz="Asia/Taipei")
+    for loc in (*SUPPORTED_LOCALES, "zh_TW", "he"):
+        for width in ("long", "medium", "short"):
+            format_partial_date(D(2019, 4), locale=loc, width=width)
+            format_date_range(D(2019, 6, 10), D(2019, 7, 2), locale=loc, width=width)
+            format_date_range(morning, morning.add(hours=6), locale=loc, width=width)
+day = datetime.datetime(2019, 4, 1, 10)
+print(json.dumps(dates.format_datetime(day, "LLLL LLL MMMM qqqq EEEE a", locale=sys.argv[2])))
+"""
+
+
+@pytest.mark.parametrize("locale", ["de", "ko", "mn"])
+def test_plain_babel_prints_the_same_beside_the_library(locale: str) -> None:
+    # Nothing the library does changes what Babel prints for other code. One locale
+    # a process: before 2.19, plain Babel's own output depends on which locales it
+    # formatted before (python-babel/babel#1234).
+    assert _run(_PLAIN_BABEL, "library", locale) == _run(_PLAIN_BABEL, "alone", locale)
+
+
+@pytest.mark.parametrize(
+    "locale", [*SUPPORTED_LOCALES, "zh_TW", "zh_HK", "zh_Hant_MO", "de_AT", "en_AU"]
+)
+def test_names_past_babels_cache_are_babels_names(locale: str) -> None:
+    # Where the alias probe finds the leak, names come from Babel's data files along
+    # CLDR's inheritance chain; elsewhere from Locale properties. Read first in a
+    # fresh process (before anything can leak), both give the same names, also for
+    # the Chinese of Taiwan, Hong Kong and Macao (whose chain is zh_Hant_TW,
+    # zh_Hant, root: not root at once).
+    code = """
+import json, sys
+from babel import Locale
+from iclei_model import _babel
+tables = [("months", c, w) for c in ("format", "stand-alone") for w in ("wide", "abbreviated")]
+tables += [("day_periods", "format", w) for w in ("wide", "abbreviated", "narrow")]
+locale = Locale.parse(sys.argv[1])
+bad = []
+for kind, context, width in tables:
+    public = dict(getattr(locale, kind)[context][width].items())
+    files = _babel._file_names(str(locale), kind, context, width)
+    if {k: v for k, v in files.items() if k in public} != public:
+        bad.append([kind, context, width])
+print(json.dumps(bad))
+"""
+    assert _run(code, locale) == []
+
+
+def test_the_alias_probe_never_misses_a_leak() -> None:
+    # A process that formats LLLL in Hebrew, then in German, shows whether this
+    # Babel leaks names between locales; where it does, the probe must say so.
+    code = (
+        "import datetime, json\n"
+        "from babel import dates\n"
+        "from iclei_model._babel import leaks_aliases\n"
+        "probe = leaks_aliases()\n"
+        "day = datetime.date(2019, 10, 1)\n"
+        "dates.format_date(day, 'LLLL', locale='he')\n"
+        "print(json.dumps([probe, dates.format_date(day, 'LLLL', locale='de') != 'Oktober']))\n"
     )
-    assert raw.startswith("Jun 10"), "Babel now widens: drop the workaround"
-    assert format_date_range(D(2019, 6, 10), D(2019, 6, 14), locale="en").startswith("June 10")
-    assert format_date_range(
-        D(2019, 6, 10), D(2019, 6, 14), locale="en", width="medium"
-    ).startswith("Jun 10")
+    probe, leaked = _run(code)
+    assert probe or not leaked
 
 
-def test_mongolian_intervals_have_no_roman_numerals() -> None:
-    raw = babel_dates.format_interval(
-        dt.date(2019, 6, 10), dt.date(2019, 6, 14), "yMMMMd", locale="mn"
-    )
-    assert "VI" in raw, "Babel's Mongolian intervals changed: check the workaround"
-    for width in ("long", "medium"):
-        for end in (D(2019, 6, 14), D(2019, 7, 2), D(2020, 9, 1)):
-            text = format_date_range(D(2019, 6, 10), end, locale="mn", width=width)
-            assert not any(numeral in text for numeral in ("VI", "VII", "IX")), text
-    assert format_date_range(D(2019, 6, 10), D(2019, 7, 2), locale="mn", width="medium") == (
-        f"2019{NNBSP}оны 6-р сарын 10 – 7-р сарын 2"
-    )
+_THREADS = """
+import json
+from concurrent.futures import ThreadPoolExecutor
+from iclei_model import PartialDate as D
+from iclei_model.formatting import SUPPORTED_LOCALES, format_date_range, format_quantity
+from iclei_model import Quantity
+from decimal import Decimal
+def work(loc):
+    q = Quantity(value=Decimal("360"), unit="official", bound="at_least")
+    return [format_date_range(D(2019, 6, 10), D(2019, 7, 2), locale=loc, width=w)
+            for w in ("long", "medium", "short")] + [format_quantity(q, locale=loc)]
+locales = list(SUPPORTED_LOCALES) * 4
+with ThreadPoolExecutor(8) as pool:
+    together = list(pool.map(work, locales))
+print(json.dumps([together, [work(loc) for loc in locales]], ensure_ascii=False))
+"""
+
+
+def test_first_use_from_many_threads_at_once() -> None:
+    together, one_by_one = _run(_THREADS)
+    assert together == one_by_one

@@ -5,9 +5,10 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from typing import TYPE_CHECKING, Literal
 
+from ._babel import groups
 from ._errors import InvalidValueError, show
 from ._format_dates import DateWidth, format_date_range, format_partial_date
 from ._i18n import N_, LocaleArg, get_locale, ntr, script_of, tr
@@ -123,17 +124,49 @@ def _number(value: object, name: str = "value") -> Number:
     return value
 
 
+def _shown(value: Decimal, locale: babel.Locale) -> Decimal:
+    """*value* as the locale's decimal pattern shows it: rounded, trailing zeros dropped.
+
+    Plural forms are chosen for this value, so "1.0" tonnes, shown as "1", is one
+    tonne.
+    """
+    if not value.is_finite():
+        return value
+    low, high = locale.decimal_formats[None].frac_prec
+    with localcontext() as context:
+        context.prec = max(context.prec, value.adjusted() + high + 2)
+        text = format(value.quantize(Decimal(1).scaleb(-high), ROUND_HALF_EVEN), "f")
+    whole, _, fraction = text.partition(".")
+    fraction = fraction.rstrip("0").ljust(low, "0")
+    return Decimal(f"{whole}.{fraction}" if fraction else whole)
+
+
+def _decimal(value: Decimal, locale: babel.Locale) -> str:
+    """*value*, already as shown, with the locale's separators."""
+    from babel.numbers import format_decimal
+
+    grouped = not value.is_finite() or groups(value, locale)
+    return format_decimal(value, locale=locale, group_separator=grouped)
+
+
 def format_number(value: Number, *, locale: LocaleArg) -> str:
     """A decimal number with the locale's separators.
+
+    Four-digit numbers are grouped only where CLDR's minimum grouping digits say
+    so (not in Spanish).
 
     >>> format_number(1750, locale="en"), format_number(1750, locale="de")
     ('1,750', '1.750')
     >>> print(format_number(Decimal("91.96"), locale="fr"))
     91,96
+    >>> format_number(Decimal("1234.5"), locale="es"), format_number(12345, locale="es")
+    ('1234,5', '12.345')
     """
-    from babel.numbers import format_decimal
-
-    return format_decimal(_number(value), locale=get_locale(locale))
+    number = _number(value)
+    loc = get_locale(locale)
+    return _decimal(
+        _shown(number if isinstance(number, Decimal) else Decimal(str(number)), loc), loc
+    )
 
 
 def format_percent(value: Number, *, locale: LocaleArg) -> str:
@@ -152,20 +185,27 @@ def format_percent(value: Number, *, locale: LocaleArg) -> str:
 
 
 def format_compact(
-    value: Number, *, locale: LocaleArg, width: Literal["short", "long"] = "short"
+    value: Number,
+    *,
+    locale: LocaleArg,
+    width: Literal["short", "long"] = "short",
+    fraction_digits: int = 1,
 ) -> str:
     """A large number in few characters: "1.8K", "1.8 thousand", "1750".
 
-    Babel 2.18 has no long compact format for Chinese, Japanese and Korean and
-    raises KeyError; their short format is already in words, so it is used.
+    At most *fraction_digits* digits after the decimal separator. Where a locale
+    has no long compact format in CLDR, its short one is used (Chinese, Japanese
+    and Korean before CLDR 48 had none; their short format is already in words).
 
+    >>> print(format_compact(1_750, locale="en"))
+    1.8K
     >>> print(format_compact(1_750_000, locale="en", width="long"))
-    2 million
+    1.8 million
     >>> print(format_compact(12_500_000, locale="de", width="long"))
-    12 Millionen
+    12,5 Millionen
     >>> print(format_compact(12_500_000, locale="ja", width="long"))
     1250万
-    >>> print(format_compact(12_500_000, locale="ko", width="long"))
+    >>> print(format_compact(12_500_000, locale="ko", width="long", fraction_digits=0))
     1250만
     """
     from babel.numbers import format_compact_decimal
@@ -173,15 +213,22 @@ def format_compact(
     number = _number(value)
     if width not in ("short", "long"):
         raise InvalidValueError(f"width: expected 'short' or 'long', got {show(width)}")
+    if isinstance(fraction_digits, bool) or not isinstance(fraction_digits, int):
+        raise InvalidValueError(
+            f"fraction_digits: expected a whole number, got {show(fraction_digits)}"
+        )
     loc = get_locale(locale)
     if width == "long" and "long" not in loc.compact_decimal_formats:
         width = "short"
-    return format_compact_decimal(number, format_type=width, locale=loc)
+    return format_compact_decimal(
+        number, format_type=width, locale=loc, fraction_digits=fraction_digits
+    )
 
 
-def _plural_n(value: Number, locale: babel.Locale) -> int:
+def _plural_n(value: Decimal, locale: babel.Locale) -> int:
     """A whole number that picks the same gettext plural form as *value* in CLDR."""
-    if Decimal(value) == Decimal(value).to_integral_value():
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= 0:
         return int(value)
     return 1 if locale.plural_form(value) == "one" else 2
 
@@ -194,11 +241,31 @@ _BOUNDS: Mapping[Bound, str] = {
 }
 
 
+def _bounded(text: str, number: str, bound: str | None) -> str:
+    """A unit text ("{n} officials") with its number and bound put in.
+
+    A bound's translation writes ``{n}`` where it wraps the bare number ("more
+    than {n}") or ``{q}`` where it wraps the measure, the number with its counter or
+    unit: Japanese "{q}以上" gives 360人以上の職員 and 29.61 トン超. A unit's
+    translation marks where its measure ends with ``{bound}`` (ja "{n}人{bound}の職員");
+    without it, the measure is the whole text.
+    """
+    if bound is None:
+        return text.replace("{n}", number).replace("{bound}", "")
+    if "{q}" not in bound:
+        return text.replace("{n}", bound.replace("{n}", number)).replace("{bound}", "")
+    before, _, after = bound.partition("{q}")
+    text = text.replace("{n}", before + number)
+    return text.replace("{bound}", after) if "{bound}" in text else text + after
+
+
 def format_quantity(quantity: Quantity, *, locale: LocaleArg) -> str:
     """A quantity with its unit and its bound ("360+", "more than 1,750").
 
     Units CLDR has (tonnes) come from CLDR; counts of things and tonnes of CO2e
-    come from the catalogs, with the locale's plural forms.
+    come from the catalogs, with the locale's plural forms, chosen for the number
+    as shown. A bound goes where the language puts it: on the number, or after
+    the counter or unit.
 
     >>> from iclei_model import Quantity
     >>> q = Quantity(value=Decimal("1750"), unit="local_government", bound="more_than")
@@ -209,8 +276,13 @@ def format_quantity(quantity: Quantity, *, locale: LocaleArg) -> str:
     >>> cities = Quantity(value=Decimal("360"), unit="city", bound="at_least")
     >>> print(format_quantity(cities, locale="en"))
     360+ cities
+    >>> officials = Quantity(value=Decimal("360"), unit="official", bound="at_least")
+    >>> print(format_quantity(officials, locale="ja"))
+    360人以上の職員
     >>> print(format_quantity(Quantity(value=Decimal("29.61"), unit="tonne"), locale="de"))
     29,61 Tonnen
+    >>> print(format_quantity(Quantity(value=Decimal("1.0"), unit="tonne"), locale="en"))
+    1 metric ton
     >>> share = Quantity(value=Decimal("48"), unit="percent", bound="up_to")
     >>> print(format_quantity(share, locale="fr"))
     jusqu’à 48 %
@@ -223,21 +295,20 @@ def format_quantity(quantity: Quantity, *, locale: LocaleArg) -> str:
     if not isinstance(quantity, Quantity):
         raise InvalidValueError(f"quantity: expected a Quantity, got {show(quantity)}")
     loc = get_locale(locale)
-    value = quantity.value
     if quantity.unit is Unit.PERCENT:
-        number = format_percent(value / 100, locale=loc)
+        number = format_percent(quantity.value / 100, locale=loc)
         text = "{n}"
     else:
-        number = format_decimal(value, locale=loc)
+        value = _shown(quantity.value, loc)
+        number = _decimal(value, loc)
         if quantity.unit in CLDR_UNITS:
             text = format_unit(value, CLDR_UNITS[quantity.unit], length="long", locale=loc)
-            text = text.replace(number, "{n}", 1)
+            text = text.replace(format_decimal(value, locale=loc), "{n}", 1)
         else:
             singular, plural = COUNT_UNITS[quantity.unit]
             text = ntr(loc, "unit", singular, plural, _plural_n(value, loc))
-    if quantity.bound is not Bound.EXACT:
-        number = tr(loc, "bound", _BOUNDS[quantity.bound]).replace("{n}", number)
-    return text.replace("{n}", number)
+    bound = None if quantity.bound is Bound.EXACT else tr(loc, "bound", _BOUNDS[quantity.bound])
+    return _bounded(text, number, bound)
 
 
 # -- lists, territories, labels -----------------------------------------------------
@@ -596,10 +667,10 @@ def format_event(event: Event, *, locale: LocaleArg, width: DateWidth = "long") 
     >>> import iclei_model as im
     >>> ds = im.load_dataset("east-asia-2019")
     >>> tour = ds.event("chinese-cities-study-tour-london-2019")
-    >>> print(format_event(tour, locale="en_GB"))
-    Chinese Cities Study Tour (Study tour), 10–14 June 2019, London, United Kingdom
-    >>> print(format_event(tour, locale="zh_Hans"))
-    Chinese Cities Study Tour（考察访问），2019年6月10日至14日，London（英国）
+    >>> print(format_event(tour, locale="fr"))
+    Chinese Cities Study Tour (Voyage d’étude), 10–14 juin 2019, London, Royaume-Uni
+    >>> print(format_event(tour, locale="zh_Hant"))
+    Chinese Cities Study Tour（考察訪問），2019年6月10日至14日，London（英國）
     """
     if not isinstance(event, Event):
         raise InvalidValueError(f"event: expected an Event, got {show(event)}")

@@ -1,33 +1,38 @@
 """Localized dates: partial dates, date and date-time ranges, relative times.
 
-Babel 2.18 has three traps here, each worked around below and guarded by a test:
+Patterns come from CLDR through Babel's public API; the library fills them in
+itself, so three things hold on every Babel release it supports:
 
-* Babel resolves CLDR aliases in locale data it shares between locales, so once a
-  stand-alone pattern (``LLLL``, ``qqqq``) is used in a CJK locale, every locale
-  without its own stand-alone names shows the CJK ones ("4月" in German). Month,
-  quarter and weekday names here are read from CLDR's files without that cache.
-* ``format_interval`` picks the nearest interval skeleton but does not widen its
-  fields, so a long range in English reads "Jun 10 – 14". Patterns here are
-  widened to the requested skeleton, as CLDR's matching rules say.
-* Mongolian interval patterns write months in Roman numerals ("VI/10 – 14"); the
-  library's own patterns, built from CLDR's single-date pattern, replace them.
+* Names (months, quarters, weekdays, AM/PM) come from :func:`._babel.names`, which
+  is immune to the alias cache leak of Babel before 2.19
+  (python-babel/babel#1234). They are written into the pattern as literal text,
+  and Babel's ``DateTimePattern.apply`` fills in the numbers.
+* A locale that has day-period names in its own script never shows the Latin
+  "AM"/"PM" it inherits at one width from CLDR's root (Korean before CLDR 48 had
+  오전/오후 as wide names only).
+* Interval patterns take the field widths of the locale's own single-date
+  pattern for the requested skeleton, as CLDR's skeleton matching adjusts them:
+  English has no ``yMMMMd`` interval, so its ``MMM`` becomes ``MMMM`` ("June
+  10 – 14, 2019"); Chinese writes numeric months in a long date (``y年M月d日``), so
+  its interval's ``MMM`` ("6月") is kept rather than widened to "六月".
+* Mongolian interval patterns write months in Roman numerals ("VI/10 – 14"), and
+  so does its short year-and-month pattern; the library's own patterns, built from
+  mn's single-date patterns, replace them.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import pickle
 from collections.abc import Callable
-from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
+from ._babel import names
 from ._errors import InvalidValueError, show
-from ._i18n import LocaleArg, get_locale, likely_script
+from ._i18n import LocaleArg, get_locale, script_of
 from ._partial_date import PartialDate, Precision
 
 if TYPE_CHECKING:
     import babel
-    from babel.dates import DateTimeFormat
 
 __all__ = [
     "DateWidth",
@@ -43,127 +48,75 @@ _MONTH = {"long": "MMMM", "medium": "MMM", "short": "M"}
 _NAME_WIDTHS = {3: "abbreviated", 4: "wide", 5: "narrow", 6: "short"}
 
 
-# -- CLDR names without Babel's shared cache --------------------------------------
+# -- names written into patterns ------------------------------------------------------
 
 
-@cache
-def _raw(name: str) -> dict[str, Any]:
-    from babel.localedata import resolve_locale_filename
+def _period_name(locale: babel.Locale, period: str, num: int) -> str:
+    """AM or PM at the width *num* asks for, in the locale's own script if CLDR has it.
 
-    with open(resolve_locale_filename(name), "rb") as file:
-        data: dict[str, Any] = pickle.load(file)  # Babel's own CLDR data files
-    return data
-
-
-def _parent(name: str) -> str | None:
-    from babel.core import get_global, parse_locale
-
-    if name == "root":
-        return None
-    exception = get_global("parent_exceptions").get(name)
-    if exception:
-        return str(exception)
-    parts = name.split("_")
-    if len(parts) == 1:
-        return "root"
-    language, _, script, _ = parse_locale(name)[:4]
-    if script is not None and script != likely_script(language):
-        return "root"  # a script the language does not usually use starts afresh
-    return "_".join(parts[:-1])
-
-
-@cache
-def _chain(name: str) -> tuple[str, ...]:
-    chain = []
-    node: str | None = name
-    while node is not None:
-        chain.append(node)
-        node = _parent(node)
-    return tuple(chain)
-
-
-@cache
-def _names(
-    identifier: str, kind: str, context: str, width: str, *, root: bool = True
-) -> dict[int | str, str]:
-    """One table of names (``months``, ``format``, ``wide``) for a locale, inherited.
-
-    With ``root=False`` the names CLDR's root locale supplies are left out.
+    A locale written in another script than Latin takes the first width whose name
+    is not Latin, so Korean shows 오전 where CLDR gives it as the wide name only.
     """
-    from babel.localedata import Alias
-
-    names: dict[int | str, str] = {}
-    for node in reversed(_chain(identifier)[: None if root else -1]):
-        entry = _raw(node).get(kind, {}).get(context, {}).get(width)
-        if isinstance(entry, tuple):  # an alias with overrides
-            alias, entry = entry
-            names.update(_names(identifier, *alias.keys, root=root))
-        if isinstance(entry, Alias):
-            names = dict(_names(identifier, *entry.keys, root=root))
-        elif entry:
-            names.update(entry)
-    return names
+    first = _NAME_WIDTHS[max(3, min(num, 5))]
+    found = [
+        table[period]
+        for width in (first, "wide", "abbreviated", "narrow")
+        if period in (table := names(locale, "day_periods", "format", width))
+    ]
+    if not found:
+        return period.upper()
+    if script_of(locale) not in (None, "Latn") and found[0].isascii():
+        return next((name for name in found if not name.isascii()), found[0])
+    return found[0]
 
 
-@cache
-def _format_class() -> type[DateTimeFormat]:
-    from babel.dates import DateTimeFormat
+def _name(char: str, num: int, value: _dt.date, locale: babel.Locale) -> str | None:
+    """The name a pattern field stands for, or None for a numeric field."""
+    if char in "ML" and num >= 3:
+        context = "format" if char == "M" else "stand-alone"
+        return names(locale, "months", context, _NAME_WIDTHS[num])[value.month]
+    if char in "Qq" and num >= 3:
+        context = "format" if char == "Q" else "stand-alone"
+        quarter = (value.month - 1) // 3 + 1
+        return names(locale, "quarters", context, _NAME_WIDTHS[num])[quarter]
+    if char == "E" or (char in "ce" and num >= 3):
+        context = "stand-alone" if char == "c" else "format"
+        return names(locale, "days", context, _NAME_WIDTHS[max(num, 3)])[value.weekday()]
+    if char == "a" and isinstance(value, _dt.datetime):
+        return _period_name(locale, "pm" if value.hour >= 12 else "am", num)
+    return None
 
-    class _CleanFormat(DateTimeFormat):
-        def _name(self, kind: str, context: str, num: int, key: int) -> str:
-            table = _names(str(self.locale), kind, context, _NAME_WIDTHS[num])
-            return table[key]
 
-        @property
-        def _date(self) -> _dt.date:
-            assert isinstance(self.value, _dt.date)  # only dates and date-times come here
-            return self.value
+def _untokenize(tokens: list[tuple[str, Any]]) -> str:
+    """A pattern from tokens, literal runs joined first.
 
-        @property
-        def _hour(self) -> int:
-            assert isinstance(self.value, _dt.datetime | _dt.time)
-            return self.value.hour
+    Babel quotes each literal token on its own, and two quoted literals side by
+    side read as one with an apostrophe between them (``'de ''junio'``).
+    """
+    from babel.dates import untokenize_pattern
 
-        def format_month(self, char: str, num: int) -> str:
-            if num <= 2:
-                return super().format_month(char, num)
-            context = "format" if char == "M" else "stand-alone"
-            return self._name("months", context, num, self._date.month)
-
-        def format_quarter(self, char: str, num: int) -> str:
-            if num <= 2:
-                return super().format_quarter(char, num)
-            context = "format" if char == "Q" else "stand-alone"
-            return self._name("quarters", context, num, (self._date.month - 1) // 3 + 1)
-
-        def format_weekday(self, char: str = "E", num: int = 4) -> str:
-            if num < 3 and char.islower():
-                return super().format_weekday(char, num)
-            context = "stand-alone" if char == "c" else "format"
-            return self._name("days", context, max(num, 3), self._date.weekday())
-
-        def format_period(self, char: str, num: int) -> str:
-            if char != "a":
-                return super().format_period(char, num)
-            # Root's "AM"/"PM" only where the locale names neither in any width:
-            # Korean gives 오전/오후 as wide names only.
-            period = "pm" if self._hour >= 12 else "am"
-            first = _NAME_WIDTHS[max(3, min(num, 5))]
-            widths = (first, "wide", "abbreviated", "narrow")
-            for root in (False, True):
-                for width in widths:
-                    names = _names(str(self.locale), "day_periods", "format", width, root=root)
-                    if period in names:
-                        return names[period]
-            return super().format_period(char, num)
-
-    return _CleanFormat
+    merged: list[tuple[str, Any]] = []
+    for kind, value in tokens:
+        if kind == "chars" and merged and merged[-1][0] == "chars":
+            merged[-1] = ("chars", merged[-1][1] + value)
+        else:
+            merged.append((kind, value))
+    return untokenize_pattern(merged)
 
 
 def _apply(pattern: str, value: _dt.date, locale: babel.Locale) -> str:
-    from babel.dates import parse_pattern
+    """*value* in *pattern*: names written in as text, numbers by Babel."""
+    from babel.dates import parse_pattern, tokenize_pattern
 
-    return parse_pattern(pattern) % _format_class()(value, locale)
+    tokens: list[tuple[str, Any]] = []
+    for kind, token in tokenize_pattern(pattern):
+        if kind == "field" and isinstance(token, tuple):
+            name = _name(token[0], token[1], value, locale)
+            if name is not None:
+                tokens.append(("chars", name))
+                continue
+        tokens.append((kind, token))
+    return str(parse_pattern(_untokenize(tokens)).apply(value, locale))
 
 
 # -- patterns from skeletons ------------------------------------------------------
@@ -174,19 +127,25 @@ def _field(char: str) -> str:
     return {"L": "M", "c": "E", "e": "E", "h": "H", "k": "H", "K": "H"}.get(char, char)
 
 
-def _widen(pattern: str, skeleton: str) -> str:
-    """Give the text fields of *pattern* the widths *skeleton* asks for.
+def _widths(pattern: str) -> dict[str, int]:
+    from babel.dates import tokenize_pattern
 
-    CLDR matches a skeleton to the nearest one it has and then adjusts the field
-    widths; Babel skips the adjustment, so ``yMMMMd`` came out with ``MMM``.
-    Numeric fields stay numeric ("2019年6月" is right for a long month).
-    """
-    from babel.dates import tokenize_pattern, untokenize_pattern
-
-    wanted: dict[str, int] = {}
-    for kind, value in tokenize_pattern(skeleton):
+    found: dict[str, int] = {}
+    for kind, value in tokenize_pattern(pattern):
         if kind == "field" and isinstance(value, tuple):
-            wanted[_field(value[0])] = value[1]
+            found.setdefault(_field(value[0]), value[1])
+    return found
+
+
+def _with_widths(pattern: str, wanted: dict[str, int]) -> str:
+    """*pattern* with its month and weekday names at the widths in *wanted*.
+
+    A name field becomes wider or narrower only where *wanted* has a name width
+    (3 or 4) for it; numeric fields, and name fields where *wanted* is numeric, stay
+    as CLDR wrote them ("2019年6月" is right for a long month in Chinese).
+    """
+    from babel.dates import tokenize_pattern
+
     tokens: list[tuple[str, Any]] = []
     for kind, value in tokenize_pattern(pattern):
         if kind == "field" and isinstance(value, tuple):
@@ -195,22 +154,30 @@ def _widen(pattern: str, skeleton: str) -> str:
             if char in "MLEc" and count >= 3 and 3 <= want <= 4:
                 value = (char, want)
         tokens.append((kind, value))
-    return untokenize_pattern(tokens)
+    return _untokenize(tokens)
+
+
+# Single-date patterns the library supplies where CLDR's are unusable: Mongolian
+# "yM" is "y MMMMM", a Roman-numeral month; mn's own "yMd" is "y.MM.dd".
+_SINGLE_PATTERNS: dict[tuple[str, str], str] = {("mn", "yM"): "y.MM"}
 
 
 def _single_pattern(locale: babel.Locale, skeleton: str) -> str:
     from babel.dates import match_skeleton
 
+    own = _SINGLE_PATTERNS.get((locale.language, skeleton))
+    if own is not None:
+        return own
     skeletons = locale.datetime_skeletons
     key = skeleton if skeleton in skeletons else match_skeleton(skeleton, skeletons)
     if key is None:
         raise InvalidValueError(f"no date pattern for {skeleton!r} in locale {locale}")
-    return _widen(str(skeletons[key]), skeleton)
+    return _with_widths(str(skeletons[key]), _widths(skeleton))
 
 
 # Interval patterns the library supplies where CLDR's are unusable. Mongolian CLDR
 # intervals write months as Roman numerals ("2019 оны VI/10 – 14"); these are built
-# from mn's own single-date pattern "y 'оны' MMM'ын' d".
+# from mn's own single-date patterns "y 'оны' MMM'ын' d" and "y.MM.dd".
 _Y = "y\u202f'оны' "
 _INTERVAL_PATTERNS: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
     ("mn", "yMMMd"): {
@@ -222,19 +189,28 @@ _INTERVAL_PATTERNS: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
         "M": (_Y + "MMM – ", "MMM"),
         "y": (_Y + "MMM – ", _Y + "MMM"),
     },
+    ("mn", "yMd"): {
+        "d": ("y.MM.dd–", "dd"),
+        "M": ("y.MM.dd – ", "MM.dd"),
+        "y": ("y.MM.dd – ", "y.MM.dd"),
+    },
+    ("mn", "yM"): {
+        "M": ("y.MM – ", "MM"),
+        "y": ("y.MM – ", "y.MM"),
+    },
 }
 
 
 def _interval_patterns(locale: babel.Locale, skeleton: str) -> dict[str, tuple[str, str]] | None:
     from babel.dates import match_skeleton
 
+    own = _INTERVAL_PATTERNS.get((locale.language, skeleton.replace("MMMM", "MMM")))
+    if own is not None:
+        return own
     formats = locale.interval_formats
     key = skeleton if skeleton in formats else match_skeleton(skeleton, formats)
     if key is None:
         return None
-    own = _INTERVAL_PATTERNS.get((locale.language, key.replace("MMMM", "MMM")))
-    if own is not None:
-        return own
     return {diff: (str(first), str(second)) for diff, (first, second) in formats[key].items()}
 
 
@@ -271,7 +247,8 @@ def _interval(start: _dt.date, end: _dt.date, skeleton: str, locale: babel.Local
             diff = "h"
         halves = patterns.get(diff)
         if halves is not None:
-            first, second = (_widen(half, skeleton) for half in halves)
+            wanted = _widths(single)
+            first, second = (_with_widths(half, wanted) for half in halves)
             return _apply(first, start, locale) + _apply(second, end, locale)
     return _fallback(locale, _apply(single, start, locale), _apply(single, end, locale))
 
@@ -365,8 +342,8 @@ def format_datetime(value: _dt.datetime, *, locale: LocaleArg, width: DateWidth 
 
     >>> import pendulum
     >>> opening = pendulum.datetime(2019, 6, 10, 9, 30, tz="Asia/Seoul")
-    >>> print(format_datetime(opening, locale="en"))
-    June 10, 2019, 9:30 AM GMT+09:00
+    >>> print(format_datetime(opening, locale="ja"))
+    2019年6月10日 9:30 GMT+09:00
     >>> print(format_datetime(opening, locale="ko"))
     2019년 6월 10일 오전 9:30 GMT+09:00
     >>> print(format_datetime(opening, locale="de"))
@@ -398,15 +375,15 @@ def format_date_range(
     CLDR's interval format for it, and repeats only what differs.
 
     >>> from iclei_model import PartialDate as D
-    >>> print(format_date_range(D(2019, 6, 10), D(2019, 6, 14), locale="en_GB"))
-    10–14 June 2019
+    >>> print(format_date_range(D(2019, 6, 10), D(2019, 6, 14), locale="de"))
+    10.–14. Juni 2019
     >>> print(format_date_range(D(2019, 6, 10), D(2019, 6, 14), locale="en"))
     June 10 – 14, 2019
     >>> print(format_date_range(D(2019, 6, 10), D(2019, 6, 14), locale="ja"))
     2019年6月10日～14日
     >>> print(format_date_range(D(2019, 6, 10), D(2019, 7, 2), locale="fr"))
     10 juin – 2 juillet 2019
-    >>> print(format_date_range(D(2019, 4), D(2020, 9), locale="zh_Hans"))
+    >>> print(format_date_range(D(2019, 4), D(2020, 9), locale="zh_Hant"))
     2019年4月至2020年9月
     >>> print(format_date_range(D(2019, 6, 10), D(2019, 6, 14), locale="mn"))
     2019 оны зургаадугаар сарын 10–14
