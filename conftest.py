@@ -4,8 +4,9 @@
 property test for the whole check (tests that draw whole datasets scale their
 example counts down from ``max_examples``); ``matrix``, a quarter of that, is what
 tools/check.py uses for the runs on the newest releases and the declared floors;
-``thorough`` runs five times as many examples as ``ci``. Neither has a deadline: first use of a locale or a converter is slower
-than the examples after it, and time limits belong in benchmarks/.
+``thorough`` runs five times as many examples as ``ci``. None has a deadline: first
+use of a locale or a converter is slower than the examples after it, and time
+limits belong in benchmarks/.
 """
 
 import os
