@@ -1,7 +1,9 @@
 """The package's public surface: every name in __all__, loaded lazily."""
 
+import ast
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -9,12 +11,38 @@ import iclei_model as im
 
 
 def test_every_public_name_resolves() -> None:
-    from iclei_model import _LAZY  # type: ignore[attr-defined]
-
-    assert set(_LAZY) | {"__version__"} == set(im.__all__)
     for name in im.__all__:
         assert getattr(im, name) is not None
-    assert set(im.__all__) <= set(dir(im))
+    assert im.__all__ == sorted(im.__all__)
+
+
+def test_dir_shows_the_public_names_only() -> None:
+    assert dir(im) == sorted(im.__all__)
+    assert not {"Any", "TYPE_CHECKING", "annotations"} & set(dir(im))
+
+
+def test_the_stub_is_the_one_list_of_public_names() -> None:
+    # Type checkers read __init__.pyi; the package loads its names from it too.
+    stub = Path(im.__file__).with_suffix(".pyi")
+    names = {"__version__"}
+    for node in ast.parse(stub.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                assert alias.asname == alias.name, f"{alias.name} is not re-exported"
+                names.add(alias.name)
+    assert names == set(im.__all__)
+
+
+def test_every_error_is_in_the_public_errors_module() -> None:
+    import iclei_model.errors as errors
+
+    public = [getattr(im, name) for name in im.__all__]
+    raised = {
+        cls for cls in public if isinstance(cls, type) and issubclass(cls, im.IcleiModelError)
+    }
+    assert raised == {getattr(errors, name) for name in errors.__all__} - {im.Problem}
+    for cls in raised | {im.Problem}:
+        assert cls.__module__ == "iclei_model.errors", cls
 
 
 def test_unknown_name_is_an_attribute_error() -> None:

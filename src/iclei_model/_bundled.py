@@ -9,7 +9,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ._errors import IcleiModelError, Problem, StructureError
+from .errors import IcleiModelError, Problem, StructureError
 
 if TYPE_CHECKING:
     import cattrs

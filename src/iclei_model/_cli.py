@@ -8,8 +8,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ._errors import IcleiModelError
 from ._i18n import SUPPORTED_LOCALES
+from .errors import IcleiModelError
 
 __all__ = ["main"]
 
@@ -207,10 +207,10 @@ def _validate(
 ) -> int:
     """Validate each file; print findings; 0 clean, 1 errors, 2 unreadable input."""
     from ._dataset import Dataset
-    from ._errors import StructureError
     from ._policy import GovernancePolicy
     from ._serialize import load
     from ._validate import RULES, validate
+    from .errors import StructureError
 
     policy = None if policy_file is None else load(policy_file, GovernancePolicy)
     unknown = sorted(set(ignore) - RULES.keys())

@@ -17,7 +17,6 @@ import pendulum
 from cattrs.errors import ForbiddenExtraKeysError
 
 from ._dataset import Dataset
-from ._errors import InvalidValueError, Problem, StructureError
 from ._errors import show as _show
 from ._introspect import default_value, init_fields, is_var_tuple, without_none
 from ._migrations import MigrationError, migrate
@@ -25,6 +24,7 @@ from ._model import ORGANISATION_CLASSES, Organisation, When
 from ._partial_date import PartialDate
 from ._runtime import gc_paused
 from ._text import LocalizedText
+from .errors import InvalidValueError, Problem, StructureError
 
 __all__ = ["make_converter", "structure", "unstructure"]
 
@@ -342,13 +342,15 @@ def _record_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, Any], Any]:
                 try:
                     kwargs[key] = hook(value[key], kind)
                 except Exception as exc:
-                    found.extend(problems(exc, f".{key}"))
+                    found.extend(problems(exc, f".{key}", key))
             elif required:
-                found.append(Problem(f".{key}", "required field is missing"))
+                found.append(Problem(f".{key}", "required field is missing", key))
         if tag is not None and "kind" in value:
             present += 1
             if value["kind"] != tag:
-                found.append(Problem(".kind", f'expected "{tag}", got {_show(value["kind"])}'))
+                found.append(
+                    Problem(".kind", f'expected "{tag}", got {_show(value["kind"])}', "kind")
+                )
         if len(value) > present:
             for key in sorted(value.keys() - allowed, key=str):
                 found.append(Problem(_key_step(key), f"unknown key; allowed keys are {listing}"))
@@ -457,6 +459,7 @@ def _structure_organisation(conv: cattrs.Converter, value: Any) -> Organisation:
                     f"expected one of {tags}, got {_show(kind)}"
                     if "kind" in value
                     else f'missing: every organisation needs a "kind", one of {tags}',
+                    "kind",
                 )
             ]
         )
@@ -472,7 +475,7 @@ def _dataset_hook(fields: Callable[[Any, Any], Dataset]) -> Callable[[Any, Any],
         try:
             data = migrate(value)
         except MigrationError as exc:
-            raise _InvalidError([Problem(".schema_version", str(exc))]) from None
+            raise _InvalidError([Problem(".schema_version", str(exc), "schema_version")]) from None
         return fields(data, Dataset)
 
     return structure
@@ -637,7 +640,7 @@ def structure(
     >>> structure({"value": 7.9, "unit": "trees"}, Quantity)
     Traceback (most recent call last):
     ...
-    iclei_model._errors.StructureError: 2 problems in input:
+    iclei_model.errors.StructureError: 2 problems in input:
       $.value: expected a decimal number written as a string like "29.61", got number 7.9
       $.unit: expected one of "local_government", ..., got "trees"
     """
@@ -659,22 +662,20 @@ class _InvalidError(Exception):
         self.problems = found
 
 
-_FIELD_MESSAGE = re.compile(r"[A-Za-z]+\.(?P<field>[a-z_]+(?:\[\d+\])?): (?P<message>.*)", re.S)
+def problems(exc: BaseException, path: str = "$", field: str | None = None) -> list[Problem]:
+    """Flatten a structuring failure into problems with paths, in input order.
 
-
-def problems(exc: BaseException, path: str = "$") -> list[Problem]:
-    """Flatten a structuring failure into problems with paths, in input order."""
+    *field* is the record field the value at *path* belongs to, where known.
+    """
     if isinstance(exc, _InvalidError):
-        return [Problem(path + p.path, p.message) for p in exc.problems]
+        return [Problem(path + p.path, p.message, p.field or field) for p in exc.problems]
     if isinstance(exc, _MismatchError):
-        return [Problem(path, str(exc))]
+        return [Problem(path, str(exc), field)]
     if isinstance(exc, InvalidValueError):
-        match = _FIELD_MESSAGE.fullmatch(str(exc))
-        if match:
-            field = match["field"]
-            sep = "" if field.startswith("[") else "."
-            return [Problem(f"{path}{sep}{field}", match["message"])]
-        return [Problem(path, str(exc))]
+        if exc.field is None:
+            return [Problem(path, str(exc), field)]
+        sep = "" if exc.field.startswith("[") else "."
+        return [Problem(f"{path}{sep}{exc.field}", exc.reason, exc.field)]
     # What hooks that users register on their own converter may raise.
     if isinstance(exc, ForbiddenExtraKeysError):
         allowed = ", ".join(f'"{key}"' for key, *_ in init_fields(exc.cl))
@@ -683,13 +684,23 @@ def problems(exc: BaseException, path: str = "$") -> list[Problem]:
     if isinstance(exc, BaseExceptionGroup):
         found: list[Problem] = []
         for sub in exc.exceptions:
-            found.extend(problems(sub, path + _step(sub)))
+            name = _name(sub)
+            found.extend(problems(sub, path + _step(sub), name or field))
         return found
     if isinstance(exc, KeyError):
-        return [Problem(path, "required field is missing")]
+        return [Problem(path, "required field is missing", field)]
     if isinstance(exc, RecursionError):
-        return [Problem(path, "nested too deeply")]
-    return [Problem(path, f"{type(exc).__name__}: {exc}")]
+        return [Problem(path, "nested too deeply", field)]
+    return [Problem(path, f"{type(exc).__name__}: {exc}", field)]
+
+
+def _name(exc: BaseException) -> str | None:
+    """The attribute name cattrs noted on a failure inside a class, if any."""
+    for note in getattr(exc, "__notes__", []):
+        name = getattr(note, "name", None)
+        if name is not None:
+            return str(name)
+    return None
 
 
 def _step(exc: BaseException) -> str:

@@ -9,7 +9,6 @@ from typing import Any, TypeVar
 
 import attrs
 
-from ._errors import UnknownRecordError
 from ._migrations import SCHEMA_VERSION
 from ._model import (
     Event,
@@ -29,6 +28,7 @@ from ._period import covers
 from ._text import LocalizedText, as_text
 from ._validators import slug
 from ._vocab import MembershipStatus, Pathway, Region, SeatRole
+from .errors import UnknownRecordError
 
 __all__ = ["COLLECTIONS", "Dataset", "Record", "TimelineEntry"]
 

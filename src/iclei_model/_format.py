@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from typing import TYPE_CHECKING, Literal
 
 from ._babel import groups
-from ._errors import InvalidValueError, show
+from ._errors import show
 from ._format_dates import DateWidth, format_date_range, format_partial_date
 from ._i18n import N_, LocaleArg, get_locale, ntr, script_of, tr
 from ._labels import CLDR_UNITS, COUNT_UNITS, LABELS, ORGANISATION_KINDS, context_of
@@ -28,6 +28,7 @@ from ._text import LocalizedText, language_fallbacks
 from ._validate import RULES
 from ._validators import is_iso_country
 from ._vocab import Attendance, Bound, EventStatus, Pathway, Region, Unit
+from .errors import InvalidValueError
 
 if TYPE_CHECKING:
     import babel

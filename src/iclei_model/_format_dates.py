@@ -27,9 +27,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._babel import names
-from ._errors import InvalidValueError, show
+from ._errors import show
 from ._i18n import LocaleArg, get_locale, script_of
 from ._partial_date import PartialDate, Precision
+from .errors import InvalidValueError
 
 if TYPE_CHECKING:
     import babel

@@ -7,7 +7,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from ._errors import InvalidValueError, show
+from ._errors import show
+from .errors import InvalidValueError
 
 if TYPE_CHECKING:
     import babel
@@ -96,7 +97,7 @@ def get_locale(locale: LocaleArg) -> babel.Locale:
     >>> get_locale("klingon")
     Traceback (most recent call last):
     ...
-    iclei_model._errors.InvalidValueError: locale: expected a locale like 'en', 'zh_Hant' or 'ko', got 'klingon' (...)
+    iclei_model.errors.InvalidValueError: locale: expected a locale like 'en', 'zh_Hant' or 'ko', got 'klingon' (...)
     """  # noqa: E501
     from babel import Locale
 

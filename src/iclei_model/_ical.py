@@ -7,11 +7,12 @@ from collections.abc import Iterable
 from typing import Any, Literal
 
 from ._dataset import Dataset
-from ._errors import InvalidValueError, import_extra, show
+from ._errors import import_extra, show
 from ._i18n import LocaleArg
 from ._model import Event
 from ._partial_date import PartialDate, Precision
 from ._vocab import EventStatus
+from .errors import InvalidValueError
 
 __all__ = ["PartialPolicy", "to_ical"]
 

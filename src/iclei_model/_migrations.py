@@ -6,7 +6,8 @@ from collections.abc import Callable, Mapping
 from importlib.metadata import version as _version
 from typing import Any
 
-from ._errors import IcleiModelError, show
+from ._errors import show
+from .errors import MigrationError
 
 __all__ = ["MIGRATIONS", "MigrationError", "migrate"]
 
@@ -17,10 +18,6 @@ Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
 MIGRATIONS: dict[int, Migration] = {}
 """Migration functions by the version they read; each returns data of the next version."""
-
-
-class MigrationError(IcleiModelError, ValueError):
-    """Data carries a schema version this library cannot read."""
 
 
 def _migration(source: int) -> Callable[[Migration], Migration]:

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 import attrs
 import pendulum
 
-from ._errors import InvalidValueError, show
+from ._errors import show
 from ._partial_date import PartialDate
 from ._text import LocalizedText, as_text
 from ._validators import (
@@ -41,6 +41,7 @@ from ._vocab import (
     Sector,
     Unit,
 )
+from .errors import InvalidValueError
 
 __all__ = [
     "Address",
@@ -95,8 +96,9 @@ def _check_when(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> N
     if isinstance(value, _dt.datetime) and value.tzinfo is not None:
         return
     raise InvalidValueError(
-        f"{type(instance).__name__}.{attribute.name}: expected a PartialDate or a"
-        f" time-zone-aware date-time, got {show(value)}"
+        f"expected a PartialDate or a time-zone-aware date-time, got {show(value)}",
+        record=type(instance).__name__,
+        field=attribute.name,
     )
 
 
@@ -108,8 +110,9 @@ def _instance_of(kind: type | tuple[type, ...], expected: str) -> Any:
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, kind):
             raise InvalidValueError(
-                f"{type(instance).__name__}.{attribute.name}: expected {expected},"
-                f" got {show(value)}"
+                f"expected {expected}, got {show(value)}",
+                record=type(instance).__name__,
+                field=attribute.name,
             )
 
     check.checks_type = kind  # type: ignore[attr-defined]  # for readers that build the type
@@ -201,7 +204,9 @@ class Address:
         for index, line in enumerate(value):
             if not isinstance(line, str) or not line.strip():
                 raise InvalidValueError(
-                    f"Address.lines[{index}]: expected non-empty text, got {show(line)}"
+                    f"expected non-empty text, got {show(line)}",
+                    record="Address",
+                    field=f"lines[{index}]",
                 )
 
 
@@ -328,7 +333,7 @@ class Organisation:
             )
         if self.parent == self.id:
             raise InvalidValueError(
-                f"{type(self).__name__}.parent: {self.id!r} cannot be its own parent"
+                f"{self.id!r} cannot be its own parent", record=type(self).__name__, field="parent"
             )
 
 
@@ -364,7 +369,9 @@ class Office(Organisation):
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()
         if self.parent is None:
-            raise InvalidValueError("Office.parent: expected the id of its secretariat, got None")
+            raise InvalidValueError(
+                "expected the id of its secretariat, got None", record="Office", field="parent"
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -380,7 +387,9 @@ class Government(Organisation):
         super().__attrs_post_init__()
         if self.country is None:
             raise InvalidValueError(
-                "Government.country: expected an ISO 3166-1 alpha-2 country code, got None"
+                "expected an ISO 3166-1 alpha-2 country code, got None",
+                record="Government",
+                field="country",
             )
 
 
@@ -471,12 +480,16 @@ class GoverningBody:
         regional = self.kind is BodyKind.REGIONAL_EXECUTIVE_COMMITTEE
         if regional and self.region is None:
             raise InvalidValueError(
-                "GoverningBody.region: a regional committee needs a region, got None"
+                "a regional committee needs a region, got None",
+                record="GoverningBody",
+                field="region",
             )
         if not regional and self.region is not None:
             raise InvalidValueError(
-                "GoverningBody.region: only a regional committee has a region,"
-                f" got {self.region.value!r} on a {self.kind.value}"
+                "only a regional committee has a region,"
+                f" got {self.region.value!r} on a {self.kind.value}",
+                record="GoverningBody",
+                field="region",
             )
 
 
@@ -497,8 +510,10 @@ class Seat:
     def __attrs_post_init__(self) -> None:
         if (self.role is SeatRole.REGIONAL_SEAT) != (self.region is not None):
             raise InvalidValueError(
-                "Seat.region: expected a region exactly when the role is regional_seat,"
-                f" got role {self.role.value!r} with region {self.region!r}"
+                "expected a region exactly when the role is regional_seat,"
+                f" got role {self.role.value!r} with region {self.region!r}",
+                record="Seat",
+                field="region",
             )
 
 
@@ -584,7 +599,9 @@ class Initiative:
 
     def __attrs_post_init__(self) -> None:
         if self.parent == self.id:
-            raise InvalidValueError(f"Initiative.parent: {self.id!r} cannot be its own parent")
+            raise InvalidValueError(
+                f"{self.id!r} cannot be its own parent", record="Initiative", field="parent"
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -618,29 +635,37 @@ class Event:
             self.end, _dt.datetime
         ):
             raise InvalidValueError(
-                "Event.end: expected the same kind of value as start (both dates or both"
-                f" date-times), got {self.end} after {self.start}"
+                "expected the same kind of value as start (both dates or both"
+                f" date-times), got {self.end} after {self.start}",
+                record="Event",
+                field="end",
             )
         if self.parent == self.id:
-            raise InvalidValueError(f"Event.parent: {self.id!r} cannot be its own parent")
+            raise InvalidValueError(
+                f"{self.id!r} cannot be its own parent", record="Event", field="parent"
+            )
         for name in ("start", "end"):
             value = getattr(self, name)
             if isinstance(value, _dt.datetime):
                 if self.timezone is None:
                     raise InvalidValueError(
-                        f"Event.timezone: expected an IANA time zone when {name} has a time,"
-                        " got None"
+                        f"expected an IANA time zone when {name} has a time, got None",
+                        record="Event",
+                        field="timezone",
                     )
                 zone = getattr(value, "timezone_name", None)
                 if zone != self.timezone:
                     raise InvalidValueError(
-                        f"Event.{name}: expected a date-time in the event's time zone"
-                        f" {self.timezone!r}, got one in {zone or value.tzinfo!r}"
+                        f"expected a date-time in the event's time zone"
+                        f" {self.timezone!r}, got one in {zone or value.tzinfo!r}",
+                        record="Event",
+                        field=name,
                     )
         if self.attendance is not Attendance.VIRTUAL and self.place is None:
             raise InvalidValueError(
-                f"Event.place: expected a Place for an event attended {self.attendance.value},"
-                " got None"
+                f"expected a Place for an event attended {self.attendance.value}, got None",
+                record="Event",
+                field="place",
             )
 
     @property

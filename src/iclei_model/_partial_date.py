@@ -10,7 +10,8 @@ from typing import Any
 
 import attrs
 
-from ._errors import InvalidValueError, show
+from ._errors import show
+from .errors import InvalidValueError
 
 __all__ = ["PartialDate", "Precision"]
 
@@ -40,23 +41,33 @@ def _check_parts(instance: PartialDate, attribute: Any, value: Any) -> None:
     for name, part in (("year", year), ("month", month), ("day", day)):
         if part is not None and (type(part) is not int):
             raise InvalidValueError(
-                f"PartialDate.{name}: expected an int, got {type(part).__name__} {part!r}"
+                f"expected an int, got {type(part).__name__} {part!r}",
+                record="PartialDate",
+                field=name,
             )
     if not 1 <= year <= 9999:
-        raise InvalidValueError(f"PartialDate.year: expected 1 to 9999, got {year!r}")
+        raise InvalidValueError(
+            f"expected 1 to 9999, got {year!r}", record="PartialDate", field="year"
+        )
     if month is None:
         if day is not None:
             raise InvalidValueError(
-                f"PartialDate.day: a day needs a month, got day={day!r} without one"
+                f"a day needs a month, got day={day!r} without one",
+                record="PartialDate",
+                field="day",
             )
         return
     if not 1 <= month <= 12:
-        raise InvalidValueError(f"PartialDate.month: expected 1 to 12, got {month!r}")
+        raise InvalidValueError(
+            f"expected 1 to 12, got {month!r}", record="PartialDate", field="month"
+        )
     if day is not None:
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
             raise InvalidValueError(
-                f"PartialDate.day: expected 1 to {last} for {year:04d}-{month:02d}, got {day!r}"
+                f"expected 1 to {last} for {year:04d}-{month:02d}, got {day!r}",
+                record="PartialDate",
+                field="day",
             )
 
 
@@ -102,11 +113,11 @@ class PartialDate:
         >>> PartialDate.parse("June")
         Traceback (most recent call last):
         ...
-        iclei_model._errors.InvalidValueError: expected a date like 2019, ... got "June"
+        iclei_model.errors.InvalidValueError: expected a date like 2019, ... got "June"
         >>> PartialDate.parse("2019-02-30")
         Traceback (most recent call last):
         ...
-        iclei_model._errors.InvalidValueError: expected a real date, got "2019-02-30" (day: ...)
+        iclei_model.errors.InvalidValueError: expected a real date, got "2019-02-30" (day: ...)
         """
         match = _ISO.fullmatch(text) if isinstance(text, str) else None
         if match is None:

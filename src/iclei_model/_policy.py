@@ -7,8 +7,9 @@ from typing import Any
 
 import attrs
 
-from ._errors import InvalidValueError, show
+from ._errors import show
 from ._vocab import SeatRole
+from .errors import InvalidValueError
 
 __all__ = ["ICLEI_POLICY", "GovernancePolicy"]
 
@@ -50,8 +51,9 @@ def _title_key(title: str) -> str:
 def _positive(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and (type(value) is not int or value < 1):
         raise InvalidValueError(
-            f"GovernancePolicy.{attribute.name}: expected a whole number of at least 1,"
-            f" got {show(value)}"
+            f"expected a whole number of at least 1, got {show(value)}",
+            record="GovernancePolicy",
+            field=attribute.name,
         )
 
 
@@ -117,7 +119,9 @@ class GovernancePolicy:
     def _check_flag(self, attribute: attrs.Attribute[Any], value: Any) -> None:
         if type(value) is not bool:
             raise InvalidValueError(
-                f"GovernancePolicy.{attribute.name}: expected true or false, got {show(value)}"
+                f"expected true or false, got {show(value)}",
+                record="GovernancePolicy",
+                field=attribute.name,
             )
 
     def requires_membership(self, role: SeatRole) -> bool:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import attrs
 
-from ._errors import DecodeError, FormatError, IcleiModelError, InvalidValueError, Problem
+from .errors import DecodeError, FormatError, IcleiModelError, InvalidValueError, Problem
 
 if TYPE_CHECKING:
     import cattrs
@@ -300,7 +300,7 @@ def loads(
     >>> loads('{"id": "t", "body": "gexcom", "start": 2018}', Term)
     Traceback (most recent call last):
     ...
-    iclei_model._errors.StructureError: 2 problems in input:
+    iclei_model.errors.StructureError: 2 problems in input:
       $.start: expected a date like 2019, 2019-06 or 2019-06-10, got number 2018
       $.end: required field is missing
 

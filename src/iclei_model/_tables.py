@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from ._dataset import Dataset
-from ._errors import InvalidValueError, import_extra
+from ._errors import import_extra
 from ._model import (
     ORGANISATION_CLASSES,
     Event,
@@ -44,6 +44,7 @@ from ._vocab import (
     Sector,
     Unit,
 )
+from .errors import InvalidValueError
 
 if TYPE_CHECKING:
     import pandas as pd

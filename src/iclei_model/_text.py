@@ -8,7 +8,8 @@ from typing import Any
 
 import attrs
 
-from ._errors import InvalidValueError, show
+from ._errors import show
+from .errors import InvalidValueError
 
 __all__ = ["LocalizedText", "as_text", "language_fallbacks", "normalize_language_tag"]
 

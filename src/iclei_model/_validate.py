@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 from ._dataset import COLLECTIONS, Dataset
-from ._errors import IcleiModelError, InvalidValueError, show
+from ._errors import show
 from ._i18n import N_
 from ._introspect import init_fields, is_var_tuple, without_none
 from ._model import (
@@ -42,6 +42,7 @@ from ._period import ends_before, period_bounds
 from ._policy import ICLEI_POLICY, GovernancePolicy
 from ._runtime import gc_paused
 from ._vocab import BodyKind, InitiativeKind, MembershipStatus, NoteKind, Region, SeatRole
+from .errors import InvalidValueError, ValidationError
 
 __all__ = [
     "RULES",
@@ -242,28 +243,6 @@ class ValidationReport:
 
     def __len__(self) -> int:
         return len(self.findings)
-
-
-class ValidationError(IcleiModelError, ValueError):
-    """A dataset fits the model but breaks its rules; ``report`` holds every finding."""
-
-    report: ValidationReport
-
-    def __init__(
-        self,
-        report: ValidationReport,
-        *,
-        what: str = "dataset",
-        locate: Callable[[str], str] | None = None,
-    ) -> None:
-        self.report = report
-        errors = report.errors
-        where = locate or (lambda path: path)
-        shown = "\n".join(
-            f"  {where(f.path)}: {f.severity.value} {f.code}: {f.message}" for f in errors[:20]
-        )
-        more = f"\n  ... and {len(errors) - 20} more" if len(errors) > 20 else ""
-        super().__init__(f"{report.summary()} in {what}:\n{shown}{more}")
 
 
 # ------------------------------------------------------------------ references

@@ -10,7 +10,8 @@ from typing import Any
 
 import attrs
 
-from ._errors import InvalidValueError, show
+from ._errors import show
+from .errors import InvalidValueError
 
 __all__ = [
     "country_code",
@@ -36,14 +37,15 @@ _EXCEPTIONALLY_RESERVED = ("AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "TA",
 _CLDR_NOT_ISO = frozenset((*_USER_ASSIGNED, *_EXCEPTIONALLY_RESERVED))
 
 
-def _where(instance: Any, attribute: attrs.Attribute[Any]) -> str:
-    return f"{type(instance).__name__}.{attribute.name}"
+def _fail(
+    instance: Any, attribute: attrs.Attribute[Any], message: str, *, index: int | None = None
+) -> None:
+    field = attribute.name if index is None else f"{attribute.name}[{index}]"
+    raise InvalidValueError(message, record=type(instance).__name__, field=field)
 
 
-def _fail(instance: Any, attribute: attrs.Attribute[Any], expected: str, value: Any) -> None:
-    raise InvalidValueError(
-        f"{_where(instance, attribute)}: expected {expected}, got {show(value)}"
-    )
+def _expected(instance: Any, attribute: attrs.Attribute[Any], expected: str, value: Any) -> None:
+    _fail(instance, attribute, f"expected {expected}, got {show(value)}")
 
 
 @cache
@@ -82,7 +84,7 @@ def is_iana_time_zone(name: str) -> bool:
 def slug(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A record id: a lowercase slug of letters, digits and single hyphens."""
     if not (isinstance(value, str) and _SLUG.fullmatch(value)):
-        _fail(instance, attribute, "a lowercase slug like 'kyoto' or 'east-asia-rexcom'", value)
+        _expected(instance, attribute, "a lowercase slug like 'kyoto' or 'east-asia-rexcom'", value)
 
 
 def slugs(instance: Any, attribute: attrs.Attribute[Any], value: Iterable[Any]) -> None:
@@ -90,14 +92,14 @@ def slugs(instance: Any, attribute: attrs.Attribute[Any], value: Iterable[Any]) 
     seen: set[Any] = set()
     for index, item in enumerate(value):
         if not (isinstance(item, str) and _SLUG.fullmatch(item)):
-            raise InvalidValueError(
-                f"{_where(instance, attribute)}[{index}]: expected a lowercase slug like"
-                f" 'kyoto', got {show(item)}"
+            _fail(
+                instance,
+                attribute,
+                f"expected a lowercase slug like 'kyoto', got {show(item)}",
+                index=index,
             )
         if item in seen:
-            raise InvalidValueError(
-                f"{_where(instance, attribute)}[{index}]: {item!r} is listed twice"
-            )
+            _fail(instance, attribute, f"{item!r} is listed twice", index=index)
         seen.add(item)
 
 
@@ -106,33 +108,33 @@ def unique(instance: Any, attribute: attrs.Attribute[Any], value: Iterable[Any])
     items = list(value)
     for index, item in enumerate(items):
         if item in items[:index]:
-            raise InvalidValueError(
-                f"{_where(instance, attribute)}[{index}]: {item!r} is listed twice"
-            )
+            _fail(instance, attribute, f"{item!r} is listed twice", index=index)
 
 
 def country_code(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """An ISO 3166-1 alpha-2 country code, checked against CLDR."""
     if not (isinstance(value, str) and is_iso_country(value)):
-        _fail(instance, attribute, "an ISO 3166-1 alpha-2 country code like 'KR'", value)
+        _expected(instance, attribute, "an ISO 3166-1 alpha-2 country code like 'KR'", value)
 
 
 def iana_time_zone(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """An IANA time zone name such as 'Asia/Seoul'."""
     if not (isinstance(value, str) and is_iana_time_zone(value)):
-        _fail(instance, attribute, "an IANA time zone name like 'Asia/Seoul'", value)
+        _expected(instance, attribute, "an IANA time zone name like 'Asia/Seoul'", value)
 
 
 def non_empty(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A string with something other than white space in it."""
     if not (isinstance(value, str) and value.strip()):
-        _fail(instance, attribute, "non-empty text", value)
+        _expected(instance, attribute, "non-empty text", value)
 
 
 def decimal_number(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A finite, non-negative Decimal."""
     if not (isinstance(value, Decimal) and value.is_finite() and not value.is_signed()):
-        _fail(instance, attribute, "a finite, non-negative Decimal like Decimal('29.61')", value)
+        _expected(
+            instance, attribute, "a finite, non-negative Decimal like Decimal('29.61')", value
+        )
 
 
 def optional(validator: Validator) -> Validator:
