@@ -33,9 +33,7 @@ def test_a_nested_problem_names_the_innermost_field() -> None:
 
 def test_a_list_item_is_named_with_its_index() -> None:
     document = '{"lines": ["Kaiser-Friedrich-Str. 7", " "], "country": "DE"}'
-    assert _problems(document, im.Address) == [
-        ("$.lines[1]", "lines[1]")
-    ]
+    assert _problems(document, im.Address) == [("$.lines[1]", "lines[1]")]
 
 
 def test_an_unknown_key_is_in_no_field_and_a_bad_tag_is_in_kind() -> None:

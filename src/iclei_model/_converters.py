@@ -16,6 +16,7 @@ import cattrs
 import pendulum
 from cattrs.errors import ForbiddenExtraKeysError
 
+from ._codegen import Names, compile_function
 from ._dataset import Dataset
 from ._errors import show as _show
 from ._introspect import default_value, init_fields, is_var_tuple, without_none
@@ -385,7 +386,7 @@ def _fast_structure(
     with its path. So the fast path never decides what an error says.
     """
     name = f"structure_{cls.__name__}"
-    scope: dict[str, Any] = {"cls": cls, "detailed": detailed, "Unfit": _UnfitError}
+    scope = Names({"cls": cls, "detailed": detailed, "Unfit": _UnfitError}, locals={"value", "n"})
     lines = [
         f"def {name}(value, _):",
         "    if type(value) is dict:",
@@ -402,18 +403,15 @@ def _fast_structure(
         ]
     arguments = []
     for index, (key, kind, hook, required, attribute) in enumerate(fields):
-        scope[f"h{index}"], scope[f"t{index}"] = hook, kind
-        read = f"h{index}(value[{key!r}], t{index})"
+        read = f"{scope.add(f'h{index}', hook)}(value[{key!r}], {scope.add(f't{index}', kind)})"
         if required:
             lines += [f"            a{index} = {read}", "            n += 1"]
         else:
             default = attribute.default
             if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                scope[f"d{index}"] = default.factory  # type: ignore[union-attr]
-                fallback = f"d{index}()"
+                fallback = f"{scope.add(f'd{index}', default.factory)}()"  # type: ignore[union-attr]
             else:
-                scope[f"d{index}"] = default
-                fallback = f"d{index}"
+                fallback = scope.add(f"d{index}", default)
             lines += [
                 f"            if {key!r} in value:",
                 f"                a{index} = {read}",
@@ -429,8 +427,9 @@ def _fast_structure(
         "            pass",
         "    return detailed(value, _)",
     ]
-    exec("\n".join(lines), scope)  # the source is built above from field names only
-    fast: Callable[[Any, Any], Any] = scope[name]
+    fast: Callable[[Any, Any], Any] = compile_function(
+        lines, scope, name, f"structure {cls.__qualname__}"
+    )
     return fast
 
 
@@ -499,7 +498,9 @@ def _record_unstructurer(
     tuples as arrays itself: those are left as they are, and dates and texts are
     converted inline rather than through a hook.
     """
-    names: dict[str, Any] = {"PartialDate": PartialDate, "when": _unstructure_when}
+    names = Names(
+        {"PartialDate": PartialDate, "when": _unstructure_when}, locals={"obj", "out", "v", "x"}
+    )
     first = dict(head or {})
     lines = [f"def unstructure_{cls.__name__}(obj):", "    out = {}"]
     for key, attribute, kind in init_fields(cls):
@@ -522,18 +523,17 @@ def _record_unstructurer(
         elif default == ():
             test = "v"
         elif isinstance(default, enum.Enum):
-            names[f"d_{name}"] = default
-            test = f"v is not d_{name}"
+            test = f"v is not {names.add(f'd_{name}', default)}"
         else:
-            names[f"d_{name}"] = default
-            test = f"v != d_{name}"
+            test = f"v != {names.add(f'd_{name}', default)}"
         lines.append(f"    if {test}: out[{key!r}] = {value}")
     lines.append("    return out")
     display = ", ".join(f"{key!r}: {source}" for key, source in first.items())
     lines[1] = f"    out = {{{display}}}"
-    scope: dict[str, Any] = dict(names)
-    exec("\n".join(lines), scope)  # the source is built above from field names only
-    fn: Callable[[Any], dict[str, Any]] = scope[f"unstructure_{cls.__name__}"]
+    function = f"unstructure_{cls.__name__}"
+    fn: Callable[[Any], dict[str, Any]] = compile_function(
+        lines, names, function, f"unstructure {cls.__qualname__}{' (JSON)' if native else ''}"
+    )
     return fn
 
 
@@ -541,7 +541,7 @@ def _value_source(
     conv: cattrs.Converter,
     kind: Any,
     var: str,
-    names: dict[str, Any],
+    names: Names,
     field: str,
     native: bool = False,
 ) -> str:
@@ -563,8 +563,7 @@ def _value_source(
         return f"dict({var}.items)"
     if native and kind == When:
         return f"{var}.isoformat() if type({var}) is PartialDate else when({var})"
-    names[f"h_{field}"] = conv.get_unstructure_hook(kind)
-    return f"h_{field}({var})"
+    return f"{names.add(f'h_{field}', conv.get_unstructure_hook(kind))}({var})"
 
 
 def _organisation_unstructurer(

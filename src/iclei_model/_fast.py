@@ -31,6 +31,7 @@ import attrs
 import msgspec
 import pendulum
 
+from ._codegen import Names, compile_function
 from ._converters import _structure_date, _structure_datetime, _structure_decimal
 from ._dataset import Dataset
 from ._dataset import _tuple as _tuple_converter
@@ -217,7 +218,7 @@ class _Front:
             found = self.builders[cls] = self._make_builder(cls)
         return found
 
-    def value_source(self, kind: Any, var: str, names: dict[str, Any], field: str) -> str:
+    def value_source(self, kind: Any, var: str, names: Names, field: str) -> str:
         """Python source that turns *var*, as msgspec gave it, into the model's value."""
         base, optional = without_none(kind)
         source = self._source(base, var, names, field)
@@ -225,25 +226,23 @@ class _Front:
             return f"None if {var} is None else {source}"
         return source
 
-    def _source(self, kind: Any, var: str, names: dict[str, Any], field: str) -> str:
+    def _source(self, kind: Any, var: str, names: Names, field: str) -> str:
         if kind in (str, int, bool) or (isinstance(kind, type) and issubclass(kind, enum.Enum)):
             return var
         if kind == When:
             names["date_time"], names["partial_date"] = _structure_datetime, _partial_date
             return f"date_time({var}) if 'T' in {var} else partial_date({var})"
         if kind in _LEAVES:
-            names[f"leaf_{kind.__name__}"] = _LEAVES[kind]
+            names[f"leaf_{kind.__name__}"] = _LEAVES[kind]  # one per kind: always the same
             return f"leaf_{kind.__name__}({var})"
         if is_var_tuple(kind):
             item = self._source(typing.get_args(kind)[0], "x", names, field + "_item")
             return var if item == "x" else f"tuple([{item} for x in {var}]) if {var} else ()"
         if kind is Organisation:
             by_struct = {self.struct(c): self.builder(c) for c in ORGANISATION_CLASSES.values()}
-            names[f"b_{field}"] = by_struct
-            return f"b_{field}[type({var})]({var})"
+            return f"{names.add(f'b_{field}', by_struct)}[type({var})]({var})"
         if isinstance(kind, type) and attrs.has(kind):
-            names[f"b_{field}"] = self.builder(kind)
-            return f"b_{field}({var})"
+            return f"{names.add(f'b_{field}', self.builder(kind))}({var})"
         raise TypeError(f"no builder for {kind!r}")
 
     def _make_builder(self, cls: type) -> Builder:
@@ -255,7 +254,10 @@ class _Front:
         then ``__attrs_post_init__``. Any other class (the Dataset) is called as usual.
         """
         direct = "__slots__" in cls.__dict__ and all(a.init for a in attrs.fields(cls))
-        names: dict[str, Any] = {"cls": cls, "new": _new, "setattr": _set, "unfit": Unfit}
+        names = Names(
+            {"cls": cls, "new": _new, "setattr": _set, "unfit": Unfit},
+            locals={"s", "o", "v", "x", *(f"k_{a.name}" for a in attrs.fields(cls))},
+        )
         lines = [f"def build_{cls.__name__}(s):"]
         if direct:
             lines.append("    o = new(cls)")
@@ -268,22 +270,19 @@ class _Front:
                 continue
             converter = attribute.converter
             if converter is not None and not _is_identity(converter, kind):
-                names[f"c_{name}"] = converter
-                lines.append(f"    v = c_{name}(v)")
+                lines.append(f"    v = {names.add(f'c_{name}', converter)}(v)")
             validator = base_validator(attribute)
             if validator in (slugs, unique):
                 # items were checked by msgspec (slugs' pattern, enum values); repeats were not
                 lines.append("    if len(v) > 1 and len(set(v)) != len(v): raise unfit")
             elif attribute.validator is not None and not _checked(validator, kind):
-                names[f"r_{name}"] = attribute.validator
-                names[f"a_{name}"] = attribute
-                after.append(f"    r_{name}(o, a_{name}, o.{name})")
+                check = names.add(f"r_{name}", attribute.validator)
+                after.append(f"    {check}(o, {names.add(f'a_{name}', attribute)}, o.{name})")
             slot = _slot(cls, name)
             if slot is None:
                 lines.append(f"    setattr(o, {name!r}, v)")
             else:
-                names[f"s_{name}"] = slot
-                lines.append(f"    s_{name}(o, v)")
+                lines.append(f"    {names.add(f's_{name}', slot)}(o, v)")
         if direct:
             lines.extend(after)
             if hasattr(cls, "__attrs_post_init__"):
@@ -292,9 +291,8 @@ class _Front:
         else:
             arguments = ", ".join(f"{a.alias}=k_{a.name}" for _, a, _ in init_fields(cls))
             lines.append(f"    return cls({arguments})")
-        scope = dict(names)
-        exec("\n".join(lines), scope)  # the source is built above from field names only
-        fn: Builder = scope[f"build_{cls.__name__}"]
+        function = f"build_{cls.__name__}"
+        fn: Builder = compile_function(lines, names, function, f"build {cls.__qualname__}")
         return fn
 
     def reader(self, cls: type) -> tuple[msgspec.json.Decoder[Any], Builder] | None:
@@ -303,14 +301,15 @@ class _Front:
             return self.readers[cls]
         try:
             decoder = msgspec.json.Decoder(self.wire_type(cls))
-            names: dict[str, Any] = {}
+            names = Names(locals={"s", "x"})
             source = self._source(cls, "s", names, "top")
         except TypeError:  # a type this front end does not know: always the detailed path
             self.readers[cls] = None
             return None
-        scope = dict(names)
-        exec(f"def build(s):\n    return {source}", scope)
-        found = self.readers[cls] = (decoder, scope["build"])
+        build = compile_function(
+            ["def build(s):", f"    return {source}"], names, "build", f"read {cls.__qualname__}"
+        )
+        found = self.readers[cls] = (decoder, build)
         return found
 
 

@@ -1,0 +1,78 @@
+"""Generated functions: collision-free names, and source that tracebacks can show.
+
+Every generator in the package builds Python source a field a line, then calls
+:func:`compile_function`. Each function gets a file name of its own, registered in
+:mod:`linecache`, so tracebacks show the generated line and :func:`inspect.getsource`
+returns the source. The values a function refers to are held in :class:`Names`,
+which gives each one a name no other value or local variable of the function has.
+"""
+
+from __future__ import annotations
+
+import itertools
+import linecache
+import re
+from collections.abc import Iterable
+from typing import Any
+
+__all__ = ["Names", "compile_function"]
+
+_NUMBER = itertools.count(1)  # next() on a count is atomic: file names stay unique in threads
+_NOT_IDENTIFIER = re.compile(r"\W")
+
+
+class Names(dict[str, Any]):
+    """The globals of one generated function.
+
+    ``names["cls"] = cls`` binds a fixed name; :meth:`add` binds a value under a
+    name made from a hint and returns that name, never one already bound or one of
+    the function's local variables (*locals*).
+    """
+
+    def __init__(self, fixed: dict[str, Any] | None = None, *, locals: Iterable[str] = ()) -> None:
+        super().__init__(fixed or {})
+        self.locals = frozenset(locals)
+
+    def add(self, hint: str, value: Any) -> str:
+        """Bind *value* under a new name like *hint*; returns the name.
+
+        >>> names = Names({"cls": int}, locals={"v"})
+        >>> names.add("h_x_item", str), names.add("h_x_item", bytes), names.add("v", 1)
+        ('h_x_item', 'h_x_item_2', 'v_2')
+        """
+        base = _NOT_IDENTIFIER.sub("_", hint)
+        if not base.isidentifier():
+            base = f"_{base}"
+        name = base
+        for number in itertools.count(2):
+            if name not in self and name not in self.locals:
+                break
+            name = f"{base}_{number}"
+        self[name] = value
+        return name
+
+
+def compile_function(lines: list[str], names: dict[str, Any], function: str, owner: str) -> Any:
+    """Compile *lines*, the source of *function*, with *names* as its globals.
+
+    *owner* says what the function is for (``unstructure Event``); it goes into the
+    file name tracebacks show, with a number that no other generated function has.
+
+    >>> names = Names()
+    >>> one = names.add("one", 1)
+    >>> fn = compile_function([f"def plus_one(x):", f"    return x + {one}"], names,
+    ...                       "plus_one", "an example")
+    >>> fn(41), fn.__code__.co_filename.startswith("<iclei_model generated: an example #")
+    (42, True)
+    >>> import inspect
+    >>> print(inspect.getsource(fn), end="")
+    def plus_one(x):
+        return x + one
+    """
+    source = "\n".join(lines) + "\n"
+    filename = f"<iclei_model generated: {owner} #{next(_NUMBER)}>"
+    code = compile(source, filename, "exec")
+    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
+    scope = dict(names)
+    exec(code, scope)  # the source is built by this package's generators from field names
+    return scope[function]

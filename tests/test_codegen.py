@@ -1,0 +1,68 @@
+"""Generated functions: unique file names, source in linecache, collision-free names."""
+
+import inspect
+import traceback
+from decimal import Decimal
+
+import attrs
+import pytest
+
+import iclei_model as im
+from iclei_model import _converters
+from iclei_model._codegen import Names, compile_function
+
+
+@attrs.frozen
+class Measures:
+    """A user's record whose field names could collide in generated code."""
+
+    x: tuple[Decimal, ...] = ()
+    x_item: im.PartialDate | None = None
+    v: str = "v"
+    out: str = "out"
+
+
+def test_field_names_that_look_like_generated_names_do_not_collide() -> None:
+    record = Measures(x=(Decimal("1.5"),), x_item=im.PartialDate(2019, 4), v="a", out="b")
+    data = im.unstructure(record)
+    assert data == {"x": ["1.5"], "x_item": "2019-04", "v": "a", "out": "b"}
+    assert im.structure(data, Measures) == record
+    assert im.loads(im.dumps(record), Measures) == record
+
+
+def test_generated_functions_show_their_source() -> None:
+    hook = _converters._default().get_unstructure_hook(im.Term)
+    source = inspect.getsource(hook)
+    assert source.startswith("def unstructure_Term(obj):")
+    assert "iclei_model generated: unstructure Term" in hook.__code__.co_filename
+
+
+def test_a_traceback_shows_the_generated_line() -> None:
+    names = Names()
+    fail = names.add("fail", lambda: 1 / 0)
+    fn = compile_function(["def f():", f"    return {fail}()"], names, "f", "a test")
+    with pytest.raises(ZeroDivisionError) as caught:
+        fn()
+    text = "".join(traceback.format_tb(caught.tb))
+    assert "<iclei_model generated: a test #" in text
+    assert f"return {fail}()" in text
+
+
+def test_every_generated_function_has_a_file_name_of_its_own() -> None:
+    names = Names()
+    first = compile_function(["def f():", "    return 1"], names, "f", "same")
+    second = compile_function(["def f():", "    return 2"], names, "f", "same")
+    assert first.__code__.co_filename != second.__code__.co_filename
+    assert (inspect.getsource(first), inspect.getsource(second)) == (
+        "def f():\n    return 1\n",
+        "def f():\n    return 2\n",
+    )
+
+
+def test_names_avoid_bound_names_locals_and_non_identifiers() -> None:
+    names = Names({"cls": int}, locals={"v", "obj"})
+    assert names.add("cls", 1) == "cls_2"
+    assert names.add("v", 2) == "v_2"
+    assert names.add("h_lines[0]", 3) == "h_lines_0_"
+    assert names.add("1st", 4) == "_1st"
+    assert names["cls"] is int
