@@ -65,8 +65,6 @@ def test_compact_numbers_elsewhere() -> None:
     assert format_compact(2_000_000, locale="en", width="long") == "2 million"
     with pytest.raises(im.InvalidValueError, match="width: expected 'short' or 'long'"):
         format_compact(1, locale="en", width="narrow")  # type: ignore[arg-type]
-    with pytest.raises(im.InvalidValueError, match="fraction_digits: expected a whole number"):
-        format_compact(1, locale="en", fraction_digits=1.5)  # type: ignore[arg-type]
 
 
 def test_minimum_grouping_digits() -> None:
@@ -474,3 +472,34 @@ def test_mandate_summaries(ds: im.Dataset) -> None:
     assert format_mandate(yeom, ds, locale="zh_Hans", body_and_term=False) == (
         "Suwon 市长 Yeom Tae-Young：成员；代理：副市长 Jo Moo Young"
     )
+
+
+def test_minimum_grouping_follows_cldrs_inheritance() -> None:
+    # es sets minimumGroupingDigits to 2; es_419 (Latin America) sets it back to 1.
+    assert format_number(Decimal("1234.5"), locale="es_MX") == "1,234.5"
+    assert format_number(Decimal("1234.5"), locale="es_419") == "1,234.5"
+    assert format_number(Decimal("1234.5"), locale="es_ES") == "1234,5"
+    assert format_percent(Decimal("12.34"), locale="es") == f"1234{NBSP}%"
+    assert format_percent(Decimal("123.45"), locale="es") == f"12.345{NBSP}%"
+
+
+def test_compact_numbers_round_before_the_magnitude_is_chosen() -> None:
+    # The same on every Babel release: 999,950 is 1.0 million at one fraction digit.
+    assert format_compact(999_950, locale="en") == "1M"
+    assert format_compact(-999_950, locale="en") == "-1M"
+    assert format_compact(99_999_999, locale="ja") == "1億"
+    assert format_compact(9_999_999, locale="en", fraction_digits=0) == "10M"
+    assert format_compact(950, locale="en") == "950"
+    for bad in (-1, 7, 1.5, True):
+        with pytest.raises(im.InvalidValueError, match="fraction_digits: expected a whole number"):
+            format_compact(1, locale="en", fraction_digits=bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
+def test_numbers_beyond_the_default_decimal_precision(locale: str) -> None:
+    huge = Decimal("1E+30")
+    digits = format_number(huge, locale=locale)
+    assert digits.count("0") == 30, digits
+    for unit in im.Unit:
+        text = format_quantity(im.Quantity(value=huge, unit=unit), locale=locale)
+        assert text.count("0") == 30, (unit, text)

@@ -482,3 +482,45 @@ print(json.dumps([together, [work(loc) for loc in locales]], ensure_ascii=False)
 def test_first_use_from_many_threads_at_once() -> None:
     together, one_by_one = _run(_THREADS)
     assert together == one_by_one
+
+
+@pytest.mark.parametrize("locale", ["cs", "en", "de", "fr", "ja", "ko", "pl"])
+@pytest.mark.parametrize("width", ["long", "medium", "short"])
+def test_a_pattern_for_the_very_skeleton_is_used_as_written(locale: str, width: DateWidth) -> None:
+    # CLDR adjusts field widths only where the matched skeleton differs from the
+    # one asked for: Czech yMMM is "LLLL y", a wide month at medium width.
+    skeleton = {"long": "yMMMM", "medium": "yMMM", "short": "yM"}[width]
+    patterns = babel.Locale.parse(locale).datetime_skeletons
+    if skeleton not in patterns:
+        pytest.skip(f"{locale} has no {skeleton} pattern in this CLDR")
+    expected = babel_dates.format_date(dt.date(2019, 4, 1), str(patterns[skeleton]), locale=locale)
+    assert format_partial_date(D(2019, 4), locale=locale, width=width) == expected
+
+
+def test_locales_beyond_the_supported_ones() -> None:
+    # Interval data CLDR gives as one whole pattern falls back to the locale's
+    # fallback pattern; a POSIX modifier is ignored; Mongolian in its own script
+    # keeps CLDR's patterns, the library's Cyrillic ones are not for it.
+    shavian = format_date_range(D(2019, 4), D(2019, 9), locale="en_Shaw", width="medium")
+    assert "2019" in shavian
+    try:
+        plain = babel_dates.format_date(dt.date(2019, 4, 1), "LLLL y", locale="de_DE@euro")
+    except OSError:  # Babel 2.14 looks for a data file of that name
+        plain = None
+    if plain is not None:
+        assert format_partial_date(D(2019, 4), locale="de_DE@euro") == "April 2019"
+    mongolian = format_date_range(D(2019, 6, 10), D(2019, 6, 14), locale="mn_Mong_MN")
+    assert not re.search("[А-Яа-яӨөҮү]", mongolian), mongolian
+
+
+@pytest.mark.parametrize("locale", ["th", "bgc", "bho", "en", "de", "he"])
+def test_day_periods_elsewhere_are_cldrs(locale: str) -> None:
+    # The own-script rule is for the supported locales; others show CLDR's names.
+    from iclei_model._format_dates import _period_name
+
+    loc = babel.Locale.parse(locale)
+    for num, width in ((1, "abbreviated"), (4, "wide"), (5, "narrow")):
+        expected = babel_dates.get_period_names(width, "format", locale=loc)
+        for period in ("am", "pm"):
+            if period in expected:
+                assert _period_name(loc, period, num) == expected[period], (width, period)

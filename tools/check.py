@@ -13,11 +13,13 @@ script ends with a table of the steps and exits non-zero if any failed.
 3. ``floors``: the same with ``--resolution lowest-direct``, so every dependency the
    project declares (and every test tool) is at the lowest version it allows, into
    ``.venvs/floors``; pytest.
+4. ``babel-2.18``: the newest releases but Babel 2.18, the last with the alias
+   leak the library works around; the formatting tests and doctests.
 
 The locked run uses the ``ci`` Hypothesis profile, the newest and floors runs the
 lighter ``matrix`` profile: they exist to catch a dependency release that behaves
 differently, which every test still meets, while the locked run covers the input
-space (conftest.py). Options: ``--only locked|newest|floors`` (repeatable) runs
+space (conftest.py). Options: ``--only locked|newest|floors|babel-2.18`` (repeatable) runs
 only those environments; ``--thorough`` uses the ``thorough`` profile everywhere.
 """
 
@@ -32,7 +34,25 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ENVIRONMENTS = ("locked", "newest", "floors")
+ENVIRONMENTS = ("locked", "newest", "floors", "babel-2.18")
+
+# Babel 2.15 to 2.18 leak month names between locales through a shared alias cache
+# (python-babel/babel#1234); 2.14 does not show it and 2.19 fixed it, so neither
+# the floors nor the newest run meets it. This run gives the formatting tests the
+# last release with the leak, so the workaround's tests can fail.
+PINNED = {"babel-2.18": ["babel==2.18.*"]}
+PINNED_TESTS = {
+    "babel-2.18": [
+        "tests/test_format.py",
+        "tests/test_format_dates.py",
+        "tests/test_i18n.py",
+        "src/iclei_model/_babel.py",
+        "src/iclei_model/_format.py",
+        "src/iclei_model/_format_dates.py",
+        "docs/formatting.md",
+        "README.md",
+    ]
+}
 
 
 def _uv() -> str:
@@ -87,7 +107,7 @@ def _matrix(uv: str, name: str, profile: str, results: Results) -> None:
     install = [uv, "pip", "install", "--python", str(venv / "bin" / "python"), "--upgrade"]
     if name == "floors":
         install += ["--resolution", "lowest-direct"]
-    install += ["-e", ".[all]", "--group", "test"]
+    install += ["-e", ".[all]", "--group", "test", *PINNED.get(name, [])]
     if _run(f"{name}: venv", [uv, "venv", "--quiet", str(venv)], env, results):
         return
     if _run(f"{name}: install", install, env, results):
@@ -99,7 +119,8 @@ def _matrix(uv: str, name: str, profile: str, results: Results) -> None:
         results,
     )
     env = _environment(venv, profile)
-    _run(f"{name}: pytest", [str(venv / "bin" / "pytest"), "-p", "no:cacheprovider"], env, results)
+    pytest = [str(venv / "bin" / "pytest"), "-p", "no:cacheprovider", *PINNED_TESTS.get(name, [])]
+    _run(f"{name}: pytest", pytest, env, results)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     if "locked" in chosen:
         _locked(uv, locked_profile, results)
-    for name in ("newest", "floors"):
+    for name in ENVIRONMENTS[1:]:
         if name in chosen:
             _matrix(uv, name, matrix_profile, results)
     print("\n=== summary")

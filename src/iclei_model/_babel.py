@@ -1,25 +1,34 @@
-"""Every reach past Babel's public API, and every workaround for a Babel bug.
+"""Every reach past Babel's documented API, and every workaround for a Babel bug.
 
-The formatting modules read CLDR through Babel's public API (``Locale`` properties,
-``babel.dates`` and ``babel.numbers`` functions). This module holds what that API
-does not serve, each piece with the upstream issue it answers and a probe that
+The formatting modules read CLDR through Babel's documented API (``Locale``
+properties, ``format_date``, ``format_datetime``, ``format_decimal``,
+``format_unit``...). This module holds the rest.
+
+**Undocumented helpers** that Babel's own formatting uses and that have no
+documented equivalent, wrapped here so that a change in Babel touches one module:
+splitting a date pattern into fields (``babel.dates.tokenize_pattern``), CLDR's
+skeleton matching (``babel.dates.match_skeleton``), and the fraction digits,
+grouping and digits of parsed number patterns (``NumberPattern`` attributes).
+Joining tokens back into a pattern is done here, not by ``untokenize_pattern``,
+which leaves a literal apostrophe unquoted.
+
+**Workarounds**, each with the upstream issue it answers and a probe that
 decides, by Babel's behaviour at first use, whether it is needed at all:
 
 * **Shared alias cache** (python-babel/babel#1234, fixed in Babel 2.19). Babel
   before 2.19 writes a resolved CLDR alias back into locale data that several
-  locales share. Once any code in the process formats a stand-alone month name
+  locales may share. Once code in the process formats a stand-alone month name
   (``LLLL``) in one locale, other locales without stand-alone names of their own
-  print that locale's names ("4月" in German). :func:`leaks_aliases` probes a
+  can print that locale's names ("4月" in German). :func:`leaks_aliases` probes a
   private ``LocaleDataDict`` built here (never Babel's shared data, so plain Babel
   output in the process is left as it was). Where the leak exists,
   :func:`names` reads month, quarter, weekday and day-period names from Babel's
   CLDR data files along CLDR's inheritance chain instead of through the shared
-  cache; where it does not, it reads ``Locale.months`` and friends, the public way.
+  cache; where it does not, it reads ``Locale.months`` and friends.
 * **Minimum grouping digits.** CLDR gives each locale a ``minimumGroupingDigits``;
   Babel has no such datum and always groups four-digit numbers ("1.234,5" in
   Spanish, where CLDR and ICU write "1234,5"). :func:`groups` answers from the
-  CLDR value for the locales that set one, unless Babel already leaves such a
-  number ungrouped.
+  CLDR value, unless Babel already leaves such a number ungrouped.
 
 Nothing here mutates Babel's state: every cache is this module's own, filled
 under ``functools.cache`` (safe to call from several threads; a race computes a
@@ -36,7 +45,80 @@ from typing import TYPE_CHECKING, Any, Final
 if TYPE_CHECKING:
     import babel
 
-__all__ = ["MIN_GROUPING_DIGITS", "groups", "leaks_aliases", "names"]
+__all__ = [
+    "MIN_GROUPING_DIGITS",
+    "compact_digits",
+    "decimal_fraction_digits",
+    "groups",
+    "leaks_aliases",
+    "match_skeleton",
+    "names",
+    "root_names",
+    "tokenize",
+    "untokenize",
+]
+
+Token = tuple[str, Any]
+
+
+# -- undocumented helpers, wrapped ------------------------------------------------------
+
+
+def tokenize(pattern: str) -> list[Token]:
+    """A date pattern as ``("field", (letter, count))`` and ``("chars", text)`` tokens."""
+    from babel.dates import tokenize_pattern
+
+    return list(tokenize_pattern(pattern))
+
+
+def untokenize(tokens: list[Token]) -> str:
+    """A date pattern from tokens: fields as letters, literal runs joined and quoted.
+
+    >>> print(untokenize([("chars", "l'"), ("chars", "an "), ("field", ("y", 1))]))
+    'l''an 'y
+    >>> print(untokenize([("chars", "'"), ("field", ("d", 1)), ("chars", ".")]))
+    ''''d.
+    """
+    out: list[str] = []
+    text = ""
+    for kind, value in [*tokens, ("end", None)]:
+        if kind == "chars":
+            text += value
+            continue
+        if text:
+            plain = not any(c.isalpha() or c == "'" for c in text)
+            out.append(text if plain else "'" + text.replace("'", "''") + "'")
+            text = ""
+        if kind == "field":
+            out.append(value[0] * value[1])
+    return "".join(out)
+
+
+def match_skeleton(skeleton: str, options: Any) -> str | None:
+    """The skeleton among *options* that CLDR's matching picks for *skeleton*."""
+    from babel.dates import match_skeleton as match
+
+    found = match(skeleton, options)
+    return None if found is None else str(found)
+
+
+def decimal_fraction_digits(locale: babel.Locale) -> tuple[int, int]:
+    """The least and most fraction digits of the locale's decimal pattern."""
+    low, high = locale.decimal_formats[None].frac_prec
+    return int(low), int(high)
+
+
+def compact_digits(locale: babel.Locale, width: str, magnitude: int) -> int | None:
+    """How many integer digits CLDR's compact pattern for *magnitude* shows, or None.
+
+    English ``0K`` for thousands gives 1, ``000K`` for hundreds of thousands 3. A
+    pattern of ``0`` (no compact form, as Japanese has for thousands) and a magnitude
+    without a pattern give None.
+    """
+    pattern = locale.compact_decimal_formats[width]["other"].get(str(magnitude))
+    if pattern is None or pattern.pattern == "0":
+        return None
+    return int(pattern.pattern.count("0"))
 
 
 # -- python-babel/babel#1234: resolved aliases written into shared data --------------
@@ -125,11 +207,16 @@ def _names(identifier: str, kind: str, context: str, width: str) -> dict[int | s
         return _file_names(identifier, kind, context, width)
     from babel import Locale
 
-    data = getattr(Locale.parse(identifier), kind)
+    data = getattr(Locale("root") if identifier == "root" else Locale.parse(identifier), kind)
     try:
         return dict(data[context][width])
     except KeyError:
         return {}
+
+
+def _identifier(locale: babel.Locale) -> str:
+    """The locale's CLDR identifier, without a POSIX modifier (``de_DE@euro``)."""
+    return str(locale).partition("@")[0]
 
 
 def names(locale: babel.Locale, kind: str, context: str, width: str) -> dict[int | str, str]:
@@ -142,16 +229,30 @@ def names(locale: babel.Locale, kind: str, context: str, width: str) -> dict[int
     The same on every Babel release in the supported range, whatever other code in
     the process formatted before.
     """
-    return _names(str(locale), kind, context, width)
+    return _names(_identifier(locale), kind, context, width)
+
+
+def root_names(kind: str, context: str, width: str) -> dict[int | str, str]:
+    """A table of names from CLDR's root locale, which every locale inherits from."""
+    return _names("root", kind, context, width)
 
 
 # -- minimumGroupingDigits: CLDR data Babel does not carry ---------------------------
 
-MIN_GROUPING_DIGITS: Final = {"es": 2}
-"""CLDR's ``minimumGroupingDigits`` for the languages of the supported locales that
-set it above 1 (CLDR ``common/main/es.xml``, unchanged since CLDR 26). A number is
-grouped only when its integer part has at least this many digits more than the
-primary group: "1234,5" but "12.345" in Spanish."""
+MIN_GROUPING_DIGITS: Final = {"es": 2, "es_419": 1}
+"""CLDR's ``minimumGroupingDigits`` where a supported locale or a regional variant
+of it sets one: 2 in ``common/main/es.xml``, 1 again in ``es_419.xml`` (Latin
+American Spanish, which es_MX and the others inherit), unchanged since CLDR 26. A
+number is grouped only when its integer part has at least this many digits more
+than the primary group: "1234,5" but "12.345" in Spain; "1,234.5" in Mexico."""
+
+
+@cache
+def _min_grouping(identifier: str) -> int:
+    for node in _chain(identifier):
+        if node in MIN_GROUPING_DIGITS:
+            return MIN_GROUPING_DIGITS[node]
+    return 1
 
 
 @cache
@@ -167,12 +268,13 @@ def groups(value: Decimal, locale: babel.Locale) -> bool:
     >>> from babel import Locale
     >>> groups(Decimal("1234.5"), Locale("es")), groups(Decimal("12345"), Locale("es"))
     (False, True)
-    >>> groups(Decimal("1234.5"), Locale("de"))
-    True
+    >>> groups(Decimal("1234.5"), Locale("de")), groups(Decimal("1234.5"), Locale("es", "MX"))
+    (True, True)
     """
-    minimum = MIN_GROUPING_DIGITS.get(locale.language, 1)
-    if minimum <= 1 or not _babel_groups_short_numbers(str(locale)):
+    identifier = _identifier(locale)
+    minimum = _min_grouping(identifier)
+    if minimum <= 1 or not _babel_groups_short_numbers(identifier):
         return True
-    primary: int = locale.decimal_formats[None].grouping[0]
+    primary = int(locale.decimal_formats[None].grouping[0])
     integer_digits = max(value.adjusted() + 1, 1) if value else 1
     return integer_digits >= primary + minimum

@@ -5,10 +5,11 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Mapping
-from decimal import ROUND_HALF_EVEN, Decimal, localcontext
-from typing import TYPE_CHECKING, Literal
+from contextlib import AbstractContextManager
+from decimal import ROUND_HALF_EVEN, Decimal, getcontext, localcontext
+from typing import TYPE_CHECKING, Any, Literal
 
-from ._babel import groups
+from ._babel import compact_digits, decimal_fraction_digits, groups
 from ._errors import show
 from ._format_dates import DateWidth, format_date_range, format_partial_date
 from ._i18n import N_, LocaleArg, get_locale, ntr, script_of, tr
@@ -133,13 +134,24 @@ def _shown(value: Decimal, locale: babel.Locale) -> Decimal:
     """
     if not value.is_finite():
         return value
-    low, high = locale.decimal_formats[None].frac_prec
-    with localcontext() as context:
-        context.prec = max(context.prec, value.adjusted() + high + 2)
+    low, high = decimal_fraction_digits(locale)
+    with _digits_for(value, high):
         text = format(value.quantize(Decimal(1).scaleb(-high), ROUND_HALF_EVEN), "f")
     whole, _, fraction = text.partition(".")
     fraction = fraction.rstrip("0").ljust(low, "0")
     return Decimal(f"{whole}.{fraction}" if fraction else whole)
+
+
+def _digits_for(value: Decimal, fraction: int) -> AbstractContextManager[Any]:
+    """A decimal context that holds every digit of *value* and *fraction* more.
+
+    The default context holds 28 digits; a figure of 10^30 tonnes is a valid
+    Decimal that rounding and Babel's formatting would otherwise refuse.
+    """
+    context = getcontext().copy()
+    if value.is_finite():
+        context.prec = max(context.prec, value.adjusted() + fraction + 4)
+    return localcontext(context)
 
 
 def _decimal(value: Decimal, locale: babel.Locale) -> str:
@@ -147,7 +159,8 @@ def _decimal(value: Decimal, locale: babel.Locale) -> str:
     from babel.numbers import format_decimal
 
     grouped = not value.is_finite() or groups(value, locale)
-    return format_decimal(value, locale=locale, group_separator=grouped)
+    with _digits_for(value, decimal_fraction_digits(locale)[1]):
+        return format_decimal(value, locale=locale, group_separator=grouped)
 
 
 def format_number(value: Number, *, locale: LocaleArg) -> str:
@@ -182,7 +195,14 @@ def format_percent(value: Number, *, locale: LocaleArg) -> str:
     """
     from babel.numbers import format_percent as babel_percent
 
-    return babel_percent(_number(value), locale=get_locale(locale), decimal_quantization=False)
+    number = _number(value)
+    loc = get_locale(locale)
+    percent = (number if isinstance(number, Decimal) else Decimal(str(number))) * 100
+    grouped = not percent.is_finite() or groups(percent, loc)
+    with _digits_for(percent, 6):
+        return babel_percent(
+            number, locale=loc, decimal_quantization=False, group_separator=grouped
+        )
 
 
 def format_compact(
@@ -214,16 +234,43 @@ def format_compact(
     number = _number(value)
     if width not in ("short", "long"):
         raise InvalidValueError(f"width: expected 'short' or 'long', got {show(width)}")
-    if isinstance(fraction_digits, bool) or not isinstance(fraction_digits, int):
+    if (
+        isinstance(fraction_digits, bool)
+        or not isinstance(fraction_digits, int)
+        or not 0 <= fraction_digits <= 6
+    ):
         raise InvalidValueError(
-            f"fraction_digits: expected a whole number, got {show(fraction_digits)}"
+            f"fraction_digits: expected a whole number from 0 to 6, got {show(fraction_digits)}"
         )
     loc = get_locale(locale)
     if width == "long" and "long" not in loc.compact_decimal_formats:
         width = "short"
-    return format_compact_decimal(
-        number, format_type=width, locale=loc, fraction_digits=fraction_digits
-    )
+    decimal = number if isinstance(number, Decimal) else Decimal(str(number))
+    with _digits_for(decimal, fraction_digits):
+        decimal = _compact_rounded(decimal, loc, width, fraction_digits)
+        return format_compact_decimal(
+            decimal, format_type=width, locale=loc, fraction_digits=fraction_digits
+        )
+
+
+def _compact_rounded(value: Decimal, locale: babel.Locale, width: str, digits: int) -> Decimal:
+    """*value* rounded to the digits its compact form shows, before the form is chosen.
+
+    Rounding after choosing the magnitude gives "1000K" for 999,950 (Babel before
+    2.19); rounded first, 999,950 is 1,000,000 and shows as "1M" on every release.
+    """
+    for _ in range(2):  # rounding can carry into the next magnitude once
+        if not value.is_finite() or abs(value) < 1:
+            return value
+        magnitude = value.adjusted()
+        shown = compact_digits(locale, width, 10**magnitude)
+        if shown is None:
+            return value
+        rounded = value.quantize(Decimal(1).scaleb(magnitude - shown + 1 - digits), ROUND_HALF_EVEN)
+        if rounded == value:
+            return value
+        value = rounded
+    return value
 
 
 def _plural_n(value: Decimal, locale: babel.Locale) -> int:
@@ -303,8 +350,9 @@ def format_quantity(quantity: Quantity, *, locale: LocaleArg) -> str:
         value = _shown(quantity.value, loc)
         number = _decimal(value, loc)
         if quantity.unit in CLDR_UNITS:
-            text = format_unit(value, CLDR_UNITS[quantity.unit], length="long", locale=loc)
-            text = text.replace(format_decimal(value, locale=loc), "{n}", 1)
+            with _digits_for(value, decimal_fraction_digits(loc)[1]):
+                text = format_unit(value, CLDR_UNITS[quantity.unit], length="long", locale=loc)
+                text = text.replace(format_decimal(value, locale=loc), "{n}", 1)
         else:
             singular, plural = COUNT_UNITS[quantity.unit]
             text = ntr(loc, "unit", singular, plural, _plural_n(value, loc))

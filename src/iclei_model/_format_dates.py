@@ -26,7 +26,7 @@ import datetime as _dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
-from ._babel import names
+from ._babel import Token, match_skeleton, names, root_names, tokenize, untokenize
 from ._errors import show
 from ._i18n import LocaleArg, get_locale, script_of
 from ._partial_date import PartialDate, Precision
@@ -51,24 +51,33 @@ _NAME_WIDTHS = {3: "abbreviated", 4: "wide", 5: "narrow", 6: "short"}
 
 # -- names written into patterns ------------------------------------------------------
 
+# The languages whose day periods the library holds to their own script: those of
+# the supported locales written in another script than Latin. Elsewhere CLDR's
+# names stand as they are (some locales' wide names are other periods of the day).
+_OWN_DAY_PERIODS = frozenset({"ja", "ko", "mn", "zh"})
+
 
 def _period_name(locale: babel.Locale, period: str, num: int) -> str:
     """AM or PM at the width *num* asks for, in the locale's own script if CLDR has it.
 
-    A locale written in another script than Latin takes the first width whose name
-    is not Latin, so Korean shows 오전 where CLDR gives it as the wide name only.
+    Where the name at that width is root's Latin "AM"/"PM", inherited, a supported
+    locale written in another script takes its own name at another width: Korean
+    before CLDR 48 had 오전/오후 as wide names only.
     """
     first = _NAME_WIDTHS[max(3, min(num, 5))]
+    widths = (first, "wide", "abbreviated", "narrow")
     found = [
-        table[period]
-        for width in (first, "wide", "abbreviated", "narrow")
+        (width, table[period])
+        for width in widths
         if period in (table := names(locale, "day_periods", "format", width))
     ]
     if not found:
         return period.upper()
-    if script_of(locale) not in (None, "Latn") and found[0].isascii():
-        return next((name for name in found if not name.isascii()), found[0])
-    return found[0]
+    width, name = found[0]
+    inherited = name == root_names("day_periods", "format", width).get(period)
+    if inherited and name.isascii() and locale.language in _OWN_DAY_PERIODS:
+        return next((other for _, other in found if not other.isascii()), name)
+    return name
 
 
 def _name(char: str, num: int, value: _dt.date, locale: babel.Locale) -> str | None:
@@ -88,36 +97,22 @@ def _name(char: str, num: int, value: _dt.date, locale: babel.Locale) -> str | N
     return None
 
 
-def _untokenize(tokens: list[tuple[str, Any]]) -> str:
-    """A pattern from tokens, literal runs joined first.
-
-    Babel quotes each literal token on its own, and two quoted literals side by
-    side read as one with an apostrophe between them (``'de ''junio'``).
-    """
-    from babel.dates import untokenize_pattern
-
-    merged: list[tuple[str, Any]] = []
-    for kind, value in tokens:
-        if kind == "chars" and merged and merged[-1][0] == "chars":
-            merged[-1] = ("chars", merged[-1][1] + value)
-        else:
-            merged.append((kind, value))
-    return untokenize_pattern(merged)
-
-
 def _apply(pattern: str, value: _dt.date, locale: babel.Locale) -> str:
     """*value* in *pattern*: names written in as text, numbers by Babel."""
-    from babel.dates import parse_pattern, tokenize_pattern
+    from babel.dates import format_date, format_datetime
 
-    tokens: list[tuple[str, Any]] = []
-    for kind, token in tokenize_pattern(pattern):
+    tokens: list[Token] = []
+    for kind, token in tokenize(pattern):
         if kind == "field" and isinstance(token, tuple):
             name = _name(token[0], token[1], value, locale)
             if name is not None:
                 tokens.append(("chars", name))
                 continue
         tokens.append((kind, token))
-    return str(parse_pattern(_untokenize(tokens)).apply(value, locale))
+    filled = untokenize(tokens)
+    if isinstance(value, _dt.datetime):
+        return format_datetime(value, filled, tzinfo=value.tzinfo, locale=locale)
+    return format_date(value, filled, locale=locale)
 
 
 # -- patterns from skeletons ------------------------------------------------------
@@ -129,90 +124,108 @@ def _field(char: str) -> str:
 
 
 def _widths(pattern: str) -> dict[str, int]:
-    from babel.dates import tokenize_pattern
-
     found: dict[str, int] = {}
-    for kind, value in tokenize_pattern(pattern):
+    for kind, value in tokenize(pattern):
         if kind == "field" and isinstance(value, tuple):
             found.setdefault(_field(value[0]), value[1])
     return found
 
 
-def _with_widths(pattern: str, wanted: dict[str, int]) -> str:
-    """*pattern* with its month and weekday names at the widths in *wanted*.
+def _to_adjust(skeleton: str, key: str) -> set[str]:
+    """The fields whose width the matched skeleton *key* has otherwise than requested.
+
+    CLDR adjusts only these: a pattern found for the very skeleton asked for is
+    used as written (Czech ``yMMM`` is ``LLLL y``).
+    """
+    asked, found = _widths(skeleton), _widths(key)
+    return {field for field, width in asked.items() if found.get(field, width) != width}
+
+
+def _with_widths(pattern: str, wanted: dict[str, int], fields: set[str]) -> str:
+    """*pattern* with the name fields among *fields* at the widths in *wanted*.
 
     A name field becomes wider or narrower only where *wanted* has a name width
     (3 or 4) for it; numeric fields, and name fields where *wanted* is numeric, stay
     as CLDR wrote them ("2019年6月" is right for a long month in Chinese).
     """
-    from babel.dates import tokenize_pattern
-
-    tokens: list[tuple[str, Any]] = []
-    for kind, value in tokenize_pattern(pattern):
+    tokens: list[Token] = []
+    for kind, value in tokenize(pattern):
         if kind == "field" and isinstance(value, tuple):
-            char, count = value
+            char, count = str(value[0]), int(value[1])
             want = wanted.get(_field(char), count)
-            if char in "MLEc" and count >= 3 and 3 <= want <= 4:
+            if _field(char) in fields and char in "MLEc" and count >= 3 and 3 <= want <= 4:
                 value = (char, want)
         tokens.append((kind, value))
-    return _untokenize(tokens)
+    return untokenize(tokens)
+
+
+def _own_patterns(locale: babel.Locale) -> bool:
+    """Whether the library's own Mongolian patterns serve *locale* (Cyrillic only)."""
+    return locale.language == "mn" and script_of(locale) == "Cyrl"
 
 
 # Single-date patterns the library supplies where CLDR's are unusable: Mongolian
 # "yM" is "y MMMMM", a Roman-numeral month; mn's own "yMd" is "y.MM.dd".
-_SINGLE_PATTERNS: dict[tuple[str, str], str] = {("mn", "yM"): "y.MM"}
+_SINGLE_PATTERNS: dict[str, str] = {"yM": "y.MM"}
 
 
 def _single_pattern(locale: babel.Locale, skeleton: str) -> str:
-    from babel.dates import match_skeleton
-
-    own = _SINGLE_PATTERNS.get((locale.language, skeleton))
-    if own is not None:
-        return own
+    if _own_patterns(locale) and skeleton in _SINGLE_PATTERNS:
+        return _SINGLE_PATTERNS[skeleton]
     skeletons = locale.datetime_skeletons
     key = skeleton if skeleton in skeletons else match_skeleton(skeleton, skeletons)
     if key is None:
         raise InvalidValueError(f"no date pattern for {skeleton!r} in locale {locale}")
-    return _with_widths(str(skeletons[key]), _widths(skeleton))
+    return _with_widths(str(skeletons[key]), _widths(skeleton), _to_adjust(skeleton, key))
 
 
 # Interval patterns the library supplies where CLDR's are unusable. Mongolian CLDR
 # intervals write months as Roman numerals ("2019 оны VI/10 – 14"); these are built
 # from mn's own single-date patterns "y 'оны' MMM'ын' d" and "y.MM.dd".
 _Y = "y\u202f'оны' "
-_INTERVAL_PATTERNS: dict[tuple[str, str], dict[str, tuple[str, str]]] = {
-    ("mn", "yMMMd"): {
+_INTERVAL_PATTERNS: dict[str, dict[str, tuple[str, str]]] = {
+    "yMMMd": {
         "d": (_Y + "MMM'ын' d–", "d"),
         "M": (_Y + "MMM'ын' d – ", "MMM'ын' d"),
         "y": (_Y + "MMM'ын' d – ", _Y + "MMM'ын' d"),
     },
-    ("mn", "yMMM"): {
+    "yMMM": {
         "M": (_Y + "MMM – ", "MMM"),
         "y": (_Y + "MMM – ", _Y + "MMM"),
     },
-    ("mn", "yMd"): {
+    "yMd": {
         "d": ("y.MM.dd–", "dd"),
         "M": ("y.MM.dd – ", "MM.dd"),
         "y": ("y.MM.dd – ", "y.MM.dd"),
     },
-    ("mn", "yM"): {
+    "yM": {
         "M": ("y.MM – ", "MM"),
         "y": ("y.MM – ", "y.MM"),
     },
 }
 
 
-def _interval_patterns(locale: babel.Locale, skeleton: str) -> dict[str, tuple[str, str]] | None:
-    from babel.dates import match_skeleton
+def _interval_patterns(
+    locale: babel.Locale, skeleton: str
+) -> tuple[dict[str, tuple[str, str]], set[str]] | None:
+    """The interval patterns for *skeleton*, by greatest difference.
 
-    own = _INTERVAL_PATTERNS.get((locale.language, skeleton.replace("MMMM", "MMM")))
-    if own is not None:
-        return own
+    With them, the fields whose widths CLDR's matching adjusts.
+    """
+    if _own_patterns(locale):
+        own = _INTERVAL_PATTERNS.get(skeleton.replace("MMMM", "MMM"))
+        if own is not None:
+            return own, {"M"}
     formats = locale.interval_formats
     key = skeleton if skeleton in formats else match_skeleton(skeleton, formats)
     if key is None:
         return None
-    return {diff: (str(first), str(second)) for diff, (first, second) in formats[key].items()}
+    patterns = {
+        diff: (str(halves[0]), str(halves[1]))
+        for diff, halves in formats[key].items()
+        if len(halves) == 2  # a pattern CLDR gives whole is not a start and an end
+    }
+    return patterns, _to_adjust(skeleton, key)
 
 
 def _greatest_difference(start: _dt.date, end: _dt.date, skeleton: str) -> str | None:
@@ -242,14 +255,15 @@ def _interval(start: _dt.date, end: _dt.date, skeleton: str, locale: babel.Local
     single = _single_pattern(locale, skeleton)
     if diff is None:
         return _apply(single, start, locale)
-    patterns = _interval_patterns(locale, skeleton)
-    if patterns is not None:
+    found = _interval_patterns(locale, skeleton)
+    if found is not None:
+        patterns, adjust = found
         if diff == "H" and "h" in skeleton:
             diff = "h"
         halves = patterns.get(diff)
         if halves is not None:
             wanted = _widths(single)
-            first, second = (_with_widths(half, wanted) for half in halves)
+            first, second = (_with_widths(half, wanted, adjust) for half in halves)
             return _apply(first, start, locale) + _apply(second, end, locale)
     return _fallback(locale, _apply(single, start, locale), _apply(single, end, locale))
 
