@@ -131,7 +131,7 @@ class Region(enum.StrEnum):
     @property
     def countries(self) -> frozenset[str]:
         """ISO 3166-1 alpha-2 codes of the countries and territories the region covers."""
-        return _REGION_COUNTRIES[self]
+        return _region_countries()[self]
 
     @classmethod
     def for_country(cls, country: str) -> Region | None:
@@ -151,215 +151,20 @@ _REGION_LABELS = {
     Region.SOUTHEAST_ASIA: N_("Region", "Southeast Asia"),
 }
 
-# Which region's secretariat serves which country. Countries of Western and Central
-# Asia are in no table: a government there names its region explicitly.
-_REGION_COUNTRIES: dict[Region, frozenset[str]] = {
-    Region.AFRICA: frozenset(
-        [
-            "AO",
-            "BF",
-            "BI",
-            "BJ",
-            "BW",
-            "CD",
-            "CF",
-            "CG",
-            "CI",
-            "CM",
-            "CV",
-            "DJ",
-            "DZ",
-            "EG",
-            "EH",
-            "ER",
-            "ET",
-            "GA",
-            "GH",
-            "GM",
-            "GN",
-            "GQ",
-            "GW",
-            "KE",
-            "KM",
-            "LR",
-            "LS",
-            "LY",
-            "MA",
-            "MG",
-            "ML",
-            "MR",
-            "MU",
-            "MW",
-            "MZ",
-            "NA",
-            "NE",
-            "NG",
-            "RE",
-            "RW",
-            "SC",
-            "SD",
-            "SH",
-            "SL",
-            "SN",
-            "SO",
-            "SS",
-            "ST",
-            "SZ",
-            "TD",
-            "TG",
-            "TN",
-            "TZ",
-            "UG",
-            "YT",
-            "ZA",
-            "ZM",
-            "ZW",
-        ]
-    ),
-    Region.EAST_ASIA: frozenset(["CN", "HK", "JP", "KP", "KR", "MN", "MO", "TW"]),
-    Region.EUROPE: frozenset(
-        [
-            "AD",
-            "AL",
-            "AM",
-            "AT",
-            "AX",
-            "AZ",
-            "BA",
-            "BE",
-            "BG",
-            "BY",
-            "CH",
-            "CY",
-            "CZ",
-            "DE",
-            "DK",
-            "EE",
-            "ES",
-            "FI",
-            "FO",
-            "FR",
-            "GB",
-            "GE",
-            "GG",
-            "GI",
-            "GR",
-            "HR",
-            "HU",
-            "IE",
-            "IM",
-            "IS",
-            "IT",
-            "JE",
-            "LI",
-            "LT",
-            "LU",
-            "LV",
-            "MC",
-            "MD",
-            "ME",
-            "MK",
-            "MT",
-            "NL",
-            "NO",
-            "PL",
-            "PT",
-            "RO",
-            "RS",
-            "RU",
-            "SE",
-            "SI",
-            "SJ",
-            "SK",
-            "SM",
-            "TR",
-            "UA",
-            "VA",
-        ]
-    ),
-    Region.MEXICO_CENTRAL_AMERICA_CARIBBEAN: frozenset(
-        [
-            "AG",
-            "AI",
-            "AW",
-            "BB",
-            "BL",
-            "BQ",
-            "BS",
-            "BZ",
-            "CR",
-            "CU",
-            "CW",
-            "DM",
-            "DO",
-            "GD",
-            "GP",
-            "GT",
-            "HN",
-            "HT",
-            "JM",
-            "KN",
-            "KY",
-            "LC",
-            "MF",
-            "MQ",
-            "MS",
-            "MX",
-            "NI",
-            "PA",
-            "PR",
-            "SV",
-            "SX",
-            "TC",
-            "TT",
-            "VC",
-            "VG",
-            "VI",
-        ]
-    ),
-    Region.NORTH_AMERICA: frozenset(["BM", "CA", "GL", "PM", "US"]),
-    Region.OCEANIA: frozenset(
-        [
-            "AS",
-            "AU",
-            "CK",
-            "FJ",
-            "FM",
-            "GU",
-            "KI",
-            "MH",
-            "MP",
-            "NC",
-            "NF",
-            "NR",
-            "NU",
-            "NZ",
-            "PF",
-            "PG",
-            "PN",
-            "PW",
-            "SB",
-            "TK",
-            "TO",
-            "TV",
-            "VU",
-            "WF",
-            "WS",
-        ]
-    ),
-    Region.SOUTH_AMERICA: frozenset(
-        ["AR", "BO", "BR", "CL", "CO", "EC", "FK", "GF", "GY", "PE", "PY", "SR", "UY", "VE"]
-    ),
-    Region.SOUTH_ASIA: frozenset(["AF", "BD", "BT", "IN", "LK", "MV", "NP", "PK"]),
-    Region.SOUTHEAST_ASIA: frozenset(
-        ["BN", "ID", "KH", "LA", "MM", "MY", "PH", "SG", "TH", "TL", "VN"]
-    ),
-}
+@cache
+def _region_countries() -> dict[Region, frozenset[str]]:
+    """Which region's secretariat serves which country: package data, read once."""
+    import tomllib
+    from importlib.resources import files
+
+    text = files(__package__).joinpath("data", "regions.toml").read_text(encoding="utf-8")
+    table = tomllib.loads(text)
+    return {region: frozenset(table[region.value]) for region in Region}
 
 
 @cache
 def _country_regions() -> dict[str, Region]:
-    return {code: region for region, codes in _REGION_COUNTRIES.items() for code in codes}
+    return {code: region for region, codes in _region_countries().items() for code in codes}
 
 
 class Sector(enum.StrEnum):
