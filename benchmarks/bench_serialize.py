@@ -36,11 +36,18 @@ import pydantic
 from _timing import best  # benchmarks/_timing.py, beside this script
 
 import iclei_model as im
-from iclei_model import _validators as v
-from iclei_model._dataset import COLLECTIONS as _COLLECTIONS
-from iclei_model._introspect import base_validator, init_fields, without_none
-from iclei_model._model import ORGANISATION_CLASSES, When
-from iclei_model._schema import DATE, DATE_TIME, DECIMAL, NON_EMPTY, PARTIAL_DATE, SLUG
+from iclei_model._model import validators as v
+from iclei_model._model.dataset import COLLECTIONS as _COLLECTIONS
+from iclei_model._model.introspect import base_validator, init_fields, without_none
+from iclei_model._model.records import ORGANISATION_CLASSES, When
+from iclei_model._serialization.schema import (
+    DATE,
+    DATE_TIME,
+    DECIMAL,
+    NON_EMPTY,
+    PARTIAL_DATE,
+    SLUG,
+)
 
 WHEN = f"(?:{PARTIAL_DATE[1:-1]})|(?:{DATE_TIME[1:-1]})"
 

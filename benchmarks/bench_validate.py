@@ -29,7 +29,7 @@ import jsonschema
 from _timing import best  # benchmarks/_timing.py, beside this script
 
 import iclei_model as im
-from iclei_model._dataset import COLLECTIONS
+from iclei_model._model.dataset import COLLECTIONS
 
 
 def copies(count: int) -> tuple[im.Dataset, Any]:

@@ -8,8 +8,8 @@ import attrs
 import pytest
 
 import iclei_model as im
-from iclei_model import _converters
-from iclei_model._codegen import Names, compile_function
+from iclei_model._base.codegen import Names, compile_function
+from iclei_model._serialization import converters as _converters
 
 
 @attrs.frozen

@@ -6,7 +6,7 @@ from decimal import Decimal
 import attrs
 
 import iclei_model as im
-from iclei_model._model import ORGANISATION_CLASSES, RECORD_CLASSES
+from iclei_model._model.records import ORGANISATION_CLASSES, RECORD_CLASSES
 
 
 def test_every_record_has_a_short_repr(ds: im.Dataset) -> None:

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 import iclei_model as im
 from documents import replace_one, slots
-from iclei_model import _fast, testing
-from iclei_model._schema import SCHEMA_TYPES
+from iclei_model import testing
+from iclei_model._serialization import fast as _fast
+from iclei_model._serialization.schema import SCHEMA_TYPES
 
 RECORDS = [
     im.Source,
@@ -292,12 +293,12 @@ def test_loads_without_msgspec(ds: im.Dataset) -> None:
     # the pure attrs and cattrs path, as installed without the fast extra
     script = (
         "import sys; sys.modules['msgspec'] = None\n"
-        "import iclei_model as im, iclei_model._serialize as s\n"
+        "import iclei_model as im, iclei_model._serialization.formats as s\n"
         "ds = im.load_dataset('east-asia-2019')\n"
         "raw = im.dumps(ds)\n"
         "assert s._fast_decode(raw, im.Dataset) is None\n"
         "assert im.loads(raw, im.Dataset) == ds\n"
-        "assert 'iclei_model._fast' not in sys.modules\n"
+        "assert 'iclei_model._serialization.fast' not in sys.modules\n"
         "print('read', len(ds.events), 'events')\n"
     )
     done = subprocess.run(

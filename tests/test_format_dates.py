@@ -430,7 +430,7 @@ def test_names_past_babels_cache_are_babels_names(locale: str) -> None:
     code = """
 import json, sys
 from babel import Locale
-from iclei_model import _babel
+from iclei_model.formatting import _babel
 tables = [("months", c, w) for c in ("format", "stand-alone") for w in ("wide", "abbreviated")]
 tables += [("day_periods", "format", w) for w in ("wide", "abbreviated", "narrow")]
 locale = Locale.parse(sys.argv[1])
@@ -451,7 +451,7 @@ def test_the_alias_probe_never_misses_a_leak() -> None:
     code = (
         "import datetime, json\n"
         "from babel import dates\n"
-        "from iclei_model._babel import leaks_aliases\n"
+        "from iclei_model.formatting._babel import leaks_aliases\n"
         "probe = leaks_aliases()\n"
         "day = datetime.date(2019, 10, 1)\n"
         "dates.format_date(day, 'LLLL', locale='he')\n"
@@ -516,7 +516,7 @@ def test_locales_beyond_the_supported_ones() -> None:
 @pytest.mark.parametrize("locale", ["th", "bgc", "bho", "en", "de", "he"])
 def test_day_periods_elsewhere_are_cldrs(locale: str) -> None:
     # The own-script rule is for the supported locales; others show CLDR's names.
-    from iclei_model._format_dates import _period_name
+    from iclei_model.formatting._dates import _period_name
 
     loc = babel.Locale.parse(locale)
     for num, width in ((1, "abbreviated"), (4, "wide"), (5, "narrow")):

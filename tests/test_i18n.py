@@ -10,7 +10,7 @@ from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 import iclei_model as im
-from iclei_model._i18n import (
+from iclei_model._base.i18n import (
     CATALOG_LOCALES,
     DOMAIN,
     EXTRACT_KEYWORDS,
@@ -20,7 +20,7 @@ from iclei_model._i18n import (
     get_locale,
     tr,
 )
-from iclei_model._labels import COUNT_UNITS, LABELS, OFFICE_TITLES, ORGANISATION_KINDS
+from iclei_model.formatting._labels import COUNT_UNITS, LABELS, OFFICE_TITLES, ORGANISATION_KINDS
 
 SOURCES = Path(im.__file__).parent
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -31,7 +31,11 @@ Key = tuple[str | None, str | tuple[str, ...]]
 def _source_messages() -> set[Key]:
     found: set[Key] = set()
     for _file, _line, message, _comments, context in extract_from_dir(
-        str(SOURCES), keywords=EXTRACT_KEYWORDS, comment_tags=()
+        str(SOURCES),
+        keywords=EXTRACT_KEYWORDS,
+        comment_tags=(),
+        # the private packages start with "_", which Babel skips by default
+        directory_filter=lambda path: not Path(path).name.startswith((".", "__pycache__")),
     ):
         found.add((context, message))
     return found

@@ -80,6 +80,6 @@ def test_bad_version(version: object) -> None:
 
 
 def test_every_version_below_current_has_a_migration() -> None:
-    from iclei_model._migrations import MIGRATIONS
+    from iclei_model._serialization.migrations import MIGRATIONS
 
     assert sorted(MIGRATIONS) == list(range(1, im.SCHEMA_VERSION))

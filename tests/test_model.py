@@ -302,13 +302,13 @@ def test_regions_cover_countries() -> None:
     assert im.Region.for_country("SA") is None
     covered = [c for r in im.Region for c in r.countries]
     assert len(covered) == len(set(covered)), "a country is in two regions"
-    from iclei_model._validators import is_iso_country
+    from iclei_model._model.validators import is_iso_country
 
     assert all(is_iso_country(c) for c in covered)
 
 
 def test_iso_country_list_comes_from_cldr() -> None:
-    from iclei_model._validators import _iso_countries
+    from iclei_model._model.validators import _iso_countries
 
     codes = _iso_countries()
     assert len(codes) == 249  # ISO 3166-1 assigns 249 alpha-2 codes

@@ -5,7 +5,7 @@ import gc
 import pytest
 
 import iclei_model as im
-from iclei_model._runtime import gc_paused
+from iclei_model._base.runtime import gc_paused
 
 
 def _fail_while_paused(seen: list[bool]) -> None:
@@ -34,7 +34,7 @@ def test_nested_pauses_restore_once() -> None:
 def test_validate_runs_with_the_collector_paused(
     ds: im.Dataset, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from iclei_model import _validate
+    from iclei_model._rules import validate as _validate
 
     seen: list[bool] = []
     run = _validate._Checker.run

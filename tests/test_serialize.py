@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import iclei_model as im
-from iclei_model._schema import SCHEMA_TYPES
+from iclei_model._serialization.schema import SCHEMA_TYPES
 from iclei_model.testing import datasets, strategy_for
 
 # Tests over every model class draw fewer examples per class than the profile says.

@@ -39,7 +39,7 @@ def expected_rows(ds: im.Dataset, table: str) -> int:
 
 
 def test_tables_cover_every_collection() -> None:
-    from iclei_model._dataset import COLLECTIONS
+    from iclei_model._model.dataset import COLLECTIONS
 
     assert set(COLLECTIONS) <= set(TABLES)
     assert set(TABLES) - set(COLLECTIONS) == set(NESTED)

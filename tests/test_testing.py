@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import iclei_model as im
-from iclei_model._schema import SCHEMA_TYPES
+from iclei_model._serialization.schema import SCHEMA_TYPES
 from iclei_model.testing import (
     datasets,
     date_times,

@@ -1,7 +1,7 @@
 import pytest
 
 from iclei_model import InvalidValueError, LocalizedText
-from iclei_model._text import normalize_language_tag
+from iclei_model._model.text import normalize_language_tag
 
 
 def test_fallback_chain() -> None:

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import iclei_model as im
-from iclei_model._dataset import COLLECTIONS
+from iclei_model._model.dataset import COLLECTIONS
 from iclei_model.testing import datasets, strategy_for
 
 P = im.PartialDate.parse

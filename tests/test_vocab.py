@@ -4,7 +4,7 @@ import tomllib
 from importlib.resources import files
 
 import iclei_model as im
-from iclei_model._validators import is_iso_country
+from iclei_model._model.validators import is_iso_country
 
 
 def _table() -> dict[str, list[str]]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from babel.messages.frontend import CommandLineInterface
 
-from iclei_model._i18n import CATALOG_LOCALES, DOMAIN, EXTRACT_KEYWORDS, LOCALE_DIR
+from iclei_model._base.i18n import CATALOG_LOCALES, DOMAIN, EXTRACT_KEYWORDS, LOCALE_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "src" / "iclei_model"
@@ -47,6 +47,7 @@ def extract() -> None:
         "--no-location",
         "--sort-output",
         "--width=100",
+        "--ignore-dirs=.* __pycache__",  # the private packages start with _: not ignored
         "-o",
         str(TEMPLATE),
         str(SOURCES),

@@ -6,7 +6,8 @@ script ends with a table of the steps and exits non-zero if any failed.
 
 1. ``locked``: ``uv sync --locked`` installs the project with every extra and the
    ``dev`` group exactly as ``uv.lock`` pins them, into ``.venvs/locked``. Then
-   pytest (with doctests), ruff, ruff format, mypy --strict and the strict docs
+   pytest (with doctests), ruff, ruff format, mypy --strict, the import contract
+   (import-linter, ``[tool.importlinter]`` in pyproject.toml) and the strict docs
    build run there.
 2. ``newest``: the project with every extra and the ``test`` group, resolved at run
    time to the newest releases on the index, into ``.venvs/newest``; pytest.
@@ -46,9 +47,9 @@ PINNED_TESTS = {
         "tests/test_format.py",
         "tests/test_format_dates.py",
         "tests/test_i18n.py",
-        "src/iclei_model/_babel.py",
-        "src/iclei_model/_format.py",
-        "src/iclei_model/_format_dates.py",
+        "src/iclei_model/formatting/_babel.py",
+        "src/iclei_model/formatting/_format.py",
+        "src/iclei_model/formatting/_dates.py",
         "docs/formatting.md",
         "README.md",
     ]
@@ -97,6 +98,7 @@ def _locked(uv: str, profile: str, results: Results) -> None:
     _run("locked: ruff check", [str(bin_ / "ruff"), "check", "."], env, results)
     _run("locked: ruff format", [str(bin_ / "ruff"), "format", "--check", "."], env, results)
     _run("locked: mypy", [str(bin_ / "mypy")], env, results)
+    _run("locked: import contract", [str(bin_ / "lint-imports")], env, results)
     _run("locked: docs", [str(bin_ / "mkdocs"), "build", "--strict", "--quiet"], env, results)
 
 

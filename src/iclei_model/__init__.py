@@ -4,6 +4,6 @@
 # __init__.pyi, which type checkers read. Nothing is imported until a name is first
 # used, so `import iclei_model` stays cheap; attrs, pendulum, cattrs and Babel load
 # on demand.
-from ._lazy import attach as _attach
+from ._base.lazy import attach as _attach
 
 __getattr__, __dir__, __all__ = _attach(__name__, __file__)

@@ -5,215 +5,215 @@ read this stub, and ``iclei_model/__init__.py`` reads it at import to load each
 name from its module on first use. Names are re-exported as ``name as name``.
 """
 
-from ._bundled import (
-    available_datasets as available_datasets,
-)
-from ._bundled import (
-    load_dataset as load_dataset,
-)
-from ._converters import (
-    make_converter as make_converter,
-)
-from ._converters import (
-    structure as structure,
-)
-from ._converters import (
-    unstructure as unstructure,
-)
-from ._dataset import (
+from ._model.dataset import (
     Dataset as Dataset,
 )
-from ._dataset import (
+from ._model.dataset import (
     TimelineEntry as TimelineEntry,
 )
-from ._migrations import (
-    SCHEMA_VERSION as SCHEMA_VERSION,
-)
-from ._migrations import (
-    migrate as migrate,
-)
-from ._model import (
-    Address as Address,
-)
-from ._model import (
-    Citation as Citation,
-)
-from ._model import (
-    ContactDetail as ContactDetail,
-)
-from ._model import (
-    Event as Event,
-)
-from ._model import (
-    Figure as Figure,
-)
-from ._model import (
-    GoverningBody as GoverningBody,
-)
-from ._model import (
-    Government as Government,
-)
-from ._model import (
-    Initiative as Initiative,
-)
-from ._model import (
-    Mandate as Mandate,
-)
-from ._model import (
-    Membership as Membership,
-)
-from ._model import (
-    Network as Network,
-)
-from ._model import (
-    Note as Note,
-)
-from ._model import (
-    Office as Office,
-)
-from ._model import (
-    Organisation as Organisation,
-)
-from ._model import (
-    OtherOrganisation as OtherOrganisation,
-)
-from ._model import (
-    Person as Person,
-)
-from ._model import (
-    PersonName as PersonName,
-)
-from ._model import (
-    Place as Place,
-)
-from ._model import (
-    Position as Position,
-)
-from ._model import (
-    Proxy as Proxy,
-)
-from ._model import (
-    Quantity as Quantity,
-)
-from ._model import (
-    Seat as Seat,
-)
-from ._model import (
-    Secretariat as Secretariat,
-)
-from ._model import (
-    Source as Source,
-)
-from ._model import (
-    Term as Term,
-)
-from ._partial_date import (
+from ._model.partial_date import (
     PartialDate as PartialDate,
 )
-from ._partial_date import (
+from ._model.partial_date import (
     Precision as Precision,
 )
-from ._period import (
+from ._model.period import (
     covers as covers,
 )
-from ._policy import (
+from ._model.policy import (
     ICLEI_POLICY as ICLEI_POLICY,
 )
-from ._policy import (
+from ._model.policy import (
     GovernancePolicy as GovernancePolicy,
 )
-from ._schema import (
-    json_schema as json_schema,
+from ._model.records import (
+    Address as Address,
 )
-from ._serialize import (
-    FORMATS as FORMATS,
+from ._model.records import (
+    Citation as Citation,
 )
-from ._serialize import (
-    Format as Format,
+from ._model.records import (
+    ContactDetail as ContactDetail,
 )
-from ._serialize import (
-    dump as dump,
+from ._model.records import (
+    Event as Event,
 )
-from ._serialize import (
-    dumps as dumps,
+from ._model.records import (
+    Figure as Figure,
 )
-from ._serialize import (
-    format_of as format_of,
+from ._model.records import (
+    GoverningBody as GoverningBody,
 )
-from ._serialize import (
-    load as load,
+from ._model.records import (
+    Government as Government,
 )
-from ._serialize import (
-    loads as loads,
+from ._model.records import (
+    Initiative as Initiative,
 )
-from ._text import (
+from ._model.records import (
+    Mandate as Mandate,
+)
+from ._model.records import (
+    Membership as Membership,
+)
+from ._model.records import (
+    Network as Network,
+)
+from ._model.records import (
+    Note as Note,
+)
+from ._model.records import (
+    Office as Office,
+)
+from ._model.records import (
+    Organisation as Organisation,
+)
+from ._model.records import (
+    OtherOrganisation as OtherOrganisation,
+)
+from ._model.records import (
+    Person as Person,
+)
+from ._model.records import (
+    PersonName as PersonName,
+)
+from ._model.records import (
+    Place as Place,
+)
+from ._model.records import (
+    Position as Position,
+)
+from ._model.records import (
+    Proxy as Proxy,
+)
+from ._model.records import (
+    Quantity as Quantity,
+)
+from ._model.records import (
+    Seat as Seat,
+)
+from ._model.records import (
+    Secretariat as Secretariat,
+)
+from ._model.records import (
+    Source as Source,
+)
+from ._model.records import (
+    Term as Term,
+)
+from ._model.text import (
     LocalizedText as LocalizedText,
 )
-from ._validate import (
-    RULES as RULES,
-)
-from ._validate import (
-    Finding as Finding,
-)
-from ._validate import (
-    Rule as Rule,
-)
-from ._validate import (
-    Severity as Severity,
-)
-from ._validate import (
-    ValidationReport as ValidationReport,
-)
-from ._validate import (
-    validate as validate,
-)
-from ._vocab import (
+from ._model.vocab import (
     Attendance as Attendance,
 )
-from ._vocab import (
+from ._model.vocab import (
     BodyKind as BodyKind,
 )
-from ._vocab import (
+from ._model.vocab import (
     Bound as Bound,
 )
-from ._vocab import (
+from ._model.vocab import (
     ContactKind as ContactKind,
 )
-from ._vocab import (
+from ._model.vocab import (
     EventKind as EventKind,
 )
-from ._vocab import (
+from ._model.vocab import (
     EventStatus as EventStatus,
 )
-from ._vocab import (
+from ._model.vocab import (
     GovernmentLevel as GovernmentLevel,
 )
-from ._vocab import (
+from ._model.vocab import (
     InitiativeKind as InitiativeKind,
 )
-from ._vocab import (
+from ._model.vocab import (
     MembershipStatus as MembershipStatus,
 )
-from ._vocab import (
+from ._model.vocab import (
     NameOrder as NameOrder,
 )
-from ._vocab import (
+from ._model.vocab import (
     NoteKind as NoteKind,
 )
-from ._vocab import (
+from ._model.vocab import (
     Pathway as Pathway,
 )
-from ._vocab import (
+from ._model.vocab import (
     Region as Region,
 )
-from ._vocab import (
+from ._model.vocab import (
     SeatRole as SeatRole,
 )
-from ._vocab import (
+from ._model.vocab import (
     Sector as Sector,
 )
-from ._vocab import (
+from ._model.vocab import (
     Unit as Unit,
+)
+from ._rules.validate import (
+    RULES as RULES,
+)
+from ._rules.validate import (
+    Finding as Finding,
+)
+from ._rules.validate import (
+    Rule as Rule,
+)
+from ._rules.validate import (
+    Severity as Severity,
+)
+from ._rules.validate import (
+    ValidationReport as ValidationReport,
+)
+from ._rules.validate import (
+    validate as validate,
+)
+from ._serialization.bundled import (
+    available_datasets as available_datasets,
+)
+from ._serialization.bundled import (
+    load_dataset as load_dataset,
+)
+from ._serialization.converters import (
+    make_converter as make_converter,
+)
+from ._serialization.converters import (
+    structure as structure,
+)
+from ._serialization.converters import (
+    unstructure as unstructure,
+)
+from ._serialization.formats import (
+    FORMATS as FORMATS,
+)
+from ._serialization.formats import (
+    Format as Format,
+)
+from ._serialization.formats import (
+    dump as dump,
+)
+from ._serialization.formats import (
+    dumps as dumps,
+)
+from ._serialization.formats import (
+    format_of as format_of,
+)
+from ._serialization.formats import (
+    load as load,
+)
+from ._serialization.formats import (
+    loads as loads,
+)
+from ._serialization.migrations import (
+    SCHEMA_VERSION as SCHEMA_VERSION,
+)
+from ._serialization.migrations import (
+    migrate as migrate,
+)
+from ._serialization.schema import (
+    json_schema as json_schema,
 )
 from .errors import (
     DecodeError as DecodeError,

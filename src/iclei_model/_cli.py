@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ._i18n import SUPPORTED_LOCALES
+from ._base.i18n import SUPPORTED_LOCALES
 from .errors import IcleiModelError
 
 __all__ = ["main"]
@@ -132,9 +132,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def _load(name: str, cls: type | None = None, fmt: str | None = None) -> Any:
     """Read a file or TOML folder, or a bundled dataset by name."""
-    from ._bundled import load_dataset
-    from ._dataset import Dataset
-    from ._serialize import load
+    from ._model.dataset import Dataset
+    from ._serialization.bundled import load_dataset
+    from ._serialization.formats import load
 
     path = Path(name)
     if path.exists() or fmt is not None or cls not in (None, Dataset):
@@ -143,7 +143,7 @@ def _load(name: str, cls: type | None = None, fmt: str | None = None) -> Any:
 
 
 def _model_type(name: str) -> type:
-    from ._schema import SCHEMA_TYPES
+    from ._serialization.schema import SCHEMA_TYPES
 
     types = {cls.__name__.lower(): cls for cls in SCHEMA_TYPES}
     cls = types.get(name.lower())
@@ -163,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         if args.command == "datasets":
-            from ._bundled import available_datasets
+            from ._serialization.bundled import available_datasets
 
             print("\n".join(available_datasets()))
             return 0
@@ -181,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.write(render_report(_load(args.dataset), locale=args.locale))
             return 0
         if args.command == "convert":
-            from ._serialize import dump
+            from ._serialization.formats import dump
 
             obj = _load(args.input, _model_type(args.type), args.source_format)
             dump(obj, args.output, format=args.target_format)
@@ -206,10 +206,10 @@ def _validate(
     policy_file: str | None,
 ) -> int:
     """Validate each file; print findings; 0 clean, 1 errors, 2 unreadable input."""
-    from ._dataset import Dataset
-    from ._policy import GovernancePolicy
-    from ._serialize import load
-    from ._validate import RULES, validate
+    from ._model.dataset import Dataset
+    from ._model.policy import GovernancePolicy
+    from ._rules.validate import RULES, validate
+    from ._serialization.formats import load
     from .errors import StructureError
 
     policy = None if policy_file is None else load(policy_file, GovernancePolicy)
@@ -269,7 +269,7 @@ def _validate(
             for f in shown:
                 print(f"  {locate(f.path)}: {f.severity.value} {f.code}: {f.message}")
     if as_json:
-        from ._serialize import _json_encode
+        from ._serialization.formats import _json_encode
 
         text = _json_encode({"files": results}, pretty=True).decode("utf-8")
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -282,9 +282,9 @@ def _load_unchecked(name: str) -> tuple[Any, Callable[[str], str]]:
     With it, a function that turns a path in the dataset into the place it was read
     from: ``governance.toml: $.mandates[3]`` for a folder.
     """
-    from ._bundled import dataset_folder, read_toml_dataset
-    from ._dataset import Dataset
-    from ._serialize import load
+    from ._model.dataset import Dataset
+    from ._serialization.bundled import dataset_folder, read_toml_dataset
+    from ._serialization.formats import load
 
     path = Path(name)
     if path.is_file():
@@ -295,8 +295,8 @@ def _load_unchecked(name: str) -> tuple[Any, Callable[[str], str]]:
 
 
 def _schema(name: str, output: str | None) -> int:
-    from ._schema import json_schema
-    from ._serialize import _json_encode, write_atomic
+    from ._serialization.formats import _json_encode, write_atomic
+    from ._serialization.schema import json_schema
 
     text = _json_encode(json_schema(_model_type(name)), pretty=True)
     if output is None:
@@ -307,28 +307,28 @@ def _schema(name: str, output: str | None) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from ._serialize import _json_encode, write_atomic
+    from ._serialization.formats import _json_encode, write_atomic
 
     dataset = _load(args.dataset)
     if args.target == "parquet":
         if args.output is None:
             raise IcleiModelError("export --to parquet needs --output FOLDER")
-        from ._tables import write_parquet
+        from .tables._tables import write_parquet
 
         for path in write_parquet(dataset, args.output, language=args.locale):
             print(path)
         return 0
     payload: bytes
     if args.target == "ical":
-        from ._ical import to_ical
+        from .exports._ical import to_ical
 
         payload = to_ical(dataset, locale=args.locale, partial=args.partial)
     elif args.target == "popolo":
-        from ._popolo import to_popolo
+        from .exports._popolo import to_popolo
 
         payload = _json_encode(to_popolo(dataset, locale=args.locale), pretty=True)
     else:
-        from ._jsonld import to_jsonld
+        from .exports._jsonld import to_jsonld
 
         document = to_jsonld(dataset, base=args.base, locale=args.locale)
         payload = _json_encode(document, pretty=True)

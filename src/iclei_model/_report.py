@@ -6,8 +6,12 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ._dataset import Dataset
-from ._format import (
+from ._base.i18n import LocaleArg, get_locale, ntr, tr
+from ._model.dataset import Dataset
+from ._model.partial_date import PartialDate
+from ._model.vocab import Pathway
+from .formatting._dates import format_date_range, format_partial_date
+from .formatting._format import (
     fill,
     format_event,
     format_initiative,
@@ -18,11 +22,7 @@ from ._format import (
     format_quantity,
     format_text,
 )
-from ._format_dates import format_date_range, format_partial_date
-from ._i18n import LocaleArg, get_locale, ntr, tr
-from ._labels import NP_
-from ._partial_date import PartialDate
-from ._vocab import Pathway
+from .formatting._labels import NP_
 
 if TYPE_CHECKING:
     import babel

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 if TYPE_CHECKING:
-    from ._validate import ValidationReport
+    from ._rules.validate import ValidationReport
 
 __all__ = [
     "DecodeError",

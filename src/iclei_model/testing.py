@@ -36,11 +36,13 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
         "iclei_model.testing needs Hypothesis: pip install 'iclei-model[testing]'"
     ) from exc
 
-from . import _validators as v
-from ._dataset import Dataset
-from ._introspect import base_validator, init_fields, is_var_tuple, without_none
-from ._migrations import SCHEMA_VERSION
-from ._model import (
+from ._model import validators as v
+from ._model.dataset import Dataset
+from ._model.introspect import base_validator, init_fields, is_var_tuple, without_none
+from ._model.partial_date import PartialDate
+from ._model.period import period_bounds
+from ._model.policy import ICLEI_POLICY, GovernancePolicy
+from ._model.records import (
     ORGANISATION_CLASSES,
     Event,
     GoverningBody,
@@ -61,11 +63,9 @@ from ._model import (
     Term,
     When,
 )
-from ._partial_date import PartialDate
-from ._period import period_bounds
-from ._policy import ICLEI_POLICY, GovernancePolicy
-from ._text import LocalizedText
-from ._vocab import Attendance, BodyKind, MembershipStatus, Region, SeatRole
+from ._model.text import LocalizedText
+from ._model.vocab import Attendance, BodyKind, MembershipStatus, Region, SeatRole
+from ._serialization.migrations import SCHEMA_VERSION
 
 __all__ = [
     "LANGUAGES",
@@ -353,7 +353,7 @@ def _event(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
             kw["end"] = PartialDate.from_date(end.date())
         _ordered("start", "end")(draw, kw)
     if kw.get("attendance", Attendance.IN_PERSON) is not Attendance.VIRTUAL and not kw.get("place"):
-        from ._model import Place
+        from ._model.records import Place
 
         kw["place"] = draw(strategy_for(Place))
 

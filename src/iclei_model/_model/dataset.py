@@ -1,0 +1,442 @@
+"""Dataset: the container of all records, its id index and the questions users ask of it."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
+
+import attrs
+
+from iclei_model.errors import UnknownRecordError
+
+from .partial_date import PartialDate
+from .period import covers
+from .records import (
+    Event,
+    GoverningBody,
+    Government,
+    Initiative,
+    Mandate,
+    Membership,
+    Organisation,
+    Person,
+    Seat,
+    Source,
+    Term,
+)
+from .text import LocalizedText, as_text
+from .validators import slug
+from .vocab import MembershipStatus, Pathway, Region, SeatRole
+
+__all__ = ["COLLECTIONS", "SCHEMA_VERSION", "Dataset", "Record", "TimelineEntry"]
+
+SCHEMA_VERSION = 2
+"""The version of the serialized schema this library reads and writes."""
+
+Record = (
+    Source
+    | Organisation
+    | Person
+    | Membership
+    | GoverningBody
+    | Seat
+    | Term
+    | Mandate
+    | Initiative
+    | Event
+)
+R = TypeVar("R")
+
+COLLECTIONS: tuple[str, ...] = (
+    "sources",
+    "organisations",
+    "people",
+    "memberships",
+    "bodies",
+    "seats",
+    "terms",
+    "mandates",
+    "initiatives",
+    "events",
+)
+"""The Dataset's record collections, in the order they serialize."""
+
+_ROLE_ORDER = {role: index for index, role in enumerate(SeatRole)}
+
+
+@attrs.frozen(kw_only=True)
+class TimelineEntry:
+    """One dated line of an organisation's timeline."""
+
+    date: PartialDate | None
+    """None where the sources give no date."""
+    what: str
+    """A short English description ("joined the network", "organised")."""
+    record: str
+    """The id of the record the entry comes from."""
+
+
+def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Dataset:
+    """All records of one dataset under one schema version, indexed by id.
+
+    Records refer to each other by id, so a Dataset serializes flat and resolves in
+    one pass. Construction never fails on cross-record problems such as an unknown
+    reference or a duplicate id: ``validate`` reports those.
+
+    >>> import datetime
+    >>> import iclei_model as im
+    >>> ds = im.load_dataset("east-asia-2019")
+    >>> ds.person("daisaku-kadokawa").display_name()
+    'Daisaku Kadokawa'
+    >>> ds.holders("gexcom-president", on=datetime.date(2019, 6, 1))[0].holder
+    'ashok-sridharan'
+    """
+
+    id: str = attrs.field(validator=slug)
+    title: LocalizedText = attrs.field(converter=as_text)
+    schema_version: int = SCHEMA_VERSION
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)
+    organisations: tuple[Organisation, ...] = attrs.field(default=(), converter=_tuple)
+    people: tuple[Person, ...] = attrs.field(default=(), converter=_tuple)
+    memberships: tuple[Membership, ...] = attrs.field(default=(), converter=_tuple)
+    bodies: tuple[GoverningBody, ...] = attrs.field(default=(), converter=_tuple)
+    seats: tuple[Seat, ...] = attrs.field(default=(), converter=_tuple)
+    terms: tuple[Term, ...] = attrs.field(default=(), converter=_tuple)
+    mandates: tuple[Mandate, ...] = attrs.field(default=(), converter=_tuple)
+    initiatives: tuple[Initiative, ...] = attrs.field(default=(), converter=_tuple)
+    events: tuple[Event, ...] = attrs.field(default=(), converter=_tuple)
+    _cache: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, hash=False, repr=False)
+
+    def __repr__(self) -> str:
+        from .display import dataset_repr
+
+        return dataset_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The dataset's collections and their sizes, as a notebook shows them."""
+        from .display import dataset_html
+
+        return dataset_html(self)
+
+    # ------------------------------------------------------------------ index
+
+    def records(self) -> Iterator[Record]:
+        """Every record, collection by collection."""
+        for name in COLLECTIONS:
+            yield from getattr(self, name)
+
+    def __len__(self) -> int:
+        return sum(len(getattr(self, name)) for name in COLLECTIONS)
+
+    def _memo(self, key: str, build: Any) -> Any:
+        try:
+            return self._cache[key]
+        except KeyError:
+            value = self._cache[key] = build()
+            return value
+
+    @property
+    def index(self) -> dict[str, Record]:
+        """Every record by id (the first one, where an id is duplicated)."""
+
+        def build() -> dict[str, Record]:
+            index: dict[str, Record] = {}
+            for record in self.records():
+                index.setdefault(record.id, record)
+            return index
+
+        result: dict[str, Record] = self._memo("index", build)
+        return result
+
+    def _grouped(self, collection: str, field: str) -> dict[Any, list[Any]]:
+        def build() -> dict[Any, list[Any]]:
+            groups: dict[Any, list[Any]] = defaultdict(list)
+            for record in getattr(self, collection):
+                groups[getattr(record, field)].append(record)
+            return dict(groups)
+
+        result: dict[Any, list[Any]] = self._memo(f"{collection}.{field}", build)
+        return result
+
+    def __contains__(self, record_id: object) -> bool:
+        return record_id in self.index
+
+    def get(self, record_id: str) -> Record:
+        """The record with *record_id*, of whatever kind.
+
+        Raises:
+            UnknownRecordError: no record has that id.
+        """
+        try:
+            return self.index[record_id]
+        except KeyError:
+            raise UnknownRecordError(f"no record with id {record_id!r} in {self.id}") from None
+
+    def _typed(self, record_id: str, kind: type[R]) -> R:
+        record = self.get(record_id)
+        if not isinstance(record, kind):
+            raise UnknownRecordError(
+                f"{record_id!r} is a {type(record).__name__}, not a {kind.__name__}"
+            )
+        return record
+
+    def source(self, record_id: str) -> Source:
+        """The :class:`Source` with this id."""
+        return self._typed(record_id, Source)
+
+    def organisation(self, record_id: str) -> Organisation:
+        """The organisation (of any kind) with this id."""
+        return self._typed(record_id, Organisation)
+
+    def government(self, record_id: str) -> Government:
+        """The :class:`Government` with this id."""
+        return self._typed(record_id, Government)
+
+    def person(self, record_id: str) -> Person:
+        """The :class:`Person` with this id."""
+        return self._typed(record_id, Person)
+
+    def body(self, record_id: str) -> GoverningBody:
+        """The :class:`GoverningBody` with this id."""
+        return self._typed(record_id, GoverningBody)
+
+    def seat(self, record_id: str) -> Seat:
+        """The :class:`Seat` with this id."""
+        return self._typed(record_id, Seat)
+
+    def term(self, record_id: str) -> Term:
+        """The :class:`Term` with this id."""
+        return self._typed(record_id, Term)
+
+    def mandate(self, record_id: str) -> Mandate:
+        """The :class:`Mandate` with this id."""
+        return self._typed(record_id, Mandate)
+
+    def membership(self, record_id: str) -> Membership:
+        """The :class:`Membership` with this id."""
+        return self._typed(record_id, Membership)
+
+    def initiative(self, record_id: str) -> Initiative:
+        """The :class:`Initiative` with this id."""
+        return self._typed(record_id, Initiative)
+
+    def event(self, record_id: str) -> Event:
+        """The :class:`Event` with this id."""
+        return self._typed(record_id, Event)
+
+    # ------------------------------------------------------------ governance
+
+    def mandate_period(self, mandate: Mandate) -> tuple[PartialDate | None, PartialDate | None]:
+        """A mandate's start and end, taking the term's where the mandate gives none."""
+        term = self.index.get(mandate.term)
+        term_start = term.start if isinstance(term, Term) else None
+        term_end = term.end if isinstance(term, Term) else None
+        return (mandate.start or term_start, mandate.end or term_end)
+
+    def holders(self, seat: str, *, on: _dt.date) -> list[Mandate]:
+        """The mandates on *seat* in force on the day *on*.
+
+        Usually one; more where the data holds a conflict that ``validate`` reports.
+        Periods known only to the year hand over at the start of their end year
+        (see :func:`iclei_model.covers`).
+        """
+        self.seat(seat)
+        return [
+            m
+            for m in self._grouped("mandates", "seat").get(seat, [])
+            if covers(*self.mandate_period(m), on)
+        ]
+
+    def seats_of(self, body: str) -> list[Seat]:
+        """The seats of a governing body, in order of role."""
+        self.body(body)
+        return sorted(
+            self._grouped("seats", "body").get(body, []), key=lambda s: _ROLE_ORDER[s.role]
+        )
+
+    def terms_of(self, body: str) -> list[Term]:
+        """The terms of a governing body, earliest first."""
+        self.body(body)
+        return sorted(self._grouped("terms", "body").get(body, []), key=lambda t: t.start)
+
+    def roster(
+        self, body: str, *, term: str | None = None, on: _dt.date | None = None
+    ) -> list[Mandate]:
+        """The mandates on a body, for one term and/or in force on one day, by role.
+
+        With neither *term* nor *on*, every mandate the body ever had.
+        """
+        seats = self.seats_of(body)
+        order = {s.id: i for i, s in enumerate(seats)}
+        if term is not None:
+            self.term(term)
+        found = [
+            m
+            for s in seats
+            for m in self._grouped("mandates", "seat").get(s.id, [])
+            if (term is None or m.term == term)
+            and (on is None or covers(*self.mandate_period(m), on))
+        ]
+        return sorted(found, key=lambda m: order[m.seat])
+
+    def mandates_of(self, person: str) -> list[Mandate]:
+        """Every mandate a person holds or held, earliest first."""
+        self.person(person)
+        return sorted(
+            self._grouped("mandates", "holder").get(person, []),
+            key=lambda m: self.mandate_period(m)[0] or PartialDate(1),
+        )
+
+    def proxies_of(self, person: str) -> list[Mandate]:
+        """The mandates in which *person* stood in as a proxy."""
+        self.person(person)
+        return [m for m in self.mandates if any(p.person == person for p in m.proxies)]
+
+    # ------------------------------------------------------------ membership
+
+    def memberships_of(self, government: str) -> list[Membership]:
+        """A government's memberships, earliest first."""
+        self.organisation(government)
+        return sorted(
+            self._grouped("memberships", "member").get(government, []),
+            key=lambda m: m.since or PartialDate(1),
+        )
+
+    def members(self, *, on: _dt.date, region: Region | None = None) -> list[Government]:
+        """The governments that are members in good standing on the day *on*.
+
+        A membership known only to its year counts from the start of that year; an
+        unknown start counts from before any record; an unknown end is ongoing.
+        """
+        found: dict[str, Government] = {}
+        for m in self.memberships:
+            if m.status is not MembershipStatus.ACTIVE or not covers(m.since, m.until, on):
+                continue
+            gov = self.index.get(m.member)
+            if isinstance(gov, Government) and (region is None or gov.region is region):
+                found.setdefault(gov.id, gov)
+        return sorted(found.values(), key=lambda g: g.name.get("en"))
+
+    # ----------------------------------------------------- events, initiatives
+
+    def event_pathways(self, event: Event) -> frozenset[Pathway]:
+        """An event's own pathways and those of the initiatives it belongs to."""
+        result = set(event.pathways)
+        for ref in event.initiatives:
+            initiative = self.index.get(ref)
+            if isinstance(initiative, Initiative):
+                result.update(initiative.pathways)
+        return frozenset(result)
+
+    def find_events(
+        self,
+        *,
+        start: _dt.date | None = None,
+        end: _dt.date | None = None,
+        locality: str | None = None,
+        country: str | None = None,
+        pathway: Pathway | None = None,
+        initiative: str | None = None,
+    ) -> list[Event]:
+        """Events matching every criterion given, by start date.
+
+        *start* and *end* select events with at least one day in that range
+        (inclusive); *locality* matches the city in any language, without case;
+        *pathway* matches the event's own pathways and its initiatives'.
+        """
+        wanted = locality.casefold() if locality is not None else None
+        found = []
+        for event in self.events:
+            if start is not None and event.end_date.last_day() < start:
+                continue
+            if end is not None and event.start_date.first_day() > end:
+                continue
+            place = event.place
+            if country is not None and (place is None or place.country != country):
+                continue
+            if wanted is not None and (
+                place is None
+                or place.locality is None
+                or all(text.casefold() != wanted for _, text in place.locality.items)
+            ):
+                continue
+            if pathway is not None and pathway not in self.event_pathways(event):
+                continue
+            if initiative is not None and initiative not in event.initiatives:
+                continue
+            found.append(event)
+        return sorted(found, key=lambda e: (e.start_date, e.id))
+
+    def events_by_month(self) -> dict[tuple[int, int | None], list[Event]]:
+        """Events grouped by the (year, month) they start in; month None if unknown."""
+        groups: dict[tuple[int, int | None], list[Event]] = defaultdict(list)
+        for event in sorted(self.events, key=lambda e: (e.start_date, e.id)):
+            groups[(event.start_date.year, event.start_date.month)].append(event)
+        return dict(groups)
+
+    def initiatives_on(self, pathway: Pathway) -> list[Initiative]:
+        """Initiatives that name *pathway*, by name."""
+        return sorted(
+            (i for i in self.initiatives if pathway in i.pathways), key=lambda i: i.name.get("en")
+        )
+
+    def children(self, record_id: str) -> list[Event | Initiative]:
+        """Events or initiatives whose ``parent`` is *record_id*."""
+        record = self.get(record_id)
+        collection = "events" if isinstance(record, Event) else "initiatives"
+        return list(self._grouped(collection, "parent").get(record_id, []))
+
+    # --------------------------------------------------------------- timeline
+
+    def timeline(self, organisation: str) -> list[TimelineEntry]:
+        """Everything dated that involves one organisation, earliest first.
+
+        Memberships, mandates held on its behalf, initiatives it leads, funds, partners
+        or takes part in, and events it organises or takes part in. Entries without a
+        date come last.
+        """
+        org = self.organisation(organisation)
+        entries: list[TimelineEntry] = []
+        for m in self._grouped("memberships", "member").get(org.id, []):
+            entries.append(TimelineEntry(date=m.since, what="joined the network", record=m.id))
+            if m.until is not None:
+                entries.append(TimelineEntry(date=m.until, what="left the network", record=m.id))
+        for mandate in self._grouped("mandates", "on_behalf_of").get(org.id, []):
+            seat = self.index.get(mandate.seat)
+            role = seat.role.value.replace("_", " ") if isinstance(seat, Seat) else "seat"
+            entries.append(
+                TimelineEntry(
+                    date=self.mandate_period(mandate)[0],
+                    what=f"took a {role} seat ({mandate.seat})",
+                    record=mandate.id,
+                )
+            )
+        roles = ("lead", "partners", "funders", "participants")
+        for initiative in self.initiatives:
+            for role in roles:
+                if org.id in getattr(initiative, role):
+                    entries.append(
+                        TimelineEntry(
+                            date=initiative.start,
+                            what=f"{role}: {initiative.name}",
+                            record=initiative.id,
+                        )
+                    )
+        for event in self.events:
+            for role in ("organisers", "partners", "participants"):
+                if org.id in getattr(event, role):
+                    entries.append(
+                        TimelineEntry(
+                            date=event.start_date, what=f"{role}: {event.name}", record=event.id
+                        )
+                    )
+        return sorted(
+            entries, key=lambda e: (e.date is None, e.date or PartialDate(1), e.record, e.what)
+        )

@@ -1,0 +1,737 @@
+"""The record classes of the model: organisations, people, governance, initiatives, events."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any, ClassVar
+
+import attrs
+import pendulum
+
+from iclei_model._base.messages import show
+from iclei_model.errors import InvalidValueError
+
+from .partial_date import PartialDate
+from .text import LocalizedText, as_text
+from .validators import (
+    country_code,
+    decimal_number,
+    iana_time_zone,
+    non_empty,
+    optional,
+    slug,
+    slugs,
+    unique,
+)
+from .vocab import (
+    Attendance,
+    BodyKind,
+    Bound,
+    ContactKind,
+    EventKind,
+    EventStatus,
+    GovernmentLevel,
+    InitiativeKind,
+    MembershipStatus,
+    NameOrder,
+    NoteKind,
+    Pathway,
+    Region,
+    SeatRole,
+    Sector,
+    Unit,
+)
+
+__all__ = [
+    "Address",
+    "Citation",
+    "ContactDetail",
+    "Event",
+    "Figure",
+    "GoverningBody",
+    "Government",
+    "Initiative",
+    "Mandate",
+    "Membership",
+    "Network",
+    "Note",
+    "Office",
+    "Organisation",
+    "OtherOrganisation",
+    "Person",
+    "PersonName",
+    "Place",
+    "Position",
+    "Proxy",
+    "Quantity",
+    "Seat",
+    "Secretariat",
+    "Source",
+    "Term",
+]
+
+When = PartialDate | pendulum.DateTime
+"""An event's start or end: a date at some precision, or an instant in a time zone."""
+
+
+def _optional_text(value: Any) -> LocalizedText | None:
+    return None if value is None else as_text(value)
+
+
+def _when(value: Any) -> Any:
+    """Lift a stdlib aware datetime into pendulum; leave everything else to validators."""
+    if isinstance(value, _dt.datetime) and not isinstance(value, pendulum.DateTime):
+        if value.tzinfo is None:
+            return value  # rejected by the validator with a clear message
+        return pendulum.instance(value)
+    return value
+
+
+def _check_when(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None and attribute.name != "start":
+        return
+    if isinstance(value, PartialDate):
+        return
+    if isinstance(value, _dt.datetime) and value.tzinfo is not None:
+        return
+    raise InvalidValueError(
+        f"expected a PartialDate or a time-zone-aware date-time, got {show(value)}",
+        record=type(instance).__name__,
+        field=attribute.name,
+    )
+
+
+def _pathways(value: Iterable[Any]) -> tuple[Pathway, ...]:
+    return tuple(Pathway(p) for p in value)
+
+
+def _instance_of(kind: type | tuple[type, ...], expected: str) -> Any:
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, kind):
+            raise InvalidValueError(
+                f"expected {expected}, got {show(value)}",
+                record=type(instance).__name__,
+                field=attribute.name,
+            )
+
+    check.checks_type = kind  # type: ignore[attr-defined]  # for readers that build the type
+    return check
+
+
+_check_when.checks_type = (PartialDate, _dt.datetime)  # type: ignore[attr-defined]
+
+_optional_date = optional(_instance_of(PartialDate, "a PartialDate"))
+
+
+def _id_field() -> Any:
+    return attrs.field(validator=slug)
+
+
+def _ref() -> Any:
+    return attrs.field(validator=slug)
+
+
+def _optional_ref() -> Any:
+    return attrs.field(default=None, validator=optional(slug))
+
+
+def _refs() -> Any:
+    return attrs.field(default=(), converter=tuple, validator=slugs)
+
+
+def _sources() -> Any:
+    return attrs.field(default=(), converter=tuple)
+
+
+def _notes() -> Any:
+    return attrs.field(default=(), converter=tuple)
+
+
+def _optional_str() -> Any:
+    return attrs.field(default=None, validator=optional(non_empty))
+
+
+# --------------------------------------------------------------------------- parts
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """Where a record's facts come from: a :class:`Source` and a place in it."""
+
+    source: str = _ref()
+    """The id of the :class:`Source`."""
+    page: str | None = _optional_str()
+    """A page or section, as the source numbers it ("17", "Governance")."""
+
+
+@attrs.frozen(kw_only=True)
+class Note:
+    """A remark on a record: a contradiction, correction, inference or plain note."""
+
+    text: str = attrs.field(validator=non_empty)
+    kind: NoteKind = attrs.field(default=NoteKind.NOTE, converter=NoteKind)
+    field: str | None = _optional_str()
+    """The field the note is about, where it is about one."""
+
+
+@attrs.frozen(kw_only=True)
+class ContactDetail:
+    """A phone number, fax number, e-mail address or web address."""
+
+    kind: ContactKind = attrs.field(converter=ContactKind)
+    value: str = attrs.field(validator=non_empty)
+    label: str | None = _optional_str()
+
+
+@attrs.frozen(kw_only=True)
+class Address:
+    """A postal or physical address."""
+
+    lines: tuple[str, ...] = attrs.field(converter=tuple)
+    """Street lines, as written."""
+    locality: str | None = _optional_str()
+    """City or town."""
+    subdivision: str | None = _optional_str()
+    """State, province or prefecture."""
+    postal_code: str | None = _optional_str()
+    country: str = attrs.field(validator=country_code)
+    label: str | None = _optional_str()
+    """What the address is for ("Physical address", "Postal address")."""
+
+    @lines.validator
+    def _check_lines(self, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+        for index, line in enumerate(value):
+            if not isinstance(line, str) or not line.strip():
+                raise InvalidValueError(
+                    f"expected non-empty text, got {show(line)}",
+                    record="Address",
+                    field=f"lines[{index}]",
+                )
+
+
+@attrs.frozen(kw_only=True)
+class Place:
+    """Where an event happens: a city and country, optionally a venue."""
+
+    locality: LocalizedText | None = attrs.field(default=None, converter=_optional_text)
+    """The city or town."""
+    subdivision: str | None = _optional_str()
+    """The state, province or prefecture, where the source names it."""
+    country: str | None = attrs.field(default=None, validator=optional(country_code))
+    venue: str | None = _optional_str()
+
+
+@attrs.frozen(kw_only=True)
+class Quantity:
+    """A number with a unit, exact or bounded ("360+", "more than 1,750", "up to 48%").
+
+    >>> str(Quantity(value=Decimal("360"), unit=Unit.OFFICIAL, bound=Bound.AT_LEAST))
+    '360+ official'
+    """
+
+    value: Decimal = attrs.field(validator=decimal_number)
+    unit: Unit = attrs.field(converter=Unit)
+    bound: Bound = attrs.field(default=Bound.EXACT, converter=Bound)
+
+    def __str__(self) -> str:
+        prefix = {
+            Bound.EXACT: "",
+            Bound.AT_LEAST: "",
+            Bound.MORE_THAN: "more than ",
+            Bound.ABOUT: "about ",
+            Bound.UP_TO: "up to ",
+        }[self.bound]
+        plus = "+" if self.bound is Bound.AT_LEAST else ""
+        return f"{prefix}{self.value}{plus} {self.unit.value.replace('_', ' ')}"
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    """A figure a source states: what was counted or measured, its quantity, its date."""
+
+    label: str = attrs.field(validator=non_empty)
+    """What the figure measures, in English ("local governments joined through the secretariat")."""
+    quantity: Quantity = attrs.field(validator=_instance_of(Quantity, "a Quantity"))
+    as_of: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    sources: tuple[Citation, ...] = _sources()
+    notes: tuple[Note, ...] = _notes()
+
+
+@attrs.frozen(kw_only=True)
+class PersonName:
+    """A person's name in one language or script."""
+
+    language: str = attrs.field(validator=non_empty)
+    """A BCP 47 tag such as ``ja`` or ``ko-Hang``."""
+    family_name: str | None = _optional_str()
+    given_name: str | None = _optional_str()
+
+    def __attrs_post_init__(self) -> None:
+        if self.family_name is None and self.given_name is None:
+            raise InvalidValueError(
+                "PersonName: expected a family_name or a given_name, got neither"
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Position:
+    """A post a person holds in an organisation ("Secretary General", "Mayor")."""
+
+    organisation: str = _ref()
+    title: LocalizedText = attrs.field(converter=as_text)
+    start: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    end: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    sources: tuple[Citation, ...] = _sources()
+
+
+# --------------------------------------------------------------------------- records
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A document that records cite: a report, an article, a web page."""
+
+    id: str = _id_field()
+    title: LocalizedText = attrs.field(converter=as_text)
+    publisher: str | None = _optional_ref()
+    """The id of the organisation that published it."""
+    published: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    url: str | None = _optional_str()
+    retrieved: _dt.date | None = attrs.field(
+        default=None, validator=optional(_instance_of(_dt.date, "a date"))
+    )
+    notes: tuple[Note, ...] = _notes()
+
+
+@attrs.frozen(kw_only=True)
+class Organisation:
+    """Base of the organisation family; build one of its subclasses.
+
+    Every organisation serializes with a ``kind`` discriminator: ``network``,
+    ``secretariat``, ``office``, ``government`` or ``other``.
+    """
+
+    kind: ClassVar[str]
+    id: str = _id_field()
+    name: LocalizedText = attrs.field(converter=as_text)
+    abbreviation: str | None = _optional_str()
+    country: str | None = attrs.field(default=None, validator=optional(country_code))
+    parent: str | None = _optional_ref()
+    """The id of the organisation this one belongs to or reports to."""
+    website: str | None = _optional_str()
+    contacts: tuple[ContactDetail, ...] = attrs.field(default=(), converter=tuple)
+    figures: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)
+    sources: tuple[Citation, ...] = _sources()
+    notes: tuple[Note, ...] = _notes()
+
+    def __attrs_post_init__(self) -> None:
+        if type(self) is Organisation:
+            raise InvalidValueError(
+                "Organisation is the base of a family: build a Network, Secretariat, Office,"
+                " Government or OtherOrganisation"
+            )
+        if self.parent == self.id:
+            raise InvalidValueError(
+                f"{self.id!r} cannot be its own parent", record=type(self).__name__, field="parent"
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Network(Organisation):
+    """The network itself, such as ICLEI – Local Governments for Sustainability."""
+
+    kind: ClassVar[str] = "network"
+    founded: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+
+
+@attrs.frozen(kw_only=True)
+class Secretariat(Organisation):
+    """The world secretariat (no region) or a regional secretariat of the network."""
+
+    kind: ClassVar[str] = "secretariat"
+    region: Region | None = attrs.field(default=None, converter=attrs.converters.optional(Region))
+    addresses: tuple[Address, ...] = attrs.field(default=(), converter=tuple)
+    opened: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+
+
+@attrs.frozen(kw_only=True)
+class Office(Organisation):
+    """A country or project office, under a secretariat (its ``parent``).
+
+    Where no secretariat serves its region, an office sits directly under the network.
+    """
+
+    kind: ClassVar[str] = "office"
+    addresses: tuple[Address, ...] = attrs.field(default=(), converter=tuple)
+    opened: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if self.parent is None:
+            raise InvalidValueError(
+                "expected the id of its secretariat, got None", record="Office", field="parent"
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Government(Organisation):
+    """A local or regional government: a city, prefecture, province, district..."""
+
+    kind: ClassVar[str] = "government"
+    level: GovernmentLevel = attrs.field(converter=GovernmentLevel)
+    region: Region = attrs.field(converter=Region)
+    """The ICLEI region it belongs to."""
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if self.country is None:
+            raise InvalidValueError(
+                "expected an ISO 3166-1 alpha-2 country code, got None",
+                record="Government",
+                field="country",
+            )
+
+
+@attrs.frozen(kw_only=True)
+class OtherOrganisation(Organisation):
+    """Any other organisation: partners, funders, agencies, NGOs, academia, business."""
+
+    kind: ClassVar[str] = "other"
+    sector: Sector = attrs.field(converter=Sector)
+
+
+ORGANISATION_CLASSES: dict[str, type[Organisation]] = {
+    cls.kind: cls for cls in (Network, Secretariat, Office, Government, OtherOrganisation)
+}
+
+
+@attrs.frozen(kw_only=True)
+class Membership:
+    """A government's membership of the network: since when, until when, through whom."""
+
+    id: str = _id_field()
+    member: str = _ref()
+    """The id of the member :class:`Government`."""
+    network: str = _ref()
+    through: str | None = _optional_ref()
+    """The id of the secretariat the member joined through."""
+    since: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    """None where the sources do not say; counted as a member from before any record."""
+    until: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    """None while ongoing."""
+    status: MembershipStatus = attrs.field(
+        default=MembershipStatus.ACTIVE, converter=MembershipStatus
+    )
+    sources: tuple[Citation, ...] = _sources()
+    notes: tuple[Note, ...] = _notes()
+
+
+@attrs.frozen(kw_only=True)
+class Person:
+    """A person, with name parts, the order their culture writes them, and other scripts.
+
+    >>> p = Person(id="daisaku-kadokawa", given_name="Daisaku", family_name="Kadokawa",
+    ...            name_order="family_first")
+    >>> p.display_name()
+    'Daisaku Kadokawa'
+    >>> p.display_name(native_order=True)
+    'Kadokawa Daisaku'
+    """
+
+    id: str = _id_field()
+    given_name: str | None = _optional_str()
+    family_name: str | None = _optional_str()
+    name_order: NameOrder = attrs.field(default=NameOrder.GIVEN_FIRST, converter=NameOrder)
+    honorific_prefix: str | None = _optional_str()
+    """"Prof.", "Dr."; office titles belong to mandates and positions."""
+    other_names: tuple[PersonName, ...] = attrs.field(default=(), converter=tuple)
+    positions: tuple[Position, ...] = attrs.field(default=(), converter=tuple)
+    sources: tuple[Citation, ...] = _sources()
+    notes: tuple[Note, ...] = _notes()
+
+    def __attrs_post_init__(self) -> None:
+        if self.family_name is None and self.given_name is None:
+            raise InvalidValueError("Person: expected a family_name or a given_name, got neither")
+
+    def display_name(self, *, native_order: bool = False) -> str:
+        """The name in Latin script: given name first, or in the person's own order."""
+        parts = [self.given_name, self.family_name]
+        if native_order and self.name_order is NameOrder.FAMILY_FIRST:
+            parts.reverse()
+        return " ".join(p for p in parts if p)
+
+
+@attrs.frozen(kw_only=True)
+class GoverningBody:
+    """A governing body: the Council, the global or a regional executive committee."""
+
+    id: str = _id_field()
+    name: LocalizedText = attrs.field(converter=as_text)
+    kind: BodyKind = attrs.field(converter=BodyKind)
+    network: str = _ref()
+    region: Region | None = attrs.field(default=None, converter=attrs.converters.optional(Region))
+    """The region of a regional executive committee; None for global bodies."""
+    parent: str | None = _optional_ref()
+    sources: tuple[Citation, ...] = _sources()
+    notes: tuple[Note, ...] = _notes()
+
+    def __attrs_post_init__(self) -> None:
+        regional = self.kind is BodyKind.REGIONAL_EXECUTIVE_COMMITTEE
+        if regional and self.region is None:
+            raise InvalidValueError(
+                "a regional committee needs a region, got None",
+                record="GoverningBody",
+                field="region",
+            )
+        if not regional and self.region is not None:
+            raise InvalidValueError(
+                "only a regional committee has a region,"
+                f" got {self.region.value!r} on a {self.kind.value}",
+                record="GoverningBody",
+                field="region",
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Seat:
+    """A seat on a governing body: a role, optionally a portfolio."""
+
+    id: str = _id_field()
+    body: str = _ref()
+    role: SeatRole = attrs.field(converter=SeatRole)
+    portfolio: LocalizedText | None = attrs.field(default=None, converter=_optional_text)
+    """The thematic portfolio, such as "Resilience & Climate Adaptation"."""
+    region: Region | None = attrs.field(default=None, converter=attrs.converters.optional(Region))
+    """For a region's seat on the global committee: which region."""
+    sources: tuple[Citation, ...] = _sources()
+    notes: tuple[Note, ...] = _notes()
+
+    def __attrs_post_init__(self) -> None:
+        if (self.role is SeatRole.REGIONAL_SEAT) != (self.region is not None):
+            raise InvalidValueError(
+                "expected a region exactly when the role is regional_seat,"
+                f" got role {self.role.value!r} with region {self.region!r}",
+                record="Seat",
+                field="region",
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Term:
+    """A term of a governing body, such as 2018–2021."""
+
+    id: str = _id_field()
+    body: str = _ref()
+    start: PartialDate = attrs.field(validator=_instance_of(PartialDate, "a PartialDate"))
+    end: PartialDate = attrs.field(validator=_instance_of(PartialDate, "a PartialDate"))
+    sources: tuple[Citation, ...] = _sources()
+    notes: tuple[Note, ...] = _notes()
+
+    @property
+    def label(self) -> str:
+        """``2018–2021``: the years the term spans."""
+        return f"{self.start.year}\u2013{self.end.year}"
+
+
+@attrs.frozen(kw_only=True)
+class Proxy:
+    """Someone who stands in for a mandate's holder, for example at one meeting."""
+
+    person: str = _ref()
+    office_title: LocalizedText | None = attrs.field(default=None, converter=_optional_text)
+    organisation: str | None = _optional_ref()
+    """The organisation the proxy serves; None where the source does not say."""
+    event: str | None = _optional_ref()
+    """The event at which they stood in."""
+    sources: tuple[Citation, ...] = _sources()
+    notes: tuple[Note, ...] = _notes()
+
+
+@attrs.frozen(kw_only=True)
+class Mandate:
+    """A person holds a seat for a term on behalf of an organisation."""
+
+    id: str = _id_field()
+    seat: str = _ref()
+    term: str = _ref()
+    holder: str = _ref()
+    """The id of the :class:`Person`."""
+    on_behalf_of: str = _ref()
+    """The id of the organisation the holder sits for.
+
+    Schema version 1 called this field ``organisation``; such data is migrated on load.
+    """
+    office_title: LocalizedText | None = attrs.field(default=None, converter=_optional_text)
+    """The title the holder has there: "Mayor", "Vice Mayor", "Governor & Mayor"."""
+    start: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    """None: from the start of the term."""
+    end: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    """None: to the end of the term."""
+    proxies: tuple[Proxy, ...] = attrs.field(default=(), converter=tuple)
+    sources: tuple[Citation, ...] = _sources()
+    notes: tuple[Note, ...] = _notes()
+
+
+@attrs.frozen(kw_only=True)
+class Initiative:
+    """A programme, project, network, coalition, partnership, training or study."""
+
+    id: str = _id_field()
+    name: LocalizedText = attrs.field(converter=as_text)
+    kind: InitiativeKind = attrs.field(converter=InitiativeKind)
+    pathways: tuple[Pathway, ...] = attrs.field(default=(), converter=_pathways, validator=unique)
+    description: LocalizedText | None = attrs.field(default=None, converter=_optional_text)
+    lead: tuple[str, ...] = _refs()
+    partners: tuple[str, ...] = _refs()
+    funders: tuple[str, ...] = _refs()
+    funding_programmes: tuple[str, ...] = _refs()
+    """Ids of initiatives of kind ``funding_programme``."""
+    participants: tuple[str, ...] = _refs()
+    """Ids of the governments taking part."""
+    parent: str | None = _optional_ref()
+    start: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    end: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    outcomes: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)
+    website: str | None = _optional_str()
+    sources: tuple[Citation, ...] = _sources()
+    notes: tuple[Note, ...] = _notes()
+
+    def __attrs_post_init__(self) -> None:
+        if self.parent == self.id:
+            raise InvalidValueError(
+                f"{self.id!r} cannot be its own parent", record="Initiative", field="parent"
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """A forum, conference, workshop, training, meeting... at a place or online."""
+
+    id: str = _id_field()
+    name: LocalizedText = attrs.field(converter=as_text)
+    kind: EventKind = attrs.field(converter=EventKind)
+    start: When = attrs.field(converter=_when, validator=_check_when)
+    end: When | None = attrs.field(default=None, converter=_when, validator=_check_when)
+    """None for a one-day event, or where only the start is known."""
+    timezone: str | None = attrs.field(default=None, validator=optional(iana_time_zone))
+    """The IANA time zone of the event's place; required when times are given."""
+    attendance: Attendance = attrs.field(default=Attendance.IN_PERSON, converter=Attendance)
+    place: Place | None = attrs.field(default=None)
+    status: EventStatus = attrs.field(default=EventStatus.CONFIRMED, converter=EventStatus)
+    organisers: tuple[str, ...] = _refs()
+    partners: tuple[str, ...] = _refs()
+    participants: tuple[str, ...] = _refs()
+    initiatives: tuple[str, ...] = _refs()
+    pathways: tuple[Pathway, ...] = attrs.field(default=(), converter=_pathways, validator=unique)
+    parent: str | None = _optional_ref()
+    """The event this one is part of (a session of a congress, a workshop of a forum)."""
+    figures: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)
+    sources: tuple[Citation, ...] = _sources()
+    notes: tuple[Note, ...] = _notes()
+
+    def __attrs_post_init__(self) -> None:
+        if self.end is not None and isinstance(self.start, _dt.datetime) != isinstance(
+            self.end, _dt.datetime
+        ):
+            raise InvalidValueError(
+                "expected the same kind of value as start (both dates or both"
+                f" date-times), got {self.end} after {self.start}",
+                record="Event",
+                field="end",
+            )
+        if self.parent == self.id:
+            raise InvalidValueError(
+                f"{self.id!r} cannot be its own parent", record="Event", field="parent"
+            )
+        for name in ("start", "end"):
+            value = getattr(self, name)
+            if isinstance(value, _dt.datetime):
+                if self.timezone is None:
+                    raise InvalidValueError(
+                        f"expected an IANA time zone when {name} has a time, got None",
+                        record="Event",
+                        field="timezone",
+                    )
+                zone = getattr(value, "timezone_name", None)
+                if zone != self.timezone:
+                    raise InvalidValueError(
+                        f"expected a date-time in the event's time zone"
+                        f" {self.timezone!r}, got one in {zone or value.tzinfo!r}",
+                        record="Event",
+                        field=name,
+                    )
+        if self.attendance is not Attendance.VIRTUAL and self.place is None:
+            raise InvalidValueError(
+                f"expected a Place for an event attended {self.attendance.value}, got None",
+                record="Event",
+                field="place",
+            )
+
+    @property
+    def start_date(self) -> PartialDate:
+        """The start as a PartialDate (the local calendar day for a date-time)."""
+        return _as_partial(self.start)
+
+    @property
+    def end_date(self) -> PartialDate:
+        """The end as a PartialDate; the start's where no end is given."""
+        return _as_partial(self.end if self.end is not None else self.start)
+
+    @property
+    def has_times(self) -> bool:
+        """Whether the event is given with clock times rather than dates."""
+        return isinstance(self.start, _dt.datetime)
+
+
+def founding_date(organisation: Organisation) -> PartialDate | None:
+    """When a network was founded, or a secretariat or office opened; None for others."""
+    if isinstance(organisation, Network):
+        return organisation.founded
+    if isinstance(organisation, Secretariat | Office):
+        return organisation.opened
+    return None
+
+
+def _as_partial(value: When) -> PartialDate:
+    if isinstance(value, PartialDate):
+        return value
+    return PartialDate.from_date(value.date())
+
+
+# ------------------------------------------------------------------------ display
+
+
+def _record_repr(self: Any) -> str:
+    from .display import record_repr
+
+    return record_repr(self)
+
+
+def _record_html(self: Any) -> str:
+    from .display import record_html
+
+    return record_html(self)
+
+
+RECORD_CLASSES: tuple[type, ...] = (
+    Source,
+    Organisation,
+    Person,
+    Membership,
+    GoverningBody,
+    Seat,
+    Term,
+    Mandate,
+    Initiative,
+    Event,
+)
+"""The classes whose instances are records of a Dataset, each with an id."""
+
+# Records show themselves by id and a few facts, not every field; attrs generates a
+# __repr__ for each subclass, so each class gets these explicitly.
+for _cls in (*RECORD_CLASSES, *ORGANISATION_CLASSES.values()):
+    _cls.__repr__ = _record_repr  # type: ignore[method-assign,assignment]
+    _cls._repr_html_ = _record_html  # type: ignore[attr-defined]
+del _cls

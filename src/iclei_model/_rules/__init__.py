@@ -1,0 +1,1 @@
+"""Validation: the rules that need the whole dataset. Imports the model and the base."""

@@ -1,0 +1,714 @@
+"""The cattrs converters that turn model objects into plain data and back, strictly."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import re
+import typing
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from functools import cache
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+import pendulum
+from cattrs.errors import ForbiddenExtraKeysError
+
+from iclei_model._base.codegen import Names, compile_function
+from iclei_model._base.messages import show as _show
+from iclei_model._base.runtime import gc_paused
+from iclei_model._model.dataset import Dataset
+from iclei_model._model.introspect import default_value, init_fields, is_var_tuple, without_none
+from iclei_model._model.partial_date import PartialDate
+from iclei_model._model.records import ORGANISATION_CLASSES, Organisation, When
+from iclei_model._model.text import LocalizedText
+from iclei_model.errors import InvalidValueError, Problem, StructureError
+
+from .migrations import MigrationError, migrate
+
+__all__ = ["make_converter", "structure", "unstructure"]
+
+T = TypeVar("T")
+
+
+class _MismatchError(Exception):
+    """Raised inside a hook: the value is not of the expected shape."""
+
+    def __init__(self, expected: str, value: Any) -> None:
+        super().__init__(f"expected {expected}, got {_show(value)}")
+
+
+# ----------------------------------------------------------------- leaf hooks
+
+
+def _structure_str(value: Any, _: Any) -> str:
+    if type(value) is not str:
+        raise _MismatchError("text", value)
+    return value
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    if type(value) is not int:
+        raise _MismatchError("a whole number", value)
+    return value
+
+
+def _structure_float(value: Any, _: Any) -> float:
+    if type(value) not in (int, float):
+        raise _MismatchError("a number", value)
+    return float(value)
+
+
+def _structure_bool(value: Any, _: Any) -> bool:
+    if type(value) is not bool:
+        raise _MismatchError("true or false", value)
+    return value
+
+
+_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+
+
+def _structure_decimal(value: Any, _: Any) -> Decimal:
+    if type(value) is int:
+        return Decimal(value)
+    if type(value) is str and _DECIMAL.fullmatch(value):
+        return Decimal(value)
+    raise _MismatchError('a decimal number written as a string like "29.61"', value)
+
+
+def _structure_partial_date(value: Any, _: Any) -> PartialDate:
+    if type(value) is not str:
+        raise _MismatchError("a date like 2019, 2019-06 or 2019-06-10", value)
+    return PartialDate.parse(value)
+
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _structure_date(value: Any, _: Any) -> _dt.date:
+    if type(value) is str and _DATE.fullmatch(value):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _MismatchError("a date like 2019-06-10", value)
+
+
+# RFC 9557: an RFC 3339 date-time with its offset, then the IANA zone in brackets. Offsets
+# may carry seconds, as local mean time before standard zones does (+08:27:52 in Seoul, 1906).
+_DATETIME = re.compile(
+    r"(?P<dt>[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
+    r"(?:Z|[+-][0-9]{2}:[0-9]{2}(?::[0-9]{2})?))"
+    r"\[(?P<zone>[A-Za-z0-9_+\-/]+)\]"
+)
+_DATETIME_EXAMPLE = "2020-11-26T10:00:00+09:00[Asia/Seoul]"
+
+
+@cache
+def _zone(name: str) -> pendulum.Timezone:
+    # pendulum.timezone() rereads the zone file on every call; zones never change.
+    return pendulum.timezone(name)
+
+
+def _structure_datetime(value: Any) -> pendulum.DateTime:
+    match = _DATETIME.fullmatch(value) if type(value) is str else None
+    if match is None:
+        raise _MismatchError(f"a date-time with offset and zone like {_DATETIME_EXAMPLE}", value)
+    from iclei_model._model.validators import is_iana_time_zone
+
+    name = match["zone"]
+    if not is_iana_time_zone(name):
+        raise _MismatchError("a date-time whose zone is an IANA time zone name", value)
+    try:
+        parsed = _dt.datetime.fromisoformat(match["dt"].replace("Z", "+00:00"))
+    except ValueError:
+        raise _MismatchError(f"a real date-time like {_DATETIME_EXAMPLE}", value) from None
+    local = pendulum.instance(parsed).in_timezone(_zone(name))
+    if local.utcoffset() != parsed.utcoffset():
+        raise _MismatchError(
+            f"an offset that {name} has at that time ({local.isoformat()[-6:]})", value
+        )
+    return local
+
+
+def _unstructure_datetime(value: _dt.datetime) -> str:
+    zone = getattr(value, "timezone_name", None) or str(value.tzinfo)
+    return f"{value.isoformat()}[{zone}]"
+
+
+def _structure_when(value: Any, _: Any) -> PartialDate | pendulum.DateTime:
+    if type(value) is str and "T" in value:
+        return _structure_datetime(value)
+    if type(value) is not str:
+        raise _MismatchError(
+            f"a date like 2019-06-10 or a date-time like {_DATETIME_EXAMPLE}", value
+        )
+    return PartialDate.parse(value)
+
+
+def _unstructure_when(value: PartialDate | _dt.datetime) -> str:
+    if isinstance(value, PartialDate):
+        return value.isoformat()
+    return _unstructure_datetime(value)
+
+
+def _structure_text(value: Any, _: Any) -> LocalizedText:
+    if type(value) is not dict and not isinstance(value, Mapping):
+        raise _MismatchError('an object of language tags to text like {"en": "Kyoto"}', value)
+    for tag, text in value.items():
+        if type(text) is not str:
+            raise _MismatchError(f'text for language "{tag}"', text)
+    return LocalizedText(value)
+
+
+@cache
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], Any]:
+    allowed = ", ".join(f'"{m.value}"' for m in cls)
+    members = {m.value: m for m in cls}
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is str:
+            member = members.get(value)
+            if member is not None:
+                return member
+        raise _MismatchError(f"one of {allowed}", value)
+
+    return structure
+
+
+def _is_optional(t: Any) -> bool:
+    return without_none(t)[1] and t != When | None
+
+
+def _optional_hook(conv: cattrs.Converter, t: Any) -> Callable[[Any, Any], Any]:
+    """``X | None``: None, or X through X's own hook, found once rather than per value."""
+    inner_type = without_none(t)[0]
+    inner = conv.get_structure_hook(inner_type)
+
+    def structure(value: Any, _: Any) -> Any:
+        return None if value is None else inner(value, inner_type)
+
+    return structure
+
+
+def _is_union_with(target: Any) -> Callable[[Any], bool]:
+    return lambda t: t == target or t == target | None
+
+
+# ---------------------------------------------------------------- converters
+
+
+def _base_converter(*, native: bool = False) -> cattrs.Converter:
+    """The library's converter; *native* unstructures for orjson (see `_record_unstructurer`)."""
+    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    for kind, hook in (
+        (str, _structure_str),
+        (int, _structure_int),
+        (float, _structure_float),
+        (bool, _structure_bool),
+        (Decimal, _structure_decimal),
+        (PartialDate, _structure_partial_date),
+        (_dt.date, _structure_date),
+        (LocalizedText, _structure_text),
+    ):
+        conv.register_structure_hook(kind, hook)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_unstructure_hook(PartialDate, PartialDate.isoformat)
+    conv.register_unstructure_hook(_dt.date, _dt.date.isoformat)
+    conv.register_unstructure_hook(LocalizedText, LocalizedText.as_dict)
+    conv.register_unstructure_hook(pendulum.DateTime, _unstructure_datetime)
+    conv.register_structure_hook(pendulum.DateTime, lambda v, _: _structure_datetime(v))
+    conv.register_structure_hook_func(_is_union_with(When), _structure_when)
+    conv.register_unstructure_hook_func(_is_union_with(When), lambda v: _unstructure_when(v))
+    # Enums are str subclasses: register on StrEnum, which precedes str in their MRO,
+    # or cattrs' str handling would take (and coerce) them.
+    conv.register_structure_hook(enum.StrEnum, lambda v, t: _enum_hook(t)(v, t))
+    conv.register_structure_hook_factory(_is_optional, lambda t: _optional_hook(conv, t))
+    conv.register_unstructure_hook(enum.StrEnum, lambda v: v.value)
+    conv.register_structure_hook_factory(is_var_tuple, lambda t: _tuple_hook(conv, t))
+    conv.register_structure_hook_factory(_is_frozenset, lambda t: _frozenset_hook(conv, t))
+    conv.register_unstructure_hook_func(
+        lambda t: t is frozenset or _is_frozenset(t),
+        lambda v: sorted(conv.unstructure(x) for x in v),
+    )
+    conv.register_structure_hook_factory(
+        lambda t: attrs.has(t) and t not in (Organisation, Dataset, PartialDate, LocalizedText),
+        lambda t: _record_hook(conv, t),
+    )
+    conv.register_structure_hook_func(
+        lambda t: t is Organisation, lambda v, _: _structure_organisation(conv, v)
+    )
+    conv.register_structure_hook_factory(
+        lambda t: t is Dataset, lambda t: _dataset_hook(_record_hook(conv, Dataset))
+    )
+    conv.register_unstructure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, Organisation),
+        lambda t: _organisation_unstructurer(conv, t, native),
+    )
+    conv.register_unstructure_hook_factory(
+        lambda t: t is Dataset, lambda t: _dataset_unstructurer(conv, native)
+    )
+    conv.register_unstructure_hook_factory(
+        lambda t: (
+            attrs.has(t)
+            and t not in (PartialDate, LocalizedText, Dataset)
+            and not issubclass(t, Organisation)
+        ),
+        lambda t: _record_unstructurer(conv, t, native=native),
+    )
+    return conv
+
+
+def _tuple_hook(conv: cattrs.Converter, t: Any) -> Callable[[Any, Any], Any]:
+    item_type = typing.get_args(t)[0]
+    item = conv.get_structure_hook(item_type)
+
+    def structure(value: Any, _: Any) -> tuple[Any, ...]:
+        if type(value) not in (list, tuple):
+            raise _MismatchError("a list", value)
+        out, found = [], []
+        for index, element in enumerate(value):
+            try:
+                out.append(item(element, item_type))
+            except Exception as exc:
+                found.extend(problems(exc, f"[{index}]"))
+        if found:
+            raise _InvalidError(found)
+        return tuple(out)
+
+    return structure
+
+
+def _is_frozenset(t: Any) -> bool:
+    return typing.get_origin(t) is frozenset
+
+
+def _frozenset_hook(conv: cattrs.Converter, t: Any) -> Callable[[Any, Any], Any]:
+    """A set is written as a list (sorted on the way out) and read like a tuple."""
+    items = _tuple_hook(conv, tuple[typing.get_args(t)[0], ...])  # type: ignore[misc]
+
+    def structure(value: Any, _: Any) -> frozenset[Any]:
+        return frozenset(items(value, t))
+
+    return structure
+
+
+def _key_step(key: Any) -> str:
+    if type(key) is str and _IDENTIFIER.fullmatch(key):
+        return f".{key}"
+    return f"[{_show(key)}]"
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _record_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, Any], Any]:
+    """Structure one attrs record, collecting every problem of every field.
+
+    Each field is structured with its own hook and checked with its own validator, so
+    one bad field never hides another. Checks that span fields (``__attrs_post_init__``)
+    run when every field is sound.
+    """
+    fields = [
+        (key, kind, conv.get_structure_hook(kind), a.default is attrs.NOTHING, a)
+        for key, a, kind in init_fields(cls)
+    ]
+    tag = getattr(cls, "kind", None) if issubclass(cls, Organisation) else None
+    names = (["kind"] if tag is not None else []) + [key for key, *_ in fields]
+    allowed = frozenset(names)
+    listing = ", ".join(f'"{key}"' for key in names)
+    stand_in = object.__new__(cls)  # names the class in validator messages
+
+    def field_problems(kwargs: dict[str, Any]) -> list[Problem]:
+        """What each field's own validator says of the fields that structured."""
+        found: list[Problem] = []
+        for key, *_, attribute in fields:
+            if key in kwargs and attribute.validator is not None:
+                try:
+                    attribute.validator(stand_in, attribute, kwargs[key])
+                except InvalidValueError as exc:
+                    found.extend(problems(exc, ""))
+        return found
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is not dict and not isinstance(value, Mapping):
+            raise _MismatchError("an object", value)
+        kwargs: dict[str, Any] = {}
+        found: list[Problem] = []
+        present = 0
+        for key, kind, hook, required, _attribute in fields:
+            if key in value:
+                present += 1
+                try:
+                    kwargs[key] = hook(value[key], kind)
+                except Exception as exc:
+                    found.extend(problems(exc, f".{key}", key))
+            elif required:
+                found.append(Problem(f".{key}", "required field is missing", key))
+        if tag is not None and "kind" in value:
+            present += 1
+            if value["kind"] != tag:
+                found.append(
+                    Problem(".kind", f'expected "{tag}", got {_show(value["kind"])}', "kind")
+                )
+        if len(value) > present:
+            for key in sorted(value.keys() - allowed, key=str):
+                found.append(Problem(_key_step(key), f"unknown key; allowed keys are {listing}"))
+        if not found:
+            try:
+                return cls(**kwargs)
+            except InvalidValueError as exc:
+                found = field_problems(kwargs) or problems(exc, "")
+            raise _InvalidError(found)
+        found.extend(field_problems(kwargs))
+        raise _InvalidError(sorted(found, key=_order_of(value)))
+
+    return _fast_structure(cls, fields, tag, structure)
+
+
+class _UnfitError(Exception):
+    """Inside a generated fast path: this value is for the detailed hook."""
+
+
+def _fast_structure(
+    cls: Any,
+    fields: list[tuple[str, Any, Callable[[Any, Any], Any], bool, attrs.Attribute[Any]]],
+    tag: str | None,
+    detailed: Callable[[Any, Any], Any],
+) -> Callable[[Any, Any], Any]:
+    """Generate the fast path of a record's structure hook, with *detailed* behind it.
+
+    Straight-line code for a dict whose keys are all known and whose values all fit:
+    one statement a field, and one call of the class. Anything else (a missing or
+    unknown key, a value a hook or validator refuses, another kind of mapping) goes
+    to *detailed*, which looks at the whole value again and reports every problem
+    with its path. So the fast path never decides what an error says.
+    """
+    name = f"structure_{cls.__name__}"
+    scope = Names({"cls": cls, "detailed": detailed, "Unfit": _UnfitError}, locals={"value", "n"})
+    lines = [
+        f"def {name}(value, _):",
+        "    if type(value) is dict:",
+        "        try:",
+        "            n = 0",
+    ]
+    if tag is not None:
+        scope["tag"] = tag
+        lines += [
+            "            if 'kind' in value:",
+            "                if value['kind'] != tag:",
+            "                    raise Unfit",
+            "                n += 1",
+        ]
+    arguments = []
+    for index, (key, kind, hook, required, attribute) in enumerate(fields):
+        read = f"{scope.add(f'h{index}', hook)}(value[{key!r}], {scope.add(f't{index}', kind)})"
+        if required:
+            lines += [f"            a{index} = {read}", "            n += 1"]
+        else:
+            default = attribute.default
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                fallback = f"{scope.add(f'd{index}', default.factory)}()"  # type: ignore[union-attr]
+            else:
+                fallback = scope.add(f"d{index}", default)
+            lines += [
+                f"            if {key!r} in value:",
+                f"                a{index} = {read}",
+                "                n += 1",
+                "            else:",
+                f"                a{index} = {fallback}",
+            ]
+        arguments.append(f"{attribute.alias}=a{index}")
+    lines += [
+        "            if n == len(value):",
+        f"                return cls({', '.join(arguments)})",
+        "        except Exception:",
+        "            pass",
+        "    return detailed(value, _)",
+    ]
+    fast: Callable[[Any, Any], Any] = compile_function(
+        lines, scope, name, f"structure {cls.__qualname__}"
+    )
+    return fast
+
+
+def _order_of(value: Mapping[Any, Any]) -> Callable[[Problem], int]:
+    """Sort problems by the position of their key in the input."""
+    position = {_key_step(k): i for i, k in enumerate(value)}
+
+    def order(problem: Problem) -> int:
+        head = re.match(r"(\.[A-Za-z_][A-Za-z0-9_]*|\[[^\]]*\])", problem.path)
+        return position.get(head[0] if head else "", len(position))
+
+    return order
+
+
+def _structure_organisation(conv: cattrs.Converter, value: Any) -> Organisation:
+    if type(value) is not dict and not isinstance(value, Mapping):
+        raise _MismatchError("an object", value)
+    tags = ", ".join(f'"{k}"' for k in ORGANISATION_CLASSES)
+    kind = value.get("kind")
+    cls = ORGANISATION_CLASSES.get(kind) if type(kind) is str else None
+    if cls is None:
+        raise _InvalidError(
+            [
+                Problem(
+                    ".kind",
+                    f"expected one of {tags}, got {_show(kind)}"
+                    if "kind" in value
+                    else f'missing: every organisation needs a "kind", one of {tags}',
+                    "kind",
+                )
+            ]
+        )
+    return conv.structure(value, cls)
+
+
+def _dataset_hook(fields: Callable[[Any, Any], Dataset]) -> Callable[[Any, Any], Dataset]:
+    """Migrate data of an older schema version, then structure it."""
+
+    def structure(value: Any, _: Any) -> Dataset:
+        if type(value) is not dict and not isinstance(value, Mapping):
+            raise _MismatchError("an object", value)
+        try:
+            data = migrate(value)
+        except MigrationError as exc:
+            raise _InvalidError([Problem(".schema_version", str(exc), "schema_version")]) from None
+        return fields(data, Dataset)
+
+    return structure
+
+
+def _record_unstructurer(
+    conv: cattrs.Converter,
+    cls: Any,
+    head: Mapping[str, str] | None = None,
+    *,
+    native: bool = False,
+) -> Callable[[Any], dict[str, Any]]:
+    """Generate a function that unstructures one attrs record, leaving out defaults.
+
+    Straight-line code, one statement a field: enums give their value, tuples of text
+    become lists, nested records and dates go through the converter's hooks. *head*
+    maps the keys that come first, always written, to the source of their values (an
+    organisation's ``kind``, a dataset's ``schema_version``).
+
+    With *native*, the output is for orjson, which writes enums as their values and
+    tuples as arrays itself: those are left as they are, and dates and texts are
+    converted inline rather than through a hook.
+    """
+    names = Names(
+        {"PartialDate": PartialDate, "when": _unstructure_when}, locals={"obj", "out", "v", "x"}
+    )
+    first = dict(head or {})
+    lines = [f"def unstructure_{cls.__name__}(obj):", "    out = {}"]
+    for key, attribute, kind in init_fields(cls):
+        name = attribute.name
+        if key in first:  # a head key, or a leading field already in the display
+            continue
+        default = default_value(attribute)
+        if default is attrs.NOTHING and len(lines) == 2:
+            # the leading required fields go into the dict display: one step, not one a key
+            value = _value_source(conv, kind, f"obj.{name}", names, name, native)
+            first[key] = f"({value})" if " if " in value else value
+            continue
+        value = _value_source(conv, kind, "v", names, name, native)
+        lines.append(f"    v = obj.{name}")
+        if default is attrs.NOTHING:
+            lines.append(f"    out[{key!r}] = {value}")
+            continue
+        if default is None:
+            test = "v is not None"
+        elif default == ():
+            test = "v"
+        elif isinstance(default, enum.Enum):
+            test = f"v is not {names.add(f'd_{name}', default)}"
+        else:
+            test = f"v != {names.add(f'd_{name}', default)}"
+        lines.append(f"    if {test}: out[{key!r}] = {value}")
+    lines.append("    return out")
+    display = ", ".join(f"{key!r}: {source}" for key, source in first.items())
+    lines[1] = f"    out = {{{display}}}"
+    function = f"unstructure_{cls.__name__}"
+    fn: Callable[[Any], dict[str, Any]] = compile_function(
+        lines, names, function, f"unstructure {cls.__qualname__}{' (JSON)' if native else ''}"
+    )
+    return fn
+
+
+def _value_source(
+    conv: cattrs.Converter,
+    kind: Any,
+    var: str,
+    names: Names,
+    field: str,
+    native: bool = False,
+) -> str:
+    """Python source that unstructures *var*, a value of type *kind*."""
+    kind, _ = without_none(kind)
+    if kind in (str, int, bool, float):
+        return var
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        # orjson writes a member's value; otherwise read it without the property's call
+        return var if native else f"{var}._value_"
+    if is_var_tuple(kind):
+        item = _value_source(conv, typing.get_args(kind)[0], "x", names, field + "_item", native)
+        if item == "x":
+            return var if native else f"list({var})"
+        return f"[{item} for x in {var}]"
+    if native and kind is PartialDate:
+        return f"{var}.isoformat()"
+    if native and kind is LocalizedText:
+        return f"dict({var}.items)"
+    if native and kind == When:
+        return f"{var}.isoformat() if type({var}) is PartialDate else when({var})"
+    return f"{names.add(f'h_{field}', conv.get_unstructure_hook(kind))}({var})"
+
+
+def _organisation_unstructurer(
+    conv: cattrs.Converter, cls: type[Organisation], native: bool = False
+) -> Callable[[Organisation], dict[str, Any]]:
+    """Unstructure with the ``kind`` discriminator first; the base class dispatches."""
+    if cls is Organisation:
+        hooks: dict[type, Callable[[Any], dict[str, Any]]] = {}
+
+        def dispatch(org: Organisation) -> dict[str, Any]:
+            hook = hooks.get(type(org))
+            if hook is None:  # each class's hook is found once, not on every record
+                hook = hooks[type(org)] = conv.get_unstructure_hook(type(org))
+            return hook(org)
+
+        return dispatch
+    return _record_unstructurer(conv, cls, {"kind": repr(cls.kind)}, native=native)
+
+
+def _dataset_unstructurer(
+    conv: cattrs.Converter, native: bool = False
+) -> Callable[[Dataset], dict[str, Any]]:
+    """Unstructure with ``schema_version`` first and always written."""
+    head = {"schema_version": "obj.schema_version"}
+    return _record_unstructurer(conv, Dataset, head, native=native)
+
+
+def make_converter() -> cattrs.Converter:
+    """A new converter between model objects and plain JSON-compatible data.
+
+    Each call builds a fresh converter, so registering hooks on it never affects
+    the library or other users. It is strict: no number is taken for a string,
+    unknown keys and missing fields are errors, and a failure lists every problem.
+
+    >>> conv = make_converter()
+    >>> conv.unstructure(PartialDate(2019, 4))
+    '2019-04'
+    """
+    return _base_converter()
+
+
+@cache
+def _default() -> cattrs.Converter:
+    return _base_converter()
+
+
+@cache
+def _native() -> cattrs.Converter:
+    """The default converter's unstructuring, for orjson: enums and tuples left as they are."""
+    return _base_converter(native=True)
+
+
+def unstructure(obj: Any, *, converter: cattrs.Converter | None = None) -> Any:
+    """Turn a model object into plain data: dicts, lists, strings, numbers, booleans.
+
+    >>> from iclei_model import Quantity, Unit
+    >>> unstructure(Quantity(value=Decimal("360"), unit=Unit.OFFICIAL, bound="at_least"))
+    {'value': '360', 'unit': 'official', 'bound': 'at_least'}
+    """
+    with gc_paused():
+        return (converter or _default()).unstructure(obj)
+
+
+def structure(
+    data: Any, cls: type[T], *, what: str = "input", converter: cattrs.Converter | None = None
+) -> T:
+    """Build a model object of type *cls* from plain data.
+
+    Raises:
+        StructureError: listing every problem in *data*, each with its path.
+
+    >>> from iclei_model import Quantity
+    >>> structure({"value": 7.9, "unit": "trees"}, Quantity)
+    Traceback (most recent call last):
+    ...
+    iclei_model.errors.StructureError: 2 problems in input:
+      $.value: expected a decimal number written as a string like "29.61", got number 7.9
+      $.unit: expected one of "local_government", ..., got "trees"
+    """
+    try:
+        with gc_paused():
+            return (converter or _default()).structure(data, cls)
+    except Exception as exc:
+        raise StructureError(list(problems(exc)), what=what) from None
+
+
+# ---------------------------------------------------------------- error paths
+
+
+class _InvalidError(Exception):
+    """Raised inside a hook: problems with paths relative to the value structured."""
+
+    def __init__(self, found: list[Problem]) -> None:
+        super().__init__(found)
+        self.problems = found
+
+
+def problems(exc: BaseException, path: str = "$", field: str | None = None) -> list[Problem]:
+    """Flatten a structuring failure into problems with paths, in input order.
+
+    *field* is the record field the value at *path* belongs to, where known.
+    """
+    if isinstance(exc, _InvalidError):
+        return [Problem(path + p.path, p.message, p.field or field) for p in exc.problems]
+    if isinstance(exc, _MismatchError):
+        return [Problem(path, str(exc), field)]
+    if isinstance(exc, InvalidValueError):
+        if exc.field is None:
+            return [Problem(path, str(exc), field)]
+        sep = "" if exc.field.startswith("[") else "."
+        return [Problem(f"{path}{sep}{exc.field}", exc.reason, exc.field)]
+    # What hooks that users register on their own converter may raise.
+    if isinstance(exc, ForbiddenExtraKeysError):
+        allowed = ", ".join(f'"{key}"' for key, *_ in init_fields(exc.cl))
+        message = f"unknown key; allowed keys are {allowed}"
+        return [Problem(f"{path}{_key_step(key)}", message) for key in sorted(exc.extra_fields)]
+    if isinstance(exc, BaseExceptionGroup):
+        found: list[Problem] = []
+        for sub in exc.exceptions:
+            name = _name(sub)
+            found.extend(problems(sub, path + _step(sub), name or field))
+        return found
+    if isinstance(exc, KeyError):
+        return [Problem(path, "required field is missing", field)]
+    if isinstance(exc, RecursionError):
+        return [Problem(path, "nested too deeply", field)]
+    return [Problem(path, f"{type(exc).__name__}: {exc}", field)]
+
+
+def _name(exc: BaseException) -> str | None:
+    """The attribute name cattrs noted on a failure inside a class, if any."""
+    for note in getattr(exc, "__notes__", []):
+        name = getattr(note, "name", None)
+        if name is not None:
+            return str(name)
+    return None
+
+
+def _step(exc: BaseException) -> str:
+    for note in getattr(exc, "__notes__", []):
+        name = getattr(note, "name", None)
+        if name is not None:
+            return f".{name}"
+        index = getattr(note, "index", None)
+        if index is not None:
+            return f"[{index}]"
+    return ""

@@ -1,0 +1,375 @@
+"""The msgspec front end for reading JSON: Structs generated from the model, built into records.
+
+msgspec decodes a document straight into Structs generated from the attrs classes,
+checking in C what the model's validators check in Python: types, required and
+unknown keys, enum values, id and language-tag patterns, non-empty text, country
+codes and time zones. The records are then built from the Structs without running
+those validators a second time. Everything msgspec cannot check (calendar dates,
+date-times and their offsets, repeated ids, decimals, every other validator and
+each class's ``__attrs_post_init__``) still runs, in Python, exactly as the class
+defines it.
+
+This path only ever accepts: whatever it cannot take, for any reason, goes to the
+detailed path (orjson and the cattrs converter), which reads the whole document
+again and reports every problem with its path. So errors are the same with and
+without msgspec, and a document is read the same way by both paths; the tests
+hold the two to that.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import types
+import typing
+from collections.abc import Callable
+from decimal import Decimal
+from functools import cache, lru_cache
+from typing import Annotated, Any, Literal
+
+import attrs
+import msgspec
+import pendulum
+
+from iclei_model._base.codegen import Names, compile_function
+from iclei_model._model.dataset import Dataset
+from iclei_model._model.dataset import _tuple as _tuple_converter
+from iclei_model._model.introspect import (
+    base_validator,
+    default_value,
+    init_fields,
+    is_var_tuple,
+    without_none,
+)
+from iclei_model._model.partial_date import PartialDate
+from iclei_model._model.records import ORGANISATION_CLASSES, Organisation, When
+from iclei_model._model.records import _optional_text as _optional_text_converter
+from iclei_model._model.records import _pathways as _pathways_converter
+from iclei_model._model.records import _when as _when_converter
+from iclei_model._model.text import _TAG, LocalizedText, as_text
+from iclei_model._model.validators import (
+    _SLUG,
+    _iso_countries,
+    _time_zones,
+    country_code,
+    iana_time_zone,
+    non_empty,
+    slug,
+    slugs,
+    unique,
+)
+
+from .converters import _structure_date, _structure_datetime, _structure_decimal
+from .migrations import SCHEMA_VERSION
+
+__all__ = ["Unfit", "decode"]
+
+T = typing.TypeVar("T")
+Builder = Callable[[Any], Any]
+
+
+class Unfit(Exception):  # noqa: N818  # a signal between the two paths, never shown to users
+    """The fast path cannot take this document; the detailed path reads it instead."""
+
+
+def _anchored(pattern: str) -> str:
+    # msgspec searches (like JSON Schema); \A and \Z, unlike ^ and $, refuse a final newline
+    return rf"\A(?:{pattern})\Z"
+
+
+_SLUG_STR = Annotated[str, msgspec.Meta(pattern=_anchored(_SLUG.pattern))]
+_NON_EMPTY_STR = Annotated[str, msgspec.Meta(pattern=r"\S")]  # \s is str.isspace, as strip() is
+_TAG_STR = Annotated[str, msgspec.Meta(pattern=_anchored(_TAG.pattern))]
+_TEXT = Annotated[dict[_TAG_STR, _NON_EMPTY_STR], msgspec.Meta(min_length=1)]
+
+# Validators whose whole check the generated Struct field makes, on the exact types the
+# builders produce; every other validator runs on the built record.
+_CHECKED_BY_MSGSPEC = (slug, non_empty, country_code, iana_time_zone)
+
+# Converters that return their input unchanged for the values the builders produce.
+_IDENTITY_CONVERTERS = (
+    tuple,
+    _tuple_converter,
+    as_text,
+    _optional_text_converter,
+    _when_converter,
+    _pathways_converter,
+)
+
+
+# ------------------------------------------------------------------ leaf values
+
+
+@lru_cache(maxsize=4096)
+def _partial_date(text: str) -> PartialDate:
+    # PartialDates are immutable values, so records may share one; parse checks the calendar
+    return PartialDate.parse(text)
+
+
+def _date(text: str) -> _dt.date:
+    return _structure_date(text, None)
+
+
+def _decimal(value: str | int) -> Decimal:
+    return _structure_decimal(value, None)
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+_set_items = LocalizedText.__dict__["items"].__set__
+
+
+def _text(value: dict[str, str]) -> LocalizedText:
+    # keys and texts were checked by the Struct's field type (_TEXT): the checks of
+    # LocalizedText's own validator, for a dict
+    text = _new(LocalizedText)
+    _set_items(text, tuple(value.items()) if len(value) == 1 else tuple(sorted(value.items())))
+    return text
+
+
+# How the builders make each leaf type from the string (or dict) msgspec gives.
+_LEAVES: dict[Any, Callable[[Any], Any]] = {
+    PartialDate: _partial_date,
+    pendulum.DateTime: _structure_datetime,
+    _dt.date: _date,
+    Decimal: _decimal,
+    LocalizedText: _text,
+}
+
+
+# ------------------------------------------------------------------ generation
+
+
+class _Front:
+    """The Structs and builders for every class a document can hold, made once."""
+
+    def __init__(self) -> None:
+        self.structs: dict[Any, Any] = {}
+        self.builders: dict[type, Builder] = {}
+        self.readers: dict[type, tuple[msgspec.json.Decoder[Any], Builder] | None] = {}
+
+    # ---- msgspec types
+
+    def field_type(self, attribute: attrs.Attribute[Any], kind: Any) -> Any:
+        base, optional = without_none(kind)
+        validator = base_validator(attribute)
+        if validator is slugs:
+            made: Any = tuple[_SLUG_STR, ...]
+        elif validator is slug:
+            made = _SLUG_STR
+        elif validator is non_empty:
+            made = _NON_EMPTY_STR
+        elif validator is country_code:
+            made = Literal[tuple(sorted(_iso_countries()))]
+        elif validator is iana_time_zone:
+            made = Literal[tuple(sorted(_time_zones()))]
+        else:
+            made = self.wire_type(base)
+        return made | None if optional else made
+
+    def wire_type(self, kind: Any) -> Any:
+        if kind in (str, int, bool):
+            return kind
+        if kind is Decimal:
+            return str | int  # as the detailed path reads decimals, which the builder does
+        if kind in (PartialDate, pendulum.DateTime, _dt.date) or kind == When:
+            return str  # parsed and checked by the builder, as the detailed path does
+        if kind is LocalizedText:
+            return _TEXT
+        if isinstance(kind, type) and issubclass(kind, enum.Enum):
+            return kind
+        if is_var_tuple(kind):
+            return tuple[self.wire_type(typing.get_args(kind)[0]), ...]  # type: ignore[misc]
+        if kind is Organisation:
+            return typing.Union[tuple(self.struct(c) for c in ORGANISATION_CLASSES.values())]  # noqa: UP007
+        if isinstance(kind, type) and attrs.has(kind):
+            return self.struct(kind)
+        raise TypeError(f"no msgspec type for {kind!r}")
+
+    def struct(self, cls: type) -> Any:
+        made = self.structs.get(cls)
+        if made is not None:
+            return made
+        required: list[tuple[str, Any]] = []
+        optional: list[tuple[str, Any, Any]] = []
+        for key, attribute, kind in init_fields(cls):
+            default = default_value(attribute)
+            field_type = self.field_type(attribute, kind)
+            if cls is Dataset and key == "schema_version":
+                # older versions are migrated by the detailed path; a missing one is version 1
+                required.append((key, Literal[SCHEMA_VERSION]))
+            elif default is attrs.NOTHING:
+                required.append((key, field_type))
+            else:
+                optional.append((key, field_type, default))
+        tag = cls.kind if issubclass(cls, Organisation) else None
+        made = msgspec.defstruct(
+            f"{cls.__name__}Struct",
+            [*required, *optional],
+            kw_only=True,
+            forbid_unknown_fields=True,
+            tag_field="kind" if tag else None,
+            tag=tag,
+            gc=False,  # plain data without cycles: nothing for the collector to track
+        )
+        self.structs[cls] = made
+        return made
+
+    # ---- builders
+
+    def builder(self, cls: type) -> Builder:
+        found = self.builders.get(cls)
+        if found is None:
+            found = self.builders[cls] = self._make_builder(cls)
+        return found
+
+    def value_source(self, kind: Any, var: str, names: Names, field: str) -> str:
+        """Python source that turns *var*, as msgspec gave it, into the model's value."""
+        base, optional = without_none(kind)
+        source = self._source(base, var, names, field)
+        if optional and source != var:
+            return f"None if {var} is None else {source}"
+        return source
+
+    def _source(self, kind: Any, var: str, names: Names, field: str) -> str:
+        if kind in (str, int, bool) or (isinstance(kind, type) and issubclass(kind, enum.Enum)):
+            return var
+        if kind == When:
+            names["date_time"], names["partial_date"] = _structure_datetime, _partial_date
+            return f"date_time({var}) if 'T' in {var} else partial_date({var})"
+        if kind in _LEAVES:
+            names[f"leaf_{kind.__name__}"] = _LEAVES[kind]  # one per kind: always the same
+            return f"leaf_{kind.__name__}({var})"
+        if is_var_tuple(kind):
+            item = self._source(typing.get_args(kind)[0], "x", names, field + "_item")
+            return var if item == "x" else f"tuple([{item} for x in {var}]) if {var} else ()"
+        if kind is Organisation:
+            by_struct = {self.struct(c): self.builder(c) for c in ORGANISATION_CLASSES.values()}
+            return f"{names.add(f'b_{field}', by_struct)}[type({var})]({var})"
+        if isinstance(kind, type) and attrs.has(kind):
+            return f"{names.add(f'b_{field}', self.builder(kind))}({var})"
+        raise TypeError(f"no builder for {kind!r}")
+
+    def _make_builder(self, cls: type) -> Builder:
+        """Generate a function that builds a *cls* record from its Struct.
+
+        Straight-line code, one statement a field. For a slotted class whose fields
+        are all set by ``__init__``, each value is set on a new instance as the class's
+        own ``__init__`` would set it; then the validators msgspec did not cover run,
+        then ``__attrs_post_init__``. Any other class (the Dataset) is called as usual.
+        """
+        direct = "__slots__" in cls.__dict__ and all(a.init for a in attrs.fields(cls))
+        names = Names(
+            {"cls": cls, "new": _new, "setattr": _set, "unfit": Unfit},
+            locals={"s", "o", "v", "x", *(f"k_{a.name}" for a in attrs.fields(cls))},
+        )
+        lines = [f"def build_{cls.__name__}(s):"]
+        if direct:
+            lines.append("    o = new(cls)")
+        after: list[str] = []
+        for key, attribute, kind in init_fields(cls):
+            name = attribute.name
+            lines.append(f"    v = {self.value_source(kind, f's.{key}', names, name)}")
+            if not direct:
+                lines.append(f"    k_{name} = v")
+                continue
+            converter = attribute.converter
+            if converter is not None and not _is_identity(converter, kind):
+                lines.append(f"    v = {names.add(f'c_{name}', converter)}(v)")
+            validator = base_validator(attribute)
+            if validator in (slugs, unique):
+                # items were checked by msgspec (slugs' pattern, enum values); repeats were not
+                lines.append("    if len(v) > 1 and len(set(v)) != len(v): raise unfit")
+            elif attribute.validator is not None and not _checked(validator, kind):
+                check = names.add(f"r_{name}", attribute.validator)
+                after.append(f"    {check}(o, {names.add(f'a_{name}', attribute)}, o.{name})")
+            slot = _slot(cls, name)
+            if slot is None:
+                lines.append(f"    setattr(o, {name!r}, v)")
+            else:
+                lines.append(f"    {names.add(f's_{name}', slot)}(o, v)")
+        if direct:
+            lines.extend(after)
+            if hasattr(cls, "__attrs_post_init__"):
+                lines.append("    o.__attrs_post_init__()")
+            lines.append("    return o")
+        else:
+            arguments = ", ".join(f"{a.alias}=k_{a.name}" for _, a, _ in init_fields(cls))
+            lines.append(f"    return cls({arguments})")
+        function = f"build_{cls.__name__}"
+        fn: Builder = compile_function(lines, names, function, f"build {cls.__qualname__}")
+        return fn
+
+    def reader(self, cls: type) -> tuple[msgspec.json.Decoder[Any], Builder] | None:
+        """The decoder for documents of *cls* and the builder for what it gives, if any."""
+        if cls in self.readers:
+            return self.readers[cls]
+        try:
+            decoder = msgspec.json.Decoder(self.wire_type(cls))
+            names = Names(locals={"s", "x"})
+            source = self._source(cls, "s", names, "top")
+        except TypeError:  # a type this front end does not know: always the detailed path
+            self.readers[cls] = None
+            return None
+        build = compile_function(
+            ["def build(s):", f"    return {source}"], names, "build", f"read {cls.__qualname__}"
+        )
+        found = self.readers[cls] = (decoder, build)
+        return found
+
+
+def _checked(validator: Any, kind: Any) -> bool:
+    """Whether msgspec's field type, or the type the builder makes, covers *validator*."""
+    if validator in _CHECKED_BY_MSGSPEC:
+        return True
+    made = getattr(validator, "checks_type", None)  # a type check alone
+    if made is None:
+        return False
+    base, _ = without_none(kind)  # None is the optional() wrapper's to pass
+    return all(
+        isinstance(b, type) and issubclass(b, made) for b in typing.get_args(base) or (base,)
+    )
+
+
+def _slot(cls: type, name: str) -> Callable[[Any, Any], None] | None:
+    """The setter of *name*'s slot, which a frozen class's own ``__init__`` also bypasses to."""
+    for klass in cls.__mro__:
+        found = klass.__dict__.get(name)
+        if found is not None:
+            return found.__set__ if isinstance(found, types.MemberDescriptorType) else None
+    return None
+
+
+def _is_identity(converter: Any, kind: Any) -> bool:
+    """Whether *converter* returns unchanged the values the builders make for *kind*."""
+    base, _ = without_none(kind)
+    if converter in _IDENTITY_CONVERTERS:
+        return True
+    if isinstance(base, type) and issubclass(base, enum.Enum):
+        wrapped = getattr(converter, "__wrapped__", None)  # attrs' optional(Enum)
+        return converter is base or wrapped is base
+    return False
+
+
+@cache
+def _front() -> _Front:
+    return _Front()
+
+
+def decode(data: str | bytes, cls: type[T]) -> T:
+    """Read *data* as a *cls* through msgspec, or raise Unfit for the detailed path.
+
+    Raises:
+        Unfit: for anything at all that keeps this path from building the object.
+    """
+    reader = _front().reader(cls)
+    if reader is None:
+        raise Unfit(f"the fast path does not read {cls!r}")
+    decoder, build = reader
+    try:
+        built: T = build(decoder.decode(data))
+    except Exception as exc:  # the detailed path reads the document again and explains
+        raise Unfit from exc
+    return built

@@ -1,0 +1,461 @@
+"""Wire formats: dumps/loads and atomic dump/load in JSON, YAML, TOML and MessagePack."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
+
+import attrs
+
+from iclei_model.errors import DecodeError, FormatError, IcleiModelError, InvalidValueError, Problem
+
+if TYPE_CHECKING:
+    import cattrs
+
+__all__ = ["FORMATS", "Format", "dump", "dumps", "format_of", "load", "loads"]
+
+T = TypeVar("T")
+
+Format = Literal["json", "yaml", "toml", "msgpack"]
+"""The names of the wire formats."""
+
+FORMATS: dict[str, Format] = {
+    ".json": "json",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".toml": "toml",
+    ".msgpack": "msgpack",
+    ".mpk": "msgpack",
+}
+"""File suffixes and the format each one means."""
+
+_EXTRAS = {"yaml": ("yaml", "PyYAML"), "toml": ("tomli_w", "tomli-w"), "msgpack": ("msgpack",) * 2}
+
+
+@attrs.frozen
+class _Codec:
+    encode: Callable[[Any, bool], bytes]
+    decode: Callable[[bytes | str], Any]
+    binary: bool = False
+
+
+def _require(fmt: str) -> None:
+    module, package = _EXTRAS[fmt]
+    try:
+        __import__(module)
+    except ImportError:
+        raise FormatError(
+            f"the {fmt} format needs {package}: pip install 'iclei-model[{fmt}]'"
+        ) from None
+
+
+# ------------------------------------------------------------------------ JSON
+
+
+def _json_encode(data: Any, pretty: bool) -> bytes:
+    import orjson
+
+    option = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE if pretty else 0
+    payload: bytes = orjson.dumps(data, option=option)
+    return payload
+
+
+def _json_decode(raw: bytes | str) -> Any:
+    import orjson
+
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise _NotDecodableError(f"not valid JSON: {exc}") from None
+
+
+# ------------------------------------------------------------------------ YAML
+
+
+@cache
+def _yaml_loader() -> type:
+    """PyYAML's safe loader, except that dates stay strings, as the model reads them."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    resolvers = {
+        first: [(tag, rx) for tag, rx in found if tag != "tag:yaml.org,2002:timestamp"]
+        for first, found in base.yaml_implicit_resolvers.items()
+    }
+    return type("_Loader", (base,), {"yaml_implicit_resolvers": resolvers})
+
+
+def _yaml_encode(data: Any, pretty: bool) -> bytes:
+    import yaml
+
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    text = yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
+    return text.encode("utf-8")
+
+
+def _yaml_decode(raw: bytes | str) -> Any:
+    import yaml
+
+    try:
+        return yaml.load(raw, Loader=_yaml_loader())
+    except yaml.YAMLError as exc:
+        raise _NotDecodableError(f"not valid safe YAML: {' '.join(str(exc).split())}") from None
+
+
+# ------------------------------------------------------------------------ TOML
+
+
+def _toml_encode(data: Any, pretty: bool) -> bytes:
+    import tomli_w
+
+    if not isinstance(data, dict):
+        raise FormatError(f"TOML holds a table at the top, not {type(data).__name__}")
+    return tomli_w.dumps(data).encode("utf-8")
+
+
+def _toml_decode(raw: bytes | str) -> Any:
+    import tomllib
+
+    try:
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        return _plain_dates(tomllib.loads(text))
+    except UnicodeDecodeError as exc:
+        raise _NotDecodableError(f"not UTF-8 text: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise _NotDecodableError(f"not valid TOML: {exc}") from None
+
+
+def _plain_dates(value: Any) -> Any:
+    """TOML's own date values become the ISO strings the other formats carry."""
+    if isinstance(value, dict):
+        return {k: _plain_dates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain_dates(v) for v in value]
+    if isinstance(value, _dt.date | _dt.time):
+        return value.isoformat()
+    return value
+
+
+# ------------------------------------------------------------------- MessagePack
+
+
+def _msgpack_encode(data: Any, pretty: bool) -> bytes:
+    import msgpack
+
+    return msgpack.packb(data, use_bin_type=True)  # type: ignore[no-any-return]
+
+
+def _msgpack_decode(raw: bytes | str) -> Any:
+    import msgpack
+
+    if not isinstance(raw, bytes | bytearray | memoryview):
+        raise _NotDecodableError(f"MessagePack data is bytes, got {type(raw).__name__}")
+    try:
+        return msgpack.unpackb(raw, raw=False)
+    except (ValueError, TypeError, msgpack.UnpackException) as exc:
+        raise _NotDecodableError(f"not valid MessagePack: {exc}") from None
+
+
+_CODECS: dict[str, _Codec] = {
+    "json": _Codec(_json_encode, _json_decode),
+    "yaml": _Codec(_yaml_encode, _yaml_decode),
+    "toml": _Codec(_toml_encode, _toml_decode),
+    "msgpack": _Codec(_msgpack_encode, _msgpack_decode, binary=True),
+}
+
+
+class _NotDecodableError(Exception):
+    """The bytes are not a document of the format."""
+
+
+def _codec(fmt: str) -> _Codec:
+    codec = _CODECS.get(fmt)
+    if codec is None:
+        known = ", ".join(f'"{name}"' for name in _CODECS)
+        raise FormatError(f"unknown format {fmt!r}; the formats are {known}")
+    if fmt in _EXTRAS:
+        _require(fmt)
+    return codec
+
+
+def format_of(path: str | os.PathLike[str]) -> Format:
+    """The format a file's suffix names.
+
+    >>> format_of("events.yml")
+    'yaml'
+
+    Raises:
+        FormatError: the suffix names no format.
+    """
+    suffix = Path(path).suffix.lower()
+    fmt = FORMATS.get(suffix)
+    if fmt is None:
+        known = ", ".join(FORMATS)
+        raise FormatError(
+            f"{os.fspath(path)}: cannot tell the format from {suffix or 'no suffix'!r};"
+            f" use one of {known} or name the format"
+        )
+    return fmt
+
+
+# ------------------------------------------------------------------------- API
+
+
+def _encode(obj: Any, fmt: str, converter: cattrs.Converter | None, pretty: bool) -> bytes:
+    from iclei_model._base.runtime import gc_paused
+
+    from .converters import _native, unstructure
+
+    codec = _codec(fmt)
+    if converter is None and fmt == "json":
+        converter = _native()  # orjson writes enums and tuples itself
+    with gc_paused():
+        data = unstructure(obj, converter=converter)
+        try:
+            return codec.encode(data, pretty)
+        except IcleiModelError:
+            raise
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise FormatError(f"cannot write {type(obj).__name__} as {fmt}: {exc}") from None
+
+
+@overload
+def dumps(
+    obj: Any,
+    format: Literal["json", "yaml", "toml"] = ...,
+    *,
+    converter: cattrs.Converter | None = ...,
+    pretty: bool = ...,
+) -> str: ...
+@overload
+def dumps(
+    obj: Any,
+    format: Literal["msgpack"],
+    *,
+    converter: cattrs.Converter | None = ...,
+    pretty: bool = ...,
+) -> bytes: ...
+@overload
+def dumps(
+    obj: Any, format: str, *, converter: cattrs.Converter | None = ..., pretty: bool = ...
+) -> str | bytes: ...
+def dumps(
+    obj: Any,
+    format: str = "json",
+    *,
+    converter: cattrs.Converter | None = None,
+    pretty: bool = False,
+) -> str | bytes:
+    """Serialize a model object: text for json, yaml and toml, bytes for msgpack.
+
+    Args:
+        obj: a record, a Dataset, or any model object.
+        format: ``"json"`` (the default), ``"yaml"``, ``"toml"`` or ``"msgpack"``.
+        converter: a converter from :func:`make_converter` with hooks of your own.
+        pretty: indent JSON for people to read; the other formats ignore it.
+
+    >>> from iclei_model import PartialDate, Term
+    >>> term = Term(id="t", body="gexcom", start=PartialDate(2018), end=PartialDate(2021))
+    >>> dumps(term)
+    '{"id":"t","body":"gexcom","start":"2018","end":"2021"}'
+    >>> print(dumps(term, "toml"))
+    id = "t"
+    body = "gexcom"
+    start = "2018"
+    end = "2021"
+    <BLANKLINE>
+
+    Raises:
+        FormatError: the format is unknown, its library is not installed, or it
+            cannot hold the value (TOML needs a table at the top).
+    """
+    payload = _encode(obj, format, converter, pretty)
+    return payload if _CODECS[format].binary else payload.decode("utf-8")
+
+
+def loads(
+    data: str | bytes,
+    cls: type[T],
+    format: str = "json",
+    *,
+    converter: cattrs.Converter | None = None,
+    what: str = "input",
+    validate: bool = False,
+) -> T:
+    """Read a model object of type *cls* from serialized *data*.
+
+    Strict: no number is taken for text or text for a number, unknown keys and
+    missing fields are errors, and a bad discriminator names the allowed ones.
+    Datasets of older schema versions are migrated. With *validate*, a Dataset is
+    also checked against the validation rules (ICLEI's policy).
+
+    >>> from iclei_model import Term
+    >>> loads('{"id": "t", "body": "gexcom", "start": "2018", "end": "2021"}', Term).label
+    '2018–2021'
+    >>> loads('{"id": "t", "body": "gexcom", "start": 2018}', Term)
+    Traceback (most recent call last):
+    ...
+    iclei_model.errors.StructureError: 2 problems in input:
+      $.start: expected a date like 2019, 2019-06 or 2019-06-10, got number 2018
+      $.end: required field is missing
+
+    Raises:
+        DecodeError: *data* is not a document of the format (a StructureError).
+        StructureError: the document does not fit *cls*; every problem is listed.
+        ValidationError: with *validate*, the dataset breaks a rule; ``report`` has all.
+        FormatError: the format is unknown or its library is not installed.
+    """
+    from iclei_model._base.runtime import gc_paused
+
+    from .converters import structure
+
+    _can_validate(cls, validate)
+    codec = _codec(format)
+    with gc_paused():
+        if format == "json" and converter is None:
+            fast = _fast_decode(data, cls)
+            if fast is not None:
+                return _validated(fast, validate, what)
+        try:
+            plain = codec.decode(data)
+        except _NotDecodableError as exc:
+            raise DecodeError([Problem("$", str(exc))], what=what) from None
+        except RecursionError:
+            raise DecodeError([Problem("$", "nested too deeply to read")], what=what) from None
+        built = structure(plain, cls, what=what, converter=converter)
+    return _validated(built, validate, what)
+
+
+def _fast_decode(data: str | bytes, cls: type[T]) -> T | None:
+    """*data* read through the msgspec front end, or None for the detailed path.
+
+    None where msgspec is not installed or the front end cannot take the document;
+    the detailed path then reads it, and reports its problems if it has any.
+    """
+    try:
+        from .fast import Unfit, decode
+    except ImportError:  # msgspec is the ``fast`` extra
+        return None
+    try:
+        return decode(data, cls)
+    except Unfit:
+        return None
+
+
+def _can_validate(cls: type, validate: bool) -> None:
+    from iclei_model._model.dataset import Dataset
+
+    if validate and cls is not Dataset:
+        raise InvalidValueError(
+            f"validate=True checks a Dataset's rules; there are none for {cls.__name__}"
+        )
+
+
+def _validated(obj: T, validate: bool, what: str) -> T:
+    """*obj*, once it passes the validation rules, if asked to check them."""
+    if validate:
+        from iclei_model._rules.validate import ensure_valid
+
+        ensure_valid(obj, what=what)  # type: ignore[arg-type]  # _can_validate made sure
+    return obj
+
+
+def dump(
+    obj: Any,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    converter: cattrs.Converter | None = None,
+    pretty: bool = True,
+) -> None:
+    """Write a model object to a file, in the format its suffix names.
+
+    The write is atomic: the data goes to a temporary file in the same folder, which
+    then replaces *path*. An interrupted write leaves the old file (or none) in place,
+    never a truncated one. A new file gets mode 0o644; a replaced one keeps its mode.
+
+    Raises:
+        FormatError: the suffix names no format, or the format cannot be written.
+        OSError: the folder cannot be written to.
+    """
+    target = Path(path)
+    payload = _encode(obj, format or format_of(target), converter, pretty)
+    write_atomic(target, payload)
+
+
+@contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """A temporary path beside *target* that replaces it once the block succeeds.
+
+    Whatever the block writes there becomes *target* in one rename, with the mode
+    of the file it replaces (0644 for a new one); if the block fails, the temporary
+    file is removed and *target* is left as it was.
+    """
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = 0o644
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        yield Path(temporary)
+        with open(temporary, "rb+") as file:
+            os.fsync(file.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    with suppress(OSError):  # make the rename itself durable, where the platform allows
+        folder = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+
+
+def write_atomic(target: Path, payload: bytes) -> None:
+    """Replace *target* with *payload* through a temporary file in the same folder."""
+    with atomic_path(target) as temporary:
+        temporary.write_bytes(payload)
+
+
+def load(
+    path: str | os.PathLike[str],
+    cls: type[T],
+    *,
+    format: str | None = None,
+    converter: cattrs.Converter | None = None,
+    validate: bool = False,
+) -> T:
+    """Read a model object of type *cls* from a file, in the format its suffix names.
+
+    A folder is read as TOML files, one document across all of them (the layout of
+    the bundled datasets); problems then name the file they are in. With
+    *validate*, a Dataset is also checked against the validation rules.
+
+    Raises:
+        DecodeError: the file is not a document of the format.
+        StructureError: the document does not fit *cls*; every problem is listed.
+        ValidationError: with *validate*, the dataset breaks a rule; ``report`` has all.
+        FormatError: the suffix names no format, or its library is not installed.
+        OSError: the file cannot be read.
+    """
+    _can_validate(cls, validate)
+    source = Path(path)
+    if source.is_dir() and format is None:
+        from .bundled import load_toml_folder
+
+        return load_toml_folder(
+            source, cls, what=str(source), converter=converter, validate=validate
+        )
+    fmt = format or format_of(source)
+    data = source.read_bytes()
+    return loads(data, cls, fmt, converter=converter, what=str(source), validate=validate)

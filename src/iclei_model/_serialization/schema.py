@@ -1,0 +1,334 @@
+"""JSON Schema (2020-12) of the serialized model, generated from the attrs classes."""
+
+from __future__ import annotations
+
+import ast
+import datetime as _dt
+import enum
+import inspect
+import re
+import textwrap
+import typing
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+import attrs
+
+from iclei_model._model import validators as v
+from iclei_model._model.introspect import base_validator, init_fields, is_var_tuple, without_none
+from iclei_model._model.partial_date import PartialDate
+from iclei_model._model.text import _TAG, LocalizedText
+
+from .converters import _DATETIME, _DECIMAL
+from .migrations import SCHEMA_VERSION
+
+__all__ = ["SCHEMA_TYPES", "json_schema"]
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+SLUG = f"^{v._SLUG.pattern}$"
+PARTIAL_DATE = r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$"
+DATE = r"^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$"
+# The converter's own pattern, with its named groups (which JSON Schema lacks) made plain.
+DATE_TIME = "^" + re.sub(r"\(\?P<\w+>", "(?:", _DATETIME.pattern) + "$"
+SIGNED_DECIMAL = f"^{_DECIMAL.pattern}$"
+DECIMAL = SIGNED_DECIMAL.replace("^-?", "^", 1)  # what decimal_number accepts
+LANGUAGE_TAG = f"^{_TAG.pattern}$"
+COUNTRY = r"^[A-Z]{2}$"
+TIME_ZONE = r"^[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*$"
+NON_EMPTY = r"\S"
+
+# Optional fields of a base class that a subclass's invariant makes required.
+_REQUIRED_BY_INVARIANT = {"Government": ("country",), "Office": ("parent",)}
+
+# What each named validator adds to the schema of the value it checks.
+_VALIDATOR_SCHEMAS: dict[Any, dict[str, Any]] = {
+    v.slug: {"pattern": SLUG},
+    v.non_empty: {"minLength": 1, "pattern": NON_EMPTY},
+    v.country_code: {"$ref": "#/$defs/CountryCode"},
+    v.iana_time_zone: {"$ref": "#/$defs/TimeZone"},
+    v.decimal_number: {"pattern": DECIMAL, "minimum": 0},
+    v.slugs: {"items": {"pattern": SLUG}, "uniqueItems": True},
+    v.unique: {"uniqueItems": True},
+}
+
+_LEAVES: dict[str, dict[str, Any]] = {
+    "PartialDate": {
+        "type": "string",
+        "pattern": PARTIAL_DATE,
+        "description": "An ISO 8601 date at year, month or day precision:"
+        " 2019, 2019-06 or 2019-06-10.",
+        "examples": ["2019", "2019-06", "2019-06-10"],
+    },
+    "Date": {
+        "type": "string",
+        "format": "date",
+        "pattern": DATE,
+        "description": "A calendar date, 2019-06-10.",
+    },
+    "DateTime": {
+        "type": "string",
+        "pattern": DATE_TIME,
+        "description": "An RFC 9557 date-time: RFC 3339 with its offset, then the IANA time"
+        " zone in brackets.",
+        "examples": ["2020-11-26T10:00:00+09:00[Asia/Seoul]"],
+    },
+    "Decimal": {
+        "type": ["string", "integer"],
+        "pattern": SIGNED_DECIMAL,
+        "description": 'A decimal number, written as a string ("29.61") to keep every digit;'
+        " a whole number may also be given as an integer.",
+    },
+    "LocalizedText": {
+        "type": "object",
+        "description": "Text by BCP 47 language tag: {'en': 'Kyoto', 'ja': '京都市'}.",
+        "propertyNames": {"pattern": LANGUAGE_TAG},
+        "additionalProperties": {"type": "string", "pattern": NON_EMPTY},
+        "minProperties": 1,
+    },
+    "CountryCode": {
+        "type": "string",
+        "pattern": COUNTRY,
+        "description": "An ISO 3166-1 alpha-2 country code such as KR; loading also checks"
+        " the code against CLDR's list.",
+    },
+    "TimeZone": {
+        "type": "string",
+        "pattern": TIME_ZONE,
+        "description": "An IANA time zone name such as Asia/Seoul; loading also checks the"
+        " name against the time zone database.",
+    },
+}
+
+
+def _schema_types() -> tuple[type, ...]:
+    from iclei_model._model import records as _model
+    from iclei_model._model.dataset import Dataset
+
+    records = tuple(getattr(_model, name) for name in _model.__all__)
+    return (Dataset, *records)
+
+
+SCHEMA_TYPES: tuple[type, ...] = _schema_types()
+"""The model classes that have a JSON Schema (and can be read with ``loads``)."""
+
+
+def json_schema(cls: type) -> dict[str, Any]:
+    """The JSON Schema (2020-12) of what ``dumps`` writes for *cls*.
+
+    Every class of the model gets a definition under ``$defs`` with its fields,
+    their descriptions (from the docstrings), which are required, and no others;
+    enums list their values; ids, dates, date-times, decimals, language tags and
+    country codes carry patterns; organisations are one of five shapes chosen by
+    ``kind``.
+
+    >>> import iclei_model as im
+    >>> schema = im.json_schema(im.Term)
+    >>> schema["$ref"]
+    '#/$defs/Term'
+    >>> term = schema.get("$defs").get("Term")
+    >>> " ".join(term.get("required"))
+    'id body start end'
+    >>> schema.get("$defs").get("PartialDate").get("description")
+    'An ISO 8601 date at year, month or day precision: 2019, 2019-06 or 2019-06-10.'
+
+    Some rules need more than a schema can say and are checked only when loading:
+    that a country code is one of CLDR's, that a time zone exists, that an end
+    does not come before its start.
+    """
+    builder = _Builder()
+    root = builder.ref(cls)
+    schema: dict[str, Any] = {
+        "$schema": DIALECT,
+        "title": cls.__name__,
+        "description": _class_doc(cls),
+        **root,
+        "$defs": dict(sorted(builder.defs.items())),
+    }
+    return schema
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.defs: dict[str, dict[str, Any]] = {}
+
+    def ref(self, cls: type) -> dict[str, Any]:
+        name = cls.__name__
+        if name not in self.defs:
+            self.defs[name] = {}  # reserve the name before recursing
+            self.defs[name] = self.define(cls)
+        return {"$ref": f"#/$defs/{name}"}
+
+    def leaf(self, name: str) -> dict[str, Any]:
+        self.defs.setdefault(name, _LEAVES[name])
+        return {"$ref": f"#/$defs/{name}"}
+
+    def define(self, cls: type) -> dict[str, Any]:
+        from iclei_model._model.records import ORGANISATION_CLASSES, Organisation
+
+        if isinstance(cls, type) and issubclass(cls, enum.Enum):
+            return {
+                "type": "string",
+                "description": _class_doc(cls),
+                "enum": [member.value for member in cls],
+            }
+        if cls is Organisation:
+            tags = list(ORGANISATION_CLASSES)
+            return {
+                "description": _class_doc(cls),
+                "type": "object",
+                "required": ["kind"],
+                "properties": {"kind": {"enum": tags}},
+                "oneOf": [self.ref(sub) for sub in ORGANISATION_CLASSES.values()],
+            }
+        return self.record(cls)
+
+    def record(self, cls: type) -> dict[str, Any]:
+        from iclei_model._model.dataset import Dataset
+        from iclei_model._model.records import Organisation
+
+        docs = _field_docs(cls)
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        if issubclass(cls, Organisation):
+            kind = cls.kind
+            properties["kind"] = {"const": kind, "description": "The discriminator."}
+            required.append("kind")
+        if cls is Dataset:
+            properties["schema_version"] = {
+                "const": SCHEMA_VERSION,
+                "description": "The schema version; older ones are migrated on load.",
+            }
+            required.append("schema_version")
+        for key, attribute, kind in init_fields(cls):
+            if key in properties:
+                continue
+            schema = self.field(kind, attribute)
+            if attribute.name in docs:
+                schema = {**schema, "description": docs[attribute.name]}
+            default = _default(attribute)
+            if default is not None:
+                schema = {**schema, "default": default}
+            properties[key] = schema
+            if attribute.default is attrs.NOTHING:
+                required.append(key)
+        for name in _REQUIRED_BY_INVARIANT.get(cls.__name__, ()):
+            properties[name] = properties[name]["anyOf"][0] | {
+                k: v for k, v in properties[name].items() if k != "anyOf"
+            }
+            required.append(name)
+        return {
+            "type": "object",
+            "description": _class_doc(cls),
+            "properties": properties,
+            "required": required,
+            "additionalProperties": False,
+        }
+
+    def field(self, kind: Any, attribute: attrs.Attribute[Any]) -> dict[str, Any]:
+        extra = _VALIDATOR_SCHEMAS.get(base_validator(attribute), {})
+        if "$ref" in extra:
+            self.leaf(extra["$ref"].rsplit("/", 1)[1])
+        base, optional = without_none(kind)
+        schema = _merge(self.type(base), extra)
+        return {"anyOf": [schema, {"type": "null"}]} if optional else schema
+
+    def type(self, kind: Any) -> dict[str, Any]:
+        import pendulum
+
+        from iclei_model._model.records import When
+
+        if kind is str:
+            return {"type": "string"}
+        if kind is bool:
+            return {"type": "boolean"}
+        if kind is int:
+            return {"type": "integer"}
+        if kind is float:
+            return {"type": "number"}
+        if kind is Decimal:
+            return self.leaf("Decimal")
+        if kind is PartialDate:
+            return self.leaf("PartialDate")
+        if kind is _dt.date:
+            return self.leaf("Date")
+        if kind is pendulum.DateTime:
+            return self.leaf("DateTime")
+        if kind == When:
+            return {"anyOf": [self.leaf("PartialDate"), self.leaf("DateTime")]}
+        if kind is LocalizedText:
+            return self.leaf("LocalizedText")
+        if is_var_tuple(kind):
+            return {"type": "array", "items": self.type(typing.get_args(kind)[0])}
+        if isinstance(kind, type) and (attrs.has(kind) or issubclass(kind, enum.Enum)):
+            return self.ref(kind)
+        raise TypeError(f"no JSON Schema for {kind!r}")
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    if not extra:
+        return base
+    merged = dict(base)
+    if "$ref" in extra and "$ref" in base:
+        return extra
+    for key, value in extra.items():
+        if key == "items" and "items" in merged:
+            merged["items"] = _merge(merged["items"], value)
+        elif key == "$ref":
+            return {"$ref": value}
+        else:
+            merged[key] = value
+    return merged
+
+
+def _default(attribute: attrs.Attribute[Any]) -> Any:
+    default = attribute.default
+    if default is attrs.NOTHING or default is None or isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return None
+    if isinstance(default, enum.Enum):
+        return default.value
+    if default == ():
+        return None
+    if isinstance(default, str | int | bool):
+        return default
+    return None
+
+
+def _class_doc(cls: type) -> str:
+    doc = inspect.getdoc(cls) or ""
+    paragraphs = [p for p in doc.split("\n\n") if not p.lstrip().startswith(">>>")]
+    return _plain(paragraphs[0] if paragraphs else "")
+
+
+_ROLE = re.compile(r":[a-z]+:`~?([^`]+)`")
+
+
+def _plain(text: str) -> str:
+    """Docstring markup to plain text: roles and double backquotes dropped."""
+    return " ".join(_ROLE.sub(r"\1", text).replace("``", "").split())
+
+
+@cache
+def _field_docs(cls: type) -> dict[str, str]:
+    """Attribute docstrings (a string right after a field), for *cls* and its bases."""
+    docs: dict[str, str] = {}
+    for klass in reversed(cls.__mro__):
+        if klass is object or not attrs.has(klass):
+            continue
+        try:
+            source = textwrap.dedent(inspect.getsource(klass))
+        except (OSError, TypeError):
+            continue
+        body = ast.parse(source).body[0]
+        assert isinstance(body, ast.ClassDef)
+        for node, following in zip(body.body, body.body[1:], strict=False):
+            if (
+                isinstance(node, ast.AnnAssign)
+                and isinstance(node.target, ast.Name)
+                and isinstance(following, ast.Expr)
+                and isinstance(following.value, ast.Constant)
+                and isinstance(following.value.value, str)
+            ):
+                docs[node.target.id] = _plain(following.value.value)
+    return docs
