@@ -13,6 +13,7 @@ import pendulum
 from iclei_model._base.messages import show
 from iclei_model.errors import InvalidValueError
 
+from .display import period, record_html, record_repr
 from .partial_date import PartialDate
 from .text import LocalizedText, as_text
 from .validators import (
@@ -703,16 +704,49 @@ def _as_partial(value: When) -> PartialDate:
 # ------------------------------------------------------------------------ display
 
 
-def _record_repr(self: Any) -> str:
-    from .display import record_repr
+def _summary(record: Any) -> str:
+    """The few facts that tell one record from another, after its id."""
+    if isinstance(record, Event):
+        return f"{str(record.name)!r} {period(record.start, record.end)}"
+    if isinstance(record, Person):
+        return repr(record.display_name())
+    if isinstance(record, Organisation):
+        detail = getattr(record, "level", None) or getattr(record, "sector", None)
+        facts = [f for f in (detail.value if detail else None, record.country) if f]
+        return " ".join([repr(str(record.name)), *facts])
+    if isinstance(record, GoverningBody | Initiative):
+        return f"{str(record.name)!r} {record.kind.value}"
+    if isinstance(record, Source):
+        return repr(str(record.title))
+    if isinstance(record, Membership):
+        return f"{record.member} in {record.network} {period(record.since, record.until)}".rstrip()
+    if isinstance(record, Seat):
+        portfolio = f" ({record.portfolio})" if record.portfolio is not None else ""
+        return f"{record.role.value}{portfolio} on {record.body}"
+    if isinstance(record, Term):
+        return f"{record.body} {record.label}"
+    if isinstance(record, Mandate):
+        return f"{record.holder} on {record.seat} for {record.on_behalf_of}, {record.term}"
+    return ""
 
-    return record_repr(self)
+
+def _special_text(value: Any) -> str | None:
+    """The short text of the small parts whose fields alone read badly."""
+    if isinstance(value, Citation):
+        return value.source + (f", {value.page}" if value.page else "")
+    if isinstance(value, Note):
+        return f"{value.kind.value}: {value.text}"
+    if isinstance(value, Figure):
+        return f"{value.quantity} ({value.label})"
+    return None
+
+
+def _record_repr(self: Any) -> str:
+    return record_repr(self, _summary(self))
 
 
 def _record_html(self: Any) -> str:
-    from .display import record_html
-
-    return record_html(self)
+    return record_html(self, _special_text)
 
 
 RECORD_CLASSES: tuple[type, ...] = (
