@@ -34,16 +34,16 @@ def test_nested_pauses_restore_once() -> None:
 def test_validate_runs_with_the_collector_paused(
     ds: im.Dataset, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from iclei_model._rules import validate as _validate
+    from iclei_model._rules.context import Context
 
     seen: list[bool] = []
-    run = _validate._Checker.run
+    report = Context.report
 
-    def recording(self: _validate._Checker) -> im.ValidationReport:
+    def recording(self: Context) -> im.ValidationReport:
         seen.append(gc.isenabled())
-        return run(self)
+        return report(self)
 
-    monkeypatch.setattr(_validate._Checker, "run", recording)
+    monkeypatch.setattr(Context, "report", recording)
     assert im.validate(ds).ok
     assert seen == [False]
     assert gc.isenabled()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 from collections.abc import Callable
@@ -801,3 +802,44 @@ def test_every_rule_is_documented() -> None:
         for code in re.findall(r"`([a-z_.]+)`", heading)
     }
     assert sections == set(im.RULES)
+
+
+# -- the registry -----------------------------------------------------------------------
+
+
+def test_every_rule_has_exactly_one_check() -> None:
+    from iclei_model._rules.validate import CHECKS
+
+    codes = [code for run in CHECKS for code in run.codes]  # type: ignore[attr-defined]
+    assert sorted(codes) == sorted(im.RULES)
+    for run in CHECKS:
+        assert run.__doc__, run.__name__
+
+
+def test_an_ignored_rule_does_no_work(ds: im.Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Ignoring every seat and mandate rule skips the mandate checks and never builds
+    # the index of placed mandates they share.
+    from iclei_model._rules import context
+
+    built: list[str] = []
+    placed = context.Context.placed_mandates.func
+
+    def recording(self: context.Context) -> list[context.PlacedMandate]:
+        built.append("placed")
+        return placed(self)
+
+    monkeypatch.setattr(context.Context, "placed_mandates", functools.cached_property(recording))
+    monkeypatch.setattr(context.Context.placed_mandates, "attrname", "placed_mandates")
+    mandate_rules = [code for code in im.RULES if code.startswith(("seat.", "mandate."))]
+    im.validate(ds, ignore=[*mandate_rules, "proxy.other_organisation"])
+    assert built == []
+    im.validate(ds)
+    assert built == ["placed"]
+
+
+def test_ignoring_gives_the_other_findings_unchanged(bundled: im.Dataset) -> None:
+    broken = im.GovernancePolicy(term_years=2)
+    full = im.validate(bundled, broken)
+    assert {"term.length", "initiative.no_pathway"} <= set(full.codes())
+    without = im.validate(bundled, broken, ignore=["term.length"])
+    assert without.findings == tuple(f for f in full.findings if f.code != "term.length")

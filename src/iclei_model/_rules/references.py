@@ -1,0 +1,221 @@
+"""Rules on ids and references.
+
+``id.duplicate``, ``ref.unresolved``, ``ref.cycle``, and ``source.contradiction``
+for the notes found on the same walk through records and their parts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from iclei_model._base.messages import show
+from iclei_model._model.introspect import init_fields, is_var_tuple, without_none
+from iclei_model._model.records import (
+    Citation,
+    Event,
+    Figure,
+    GoverningBody,
+    Government,
+    Initiative,
+    Mandate,
+    Membership,
+    Network,
+    Note,
+    Office,
+    Organisation,
+    OtherOrganisation,
+    Person,
+    Position,
+    Proxy,
+    Seat,
+    Secretariat,
+    Source,
+    Term,
+)
+from iclei_model._model.vocab import InitiativeKind, NoteKind
+
+from .context import Context, check, describe
+
+__all__ = ["check_contradictions", "check_cycles", "check_ids", "check_references"]
+
+
+def _is_funding_programme(record: object) -> bool:
+    return isinstance(record, Initiative) and record.kind is InitiativeKind.FUNDING_PROGRAMME
+
+
+_Ref = tuple[str, str, Callable[[object], bool]]
+"""A reference field: its name, what it must name, and a test of the target."""
+
+_REFS: dict[type, list[_Ref]] = {}
+"""The reference fields of each record or part class."""
+
+
+def _ref(cls: type, fields: str, what: str, test: Callable[[object], bool]) -> None:
+    for name in fields.split():
+        _REFS.setdefault(cls, []).append((name, what, test))
+
+
+def _kind(*kinds: type) -> Callable[[object], bool]:
+    return lambda record: isinstance(record, kinds)
+
+
+_ref(Citation, "source", "a Source", _kind(Source))
+_ref(Source, "publisher", "an organisation", _kind(Organisation))
+for _cls in (Network, Secretariat, Government, OtherOrganisation):
+    _ref(_cls, "parent", "an organisation", _kind(Organisation))
+_ref(Office, "parent", "a Network, Secretariat or Office", _kind(Network, Secretariat, Office))
+_ref(Position, "organisation", "an organisation", _kind(Organisation))
+_ref(Membership, "member", "a Government", _kind(Government))
+_ref(Membership, "network", "a Network", _kind(Network))
+_ref(Membership, "through", "a Secretariat or an Office", _kind(Secretariat, Office))
+_ref(GoverningBody, "network", "a Network", _kind(Network))
+_ref(GoverningBody, "parent", "a GoverningBody", _kind(GoverningBody))
+_ref(Seat, "body", "a GoverningBody", _kind(GoverningBody))
+_ref(Term, "body", "a GoverningBody", _kind(GoverningBody))
+_ref(Mandate, "seat", "a Seat", _kind(Seat))
+_ref(Mandate, "term", "a Term", _kind(Term))
+_ref(Mandate, "holder", "a Person", _kind(Person))
+_ref(Mandate, "on_behalf_of", "an organisation", _kind(Organisation))
+_ref(Proxy, "person", "a Person", _kind(Person))
+_ref(Proxy, "organisation", "an organisation", _kind(Organisation))
+_ref(Proxy, "event", "an Event", _kind(Event))
+_ref(Initiative, "lead partners funders", "an organisation", _kind(Organisation))
+_ref(Initiative, "funding_programmes", "a funding programme", _is_funding_programme)
+_ref(Initiative, "participants", "a Government", _kind(Government))
+_ref(Initiative, "parent", "an Initiative", _kind(Initiative))
+_ref(Event, "organisers partners participants", "an organisation", _kind(Organisation))
+_ref(Event, "initiatives", "an Initiative", _kind(Initiative))
+_ref(Event, "parent", "an Event", _kind(Event))
+del _cls
+
+_PARTS = (Citation, Note, Figure, Position, Proxy)
+"""Nested parts that hold references or notes."""
+
+_NESTED: dict[type, tuple[str, ...]] = {}
+
+
+def _nested_fields(cls: type) -> tuple[str, ...]:
+    """The fields of *cls* that hold parts (one, or a tuple of them)."""
+    found = _NESTED.get(cls)
+    if found is None:
+        names = []
+        for _, attribute, kind in init_fields(cls):
+            base, _ = without_none(kind)
+            item = base.__args__[0] if is_var_tuple(base) else base
+            if isinstance(item, type) and issubclass(item, _PARTS):
+                names.append(attribute.name)
+        found = _NESTED[cls] = tuple(names)
+    return found
+
+
+_Place = tuple[str, int, str, Any, str]
+"""A record or one of its parts: collection, position, field path, object, owner id."""
+
+
+def _places(ctx: Context) -> list[_Place]:
+    """Every record and every part nested in it, in the order of the dataset."""
+    found: list[_Place] = []
+
+    def walk(collection: str, index: int, where: str, obj: Any, owner: str) -> None:
+        found.append((collection, index, where, obj, owner))
+        for name in _nested_fields(type(obj)):
+            value = getattr(obj, name)
+            if isinstance(value, tuple):
+                for k, part in enumerate(value):
+                    walk(collection, index, f"{where}.{name}[{k}]", part, owner)
+            elif value is not None:
+                walk(collection, index, f"{where}.{name}", value, owner)
+
+    for collection, index, record in ctx.records():
+        walk(collection, index, "", record, record.id)
+    return found
+
+
+@check("id.duplicate")
+def check_ids(ctx: Context) -> None:
+    """Two records share an id: every use after the first is reported."""
+    first = ctx.first_places
+    for collection, index, record in ctx.records():
+        held = first[record.id]
+        if held != (collection, index):
+            ctx.add(
+                "id.duplicate",
+                collection,
+                index,
+                ".id",
+                f"id {show(record.id)} is already used by $.{held[0]}[{held[1]}]",
+                record.id,
+            )
+
+
+@check("ref.unresolved")
+def check_references(ctx: Context) -> None:
+    """A reference names no record, or a record of the wrong kind."""
+    index = ctx.index
+    for collection, position, where, obj, owner in ctx.shared(_places):
+        for name, what, test in _REFS.get(type(obj), ()):
+            value = getattr(obj, name)
+            if value is None:
+                continue
+            items = enumerate(value) if isinstance(value, tuple) else [(None, value)]
+            for k, ref in items:
+                target = index.get(ref)
+                if target is not None and test(target):
+                    continue
+                field = f"{where}.{name}" if k is None else f"{where}.{name}[{k}]"
+                got = "which names no record" if target is None else f"which is {describe(target)}"
+                ctx.add(
+                    "ref.unresolved",
+                    collection,
+                    position,
+                    field,
+                    f"expected the id of {what}, got {show(ref)}, {got}",
+                    owner,
+                    ref,
+                )
+
+
+@check("source.contradiction")
+def check_contradictions(ctx: Context) -> None:
+    """A record notes that its sources contradict each other."""
+    for collection, position, where, obj, owner in ctx.shared(_places):
+        if isinstance(obj, Note) and obj.kind is NoteKind.CONTRADICTION:
+            about = f" (about {obj.field})" if obj.field else ""
+            message = f"the sources disagree{about}: {obj.text}"
+            ctx.add("source.contradiction", collection, position, where, message, owner)
+
+
+_PARENT_KIND: dict[str, type] = {
+    "organisations": Organisation,
+    "bodies": GoverningBody,
+    "initiatives": Initiative,
+    "events": Event,
+}
+
+
+@check("ref.cycle")
+def check_cycles(ctx: Context) -> None:
+    """Parent references go round in a circle; each circle is reported once."""
+    for collection, parent_kind in _PARENT_KIND.items():
+        kind: Any = parent_kind
+        state: dict[str, int] = {}  # 1: on the current chain, 2: done
+        for index, record in enumerate(getattr(ctx.ds, collection)):
+            chain: list[str] = []
+            current: Any = record
+            while isinstance(current, kind) and state.get(current.id) is None:
+                state[current.id] = 1
+                chain.append(current.id)
+                current = ctx.index.get(current.parent) if current.parent else None
+            if isinstance(current, kind) and state.get(current.id) == 1:
+                loop = [*chain[chain.index(current.id) :], current.id]
+                ctx.add(
+                    "ref.cycle",
+                    collection,
+                    index,
+                    ".parent",
+                    "parents go round in a circle: " + " \u2192 ".join(loop),
+                    *loop,
+                )
+            for id_ in chain:
+                state[id_] = 2

@@ -1,0 +1,202 @@
+"""The rules' codes and what they find: severities, findings and the report."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+
+import attrs
+
+from iclei_model._base.i18n import N_
+
+__all__ = ["RULES", "Finding", "Rule", "Severity", "ValidationReport"]
+
+
+class Severity(enum.StrEnum):
+    """How much a finding matters."""
+
+    ERROR = "error"
+    """The data breaks a rule: it is wrong or contradicts itself."""
+    WARNING = "warning"
+    """The data is worth a look: incomplete, or recording a contradiction in its sources."""
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """One validation rule: its stable code, its severity and what it checks."""
+
+    code: str
+    severity: Severity
+    summary: str
+
+
+def _rules(*rules: tuple[str, Severity, str]) -> Mapping[str, Rule]:
+    return MappingProxyType({c: Rule(code=c, severity=s, summary=t) for c, s, t in rules})
+
+
+_E, _W = Severity.ERROR, Severity.WARNING
+
+RULES: Mapping[str, Rule] = _rules(
+    ("id.duplicate", _E, N_("rule", "two records share an id")),
+    (
+        "ref.unresolved",
+        _E,
+        N_("rule", "a reference names no record, or a record of the wrong kind"),
+    ),
+    ("ref.cycle", _E, N_("rule", "parent references go round in a circle")),
+    ("term.dates_inverted", _E, N_("rule", "a term ends on or before it starts")),
+    ("term.length", _E, N_("rule", "a term's length differs from its body's policy")),
+    ("term.overlap", _E, N_("rule", "two terms of one body overlap")),
+    ("mandate.dates_inverted", _E, N_("rule", "a mandate ends before it starts")),
+    (
+        "mandate.term_mismatch",
+        _E,
+        N_("rule", "a mandate's term belongs to another body than its seat"),
+    ),
+    ("mandate.outside_term", _E, N_("rule", "a mandate's dates fall outside its term")),
+    (
+        "seat.not_member",
+        _E,
+        N_(
+            "rule",
+            "the holder's organisation is not a member in good standing during the mandate,"
+            " where the seat requires it",
+        ),
+    ),
+    (
+        "seat.region_mismatch",
+        _E,
+        N_("rule", "a regional seat held for an organisation of another region"),
+    ),
+    ("seat.double_holder", _E, N_("rule", "two mandates on one seat overlap in time")),
+    (
+        "seat.person_multiple_seats",
+        _E,
+        N_(
+            "rule",
+            "one person holds more seats on one body at once than policy allows",
+        ),
+    ),
+    (
+        "seat.term_limit",
+        _E,
+        N_("rule", "one person sits on a body for more consecutive terms than allowed"),
+    ),
+    (
+        "seat.not_elected_official",
+        _E,
+        N_(
+            "rule",
+            "a seat that needs an elected official is held by someone who is not",
+        ),
+    ),
+    (
+        "seat.office_title_unknown",
+        _W,
+        N_(
+            "rule",
+            "a seat that needs an elected official is held with no known office title",
+        ),
+    ),
+    (
+        "seat.regional_seat_requires_rexcom",
+        _E,
+        N_(
+            "rule",
+            "the region's seat on the global committee is held by someone not on that region's"
+            " committee in the same term",
+        ),
+    ),
+    (
+        "proxy.other_organisation",
+        _E,
+        N_("rule", "a proxy stands in for a holder of another organisation"),
+    ),
+    ("membership.dates_inverted", _E, N_("rule", "a membership ends before it starts")),
+    ("position.dates_inverted", _E, N_("rule", "a person's position ends before it starts")),
+    ("initiative.dates_inverted", _E, N_("rule", "an initiative ends before it starts")),
+    ("initiative.no_pathway", _W, N_("rule", "an initiative names no pathway")),
+    ("event.dates_inverted", _E, N_("rule", "an event ends before it starts")),
+    (
+        "source.contradiction",
+        _W,
+        N_("rule", "a record notes that its sources contradict each other"),
+    ),
+)
+"""Every rule ``validate`` applies, by code. Codes are stable; see the validation docs."""
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One rule broken (or one thing worth a look) at one place in a dataset."""
+
+    code: str
+    """The rule's stable code, such as ``seat.not_member``."""
+    severity: Severity
+    path: str
+    """Where, as in structure errors: ``$.mandates[3].on_behalf_of``."""
+    message: str
+    """A plain sentence: what is wrong, with the ids and dates involved."""
+    records: tuple[str, ...] = ()
+    """The ids of the records involved, the one at *path* first."""
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.severity.value} {self.code}: {self.message}"
+
+
+@attrs.frozen
+class ValidationReport:
+    """What ``validate`` found: every finding, in the order of the dataset's records.
+
+    >>> import iclei_model as im
+    >>> report = im.validate(im.load_dataset("east-asia-2019"))
+    >>> report.ok, len(report.errors), report.summary()
+    (True, 0, '0 errors, 11 warnings')
+    >>> sorted(report.codes())
+    ['initiative.no_pathway', 'source.contradiction']
+    """
+
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error (warnings may remain)."""
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The findings of severity error."""
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """The findings of severity warning."""
+        return tuple(f for f in self.findings if f.severity is Severity.WARNING)
+
+    def codes(self) -> dict[str, int]:
+        """How many findings each code has, for the codes found."""
+        counts: dict[str, int] = {}
+        for finding in self.findings:
+            counts[finding.code] = counts.get(finding.code, 0) + 1
+        return counts
+
+    def select(self, code: str) -> tuple[Finding, ...]:
+        """The findings of one code, or of every code under a prefix such as ``seat.``."""
+        if code.endswith("."):
+            return tuple(f for f in self.findings if f.code.startswith(code))
+        return tuple(f for f in self.findings if f.code == code)
+
+    def summary(self) -> str:
+        """``2 errors, 1 warning``."""
+        errors, warnings = len(self.errors), len(self.warnings)
+        return (
+            f"{errors} error{'s' if errors != 1 else ''},"
+            f" {warnings} warning{'s' if warnings != 1 else ''}"
+        )
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
