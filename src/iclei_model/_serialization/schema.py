@@ -19,6 +19,7 @@ from iclei_model._model import validators as v
 from iclei_model._model.introspect import base_validator, init_fields, is_var_tuple, without_none
 from iclei_model._model.partial_date import PartialDate
 from iclei_model._model.text import _TAG, LocalizedText
+from iclei_model.fields import info
 
 from .converters import _DATETIME, _DECIMAL
 from .migrations import SCHEMA_VERSION
@@ -232,6 +233,10 @@ class _Builder:
             self.leaf(extra["$ref"].rsplit("/", 1)[1])
         base, optional = without_none(kind)
         schema = _merge(self.type(base), extra)
+        described = info(attribute)
+        if described is not None and described.target is not None:
+            many = described.kind == "references"
+            schema["description"] = f"{'Ids' if many else 'The id'} of {described.target}."
         return {"anyOf": [schema, {"type": "null"}]} if optional else schema
 
     def type(self, kind: Any) -> dict[str, Any]:

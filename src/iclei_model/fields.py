@@ -1,0 +1,158 @@
+"""The library's field types, for attrs records of your own.
+
+A downstream tool that keeps records the model has no class for (pledges, survey
+answers, local indicators) declares them as attrs classes with these fields. They
+check values as the model's own records do, and the library reads them through the
+same description as its own: such a class gets structuring and unstructuring in
+every format, JSON Schema and a Hypothesis strategy with no registration.
+
+>>> import attrs
+>>> import iclei_model as im
+>>> from iclei_model import fields
+>>> @attrs.frozen(kw_only=True)
+... class Pledge:
+...     id: str = fields.id()
+...     government: str = fields.reference("a Government")
+...     made: im.PartialDate = fields.partial_date()
+...     title: im.LocalizedText = fields.text()
+...     target: im.Quantity | None = fields.quantity(optional=True)
+>>> pledge = im.loads(
+...     '{"id": "kyoto-2050", "government": "kyoto", "made": "2020-02",'
+...     ' "title": {"en": "Zero emissions by 2050"}}',
+...     Pledge,
+... )
+>>> pledge.made, im.dumps(pledge)[:40]
+(PartialDate('2020-02'), '{"id":"kyoto-2050","government":"kyoto",')
+>>> im.json_schema(Pledge)["$defs"]["Pledge"]["properties"]["government"]["description"]
+'The id of a Government.'
+
+Every field takes ``optional=True`` for a value that may be missing (``None`` by
+default), except the lists, which are empty by default. Linters that check for
+calls in dataclass defaults (ruff's RUF009) need these names listed as immutable
+calls, as docs/extending.md shows.
+"""
+
+import datetime as _dt
+from typing import Any
+
+import attrs
+
+from iclei_model._model.partial_date import PartialDate
+from iclei_model._model.records import Quantity, _instance_of, _optional_text
+from iclei_model._model.text import as_text
+from iclei_model._model.validators import (
+    _expected,
+    country_code,
+    iana_time_zone,
+    non_empty,
+    slug,
+    slugs,
+)
+from iclei_model._model.validators import (
+    optional as optional_validator,
+)
+
+__all__ = [
+    "FieldInfo",
+    "country",
+    "date_time",
+    "id",
+    "info",
+    "label",
+    "partial_date",
+    "quantity",
+    "reference",
+    "references",
+    "text",
+    "time_zone",
+]
+
+_KEY = "iclei_model"
+
+
+@attrs.frozen
+class FieldInfo:
+    """What a field holds, as its metadata tells every backend that reads it."""
+
+    kind: str
+    """``id``, ``reference``, ``references``, ``text``, ``label``, ``partial_date``,
+    ``date_time``, ``quantity``, ``country`` or ``time_zone``."""
+
+    target: str | None = None
+    """For a reference, what it names: ``a Government``."""
+
+
+def info(attribute: "attrs.Attribute[Any]") -> FieldInfo | None:
+    """The :class:`FieldInfo` of a field made here, or None for any other field."""
+    found = attribute.metadata.get(_KEY)
+    return found if isinstance(found, FieldInfo) else None
+
+
+def _field(kind: str, validator: Any, *, optional: bool, target: str | None = None) -> Any:
+    metadata = {_KEY: FieldInfo(kind, target)}
+    if optional:
+        return attrs.field(default=None, validator=optional_validator(validator), metadata=metadata)
+    return attrs.field(validator=validator, metadata=metadata)
+
+
+def id() -> Any:
+    """A record's id: a lowercase slug of letters, digits and single hyphens."""
+    return attrs.field(validator=slug, metadata={_KEY: FieldInfo("id")})
+
+
+def reference(target: str, *, optional: bool = False) -> Any:
+    """The id of another record; *target* says what it names (``"a Government"``)."""
+    return _field("reference", slug, optional=optional, target=target)
+
+
+def references(target: str) -> Any:
+    """Ids of other records, each named once; an empty tuple by default."""
+    return attrs.field(
+        default=(),
+        converter=tuple,
+        validator=slugs,
+        metadata={_KEY: FieldInfo("references", target)},
+    )
+
+
+def text(*, optional: bool = False) -> Any:
+    """Text in one or more languages: a :class:`~iclei_model.LocalizedText`."""
+    metadata = {_KEY: FieldInfo("text")}
+    if optional:
+        return attrs.field(default=None, converter=_optional_text, metadata=metadata)
+    return attrs.field(converter=as_text, metadata=metadata)
+
+
+def label(*, optional: bool = False) -> Any:
+    """A short string with something other than white space in it."""
+    return _field("label", non_empty, optional=optional)
+
+
+def partial_date(*, optional: bool = False) -> Any:
+    """A :class:`~iclei_model.PartialDate`: a year, a month or a day."""
+    return _field("partial_date", _instance_of(PartialDate, "a PartialDate"), optional=optional)
+
+
+def date_time(*, optional: bool = False) -> Any:
+    """A time-zone-aware date-time; declare the field's type as ``pendulum.DateTime``."""
+    return _field("date_time", _aware, optional=optional)
+
+
+def _aware(instance: Any, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+    if not (isinstance(value, _dt.datetime) and value.tzinfo is not None):
+        _expected(instance, attribute, "a time-zone-aware date-time", value)
+
+
+def quantity(*, optional: bool = False) -> Any:
+    """A :class:`~iclei_model.Quantity`: a value with its unit and bound."""
+    return _field("quantity", _instance_of(Quantity, "a Quantity"), optional=optional)
+
+
+def country(*, optional: bool = False) -> Any:
+    """An ISO 3166-1 alpha-2 country code, checked against CLDR."""
+    return _field("country", country_code, optional=optional)
+
+
+def time_zone(*, optional: bool = False) -> Any:
+    """An IANA time zone name such as ``Asia/Seoul``."""
+    return _field("time_zone", iana_time_zone, optional=optional)
