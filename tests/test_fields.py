@@ -19,7 +19,7 @@ class Pledge:
 
     id: str = fields.id()
     government: str = fields.reference("a Government")
-    signatories: tuple[str, ...] = fields.references("Persons")
+    signatories: tuple[str, ...] = fields.references("a Person")
     made: im.PartialDate = fields.partial_date()
     title: im.LocalizedText = fields.text()
     note: im.LocalizedText | None = fields.text(optional=True)
@@ -60,7 +60,7 @@ def test_its_plain_data_and_its_schema() -> None:
     jsonschema.validate(data, schema)
     properties = schema["$defs"]["Pledge"]["properties"]
     assert properties["government"]["description"] == "The id of a Government."
-    assert properties["signatories"]["description"] == "Ids of Persons."
+    assert properties["signatories"]["description"] == "A list of ids, each of a Person."
     assert set(schema["$defs"]["Pledge"]["required"]) == {"id", "government", "made", "title"}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**data, "government": "Not A Slug"}, schema)

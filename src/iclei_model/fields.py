@@ -37,6 +37,7 @@ from typing import Any
 
 import attrs
 
+from iclei_model._model.describe import FieldInfo, info, metadata
 from iclei_model._model.partial_date import PartialDate
 from iclei_model._model.records import Quantity, _instance_of, _optional_text
 from iclei_model._model.text import as_text
@@ -67,37 +68,19 @@ __all__ = [
     "time_zone",
 ]
 
-_KEY = "iclei_model"
-
-
-@attrs.frozen
-class FieldInfo:
-    """What a field holds, as its metadata tells every backend that reads it."""
-
-    kind: str
-    """``id``, ``reference``, ``references``, ``text``, ``label``, ``partial_date``,
-    ``date_time``, ``quantity``, ``country`` or ``time_zone``."""
-
-    target: str | None = None
-    """For a reference, what it names: ``a Government``."""
-
-
-def info(attribute: "attrs.Attribute[Any]") -> FieldInfo | None:
-    """The :class:`FieldInfo` of a field made here, or None for any other field."""
-    found = attribute.metadata.get(_KEY)
-    return found if isinstance(found, FieldInfo) else None
-
 
 def _field(kind: str, validator: Any, *, optional: bool, target: str | None = None) -> Any:
-    metadata = {_KEY: FieldInfo(kind, target)}
+    described = metadata(FieldInfo(kind, target))
     if optional:
-        return attrs.field(default=None, validator=optional_validator(validator), metadata=metadata)
-    return attrs.field(validator=validator, metadata=metadata)
+        return attrs.field(
+            default=None, validator=optional_validator(validator), metadata=described
+        )
+    return attrs.field(validator=validator, metadata=described)
 
 
 def id() -> Any:
     """A record's id: a lowercase slug of letters, digits and single hyphens."""
-    return attrs.field(validator=slug, metadata={_KEY: FieldInfo("id")})
+    return attrs.field(validator=slug, metadata=metadata(FieldInfo("id")))
 
 
 def reference(target: str, *, optional: bool = False) -> Any:
@@ -111,16 +94,16 @@ def references(target: str) -> Any:
         default=(),
         converter=tuple,
         validator=slugs,
-        metadata={_KEY: FieldInfo("references", target)},
+        metadata=metadata(FieldInfo("references", target)),
     )
 
 
 def text(*, optional: bool = False) -> Any:
     """Text in one or more languages: a :class:`~iclei_model.LocalizedText`."""
-    metadata = {_KEY: FieldInfo("text")}
+    described = metadata(FieldInfo("text"))
     if optional:
-        return attrs.field(default=None, converter=_optional_text, metadata=metadata)
-    return attrs.field(converter=as_text, metadata=metadata)
+        return attrs.field(default=None, converter=_optional_text, metadata=described)
+    return attrs.field(converter=as_text, metadata=described)
 
 
 def label(*, optional: bool = False) -> Any:

@@ -38,6 +38,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
 
 from ._model import validators as v
 from ._model.dataset import Dataset
+from ._model.describe import references
 from ._model.introspect import base_validator, init_fields, is_var_tuple, without_none
 from ._model.partial_date import PartialDate
 from ._model.period import period_bounds
@@ -545,6 +546,17 @@ def _with_committee_seats(
     return [m for m in mandates if tied(m)]
 
 
+_POOLS = {
+    "Source": "source",
+    "Person": "person",
+    "Organisation": "organisation",
+    "Government": "government",
+    "Initiative": "initiative",
+    "Event": "event",
+}
+"""The pools of generated ids that references to each kind of record draw from."""
+
+
 @st.composite
 def datasets(
     draw: Callable[..., Any], *, max_records: int = 3, policy: GovernancePolicy = ICLEI_POLICY
@@ -595,25 +607,12 @@ def datasets(
         "initiative": ids["initiative"],
         "event": ids["event"],
     }
-    where: dict[tuple[str, str], str] = {
-        ("Citation", "source"): "source",
-        ("Source", "publisher"): "organisation",
-        ("Position", "organisation"): "organisation",
-        ("Proxy", "person"): "person",
-        ("Proxy", "organisation"): "organisation",
-        ("Proxy", "event"): "event",
-        ("Initiative", "lead"): "organisation",
-        ("Initiative", "partners"): "organisation",
-        ("Initiative", "funders"): "organisation",
-        ("Initiative", "participants"): "government",
-        ("Event", "organisers"): "organisation",
-        ("Event", "partners"): "organisation",
-        ("Event", "participants"): "organisation",
-        ("Event", "initiatives"): "initiative",
-    }
 
     def refs(cls: type, name: str) -> st.SearchStrategy[str] | None:
-        target = where.get((cls.__name__, name))
+        # The record kinds a field names come from the model's own description.
+        described = dict(references(cls)).get(name)
+        targets: tuple[str, ...] = described.targets if described is not None else ()
+        target = _POOLS.get(targets[0]) if len(targets) == 1 else None
         if target is None or not pool[target]:
             return st.nothing() if target is not None else None
         return st.sampled_from(pool[target])

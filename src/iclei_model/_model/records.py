@@ -13,6 +13,7 @@ import pendulum
 from iclei_model._base.messages import show
 from iclei_model.errors import InvalidValueError
 
+from .describe import FUNDING_PROGRAMME, FieldInfo, metadata, phrase
 from .display import period, record_html, record_repr
 from .partial_date import PartialDate
 from .text import LocalizedText, as_text
@@ -130,16 +131,32 @@ def _id_field() -> Any:
     return attrs.field(validator=slug)
 
 
-def _ref() -> Any:
-    return attrs.field(validator=slug)
+def _reference(kind: str, targets: tuple[str, ...], what: str | None) -> dict[str, Any]:
+    return metadata(FieldInfo(kind, what or phrase(targets), targets))
 
 
-def _optional_ref() -> Any:
-    return attrs.field(default=None, validator=optional(slug))
+def _ref(*targets: str, what: str | None = None) -> Any:
+    """The id of a record of one of *targets* (class names)."""
+    return attrs.field(validator=slug, metadata=_reference("reference", targets, what))
 
 
-def _refs() -> Any:
-    return attrs.field(default=(), converter=tuple, validator=slugs)
+def _optional_ref(*targets: str, what: str | None = None) -> Any:
+    """The id of a record of one of *targets*, or None."""
+    return attrs.field(
+        default=None,
+        validator=optional(slug),
+        metadata=_reference("reference", targets, what),
+    )
+
+
+def _refs(*targets: str, what: str | None = None) -> Any:
+    """Ids of records of *targets*, each named once."""
+    return attrs.field(
+        default=(),
+        converter=tuple,
+        validator=slugs,
+        metadata=_reference("references", targets, what),
+    )
 
 
 def _sources() -> Any:
@@ -161,7 +178,7 @@ def _optional_str() -> Any:
 class Citation:
     """Where a record's facts come from: a :class:`Source` and a place in it."""
 
-    source: str = _ref()
+    source: str = _ref("Source")
     """The id of the :class:`Source`."""
     page: str | None = _optional_str()
     """A page or section, as the source numbers it ("17", "Governance")."""
@@ -280,7 +297,7 @@ class PersonName:
 class Position:
     """A post a person holds in an organisation ("Secretary General", "Mayor")."""
 
-    organisation: str = _ref()
+    organisation: str = _ref("Organisation")
     title: LocalizedText = attrs.field(converter=as_text)
     start: PartialDate | None = attrs.field(default=None, validator=_optional_date)
     end: PartialDate | None = attrs.field(default=None, validator=_optional_date)
@@ -296,7 +313,7 @@ class Source:
 
     id: str = _id_field()
     title: LocalizedText = attrs.field(converter=as_text)
-    publisher: str | None = _optional_ref()
+    publisher: str | None = _optional_ref("Organisation")
     """The id of the organisation that published it."""
     published: PartialDate | None = attrs.field(default=None, validator=_optional_date)
     url: str | None = _optional_str()
@@ -319,7 +336,7 @@ class Organisation:
     name: LocalizedText = attrs.field(converter=as_text)
     abbreviation: str | None = _optional_str()
     country: str | None = attrs.field(default=None, validator=optional(country_code))
-    parent: str | None = _optional_ref()
+    parent: str | None = _optional_ref("Organisation")
     """The id of the organisation this one belongs to or reports to."""
     website: str | None = _optional_str()
     contacts: tuple[ContactDetail, ...] = attrs.field(default=(), converter=tuple)
@@ -365,6 +382,13 @@ class Office(Organisation):
     """
 
     kind: ClassVar[str] = "office"
+    __references__: ClassVar[dict[str, FieldInfo]] = {
+        "parent": FieldInfo(
+            "reference",
+            phrase(("Network", "Secretariat", "Office")),
+            ("Network", "Secretariat", "Office"),
+        )
+    }
     addresses: tuple[Address, ...] = attrs.field(default=(), converter=tuple)
     opened: PartialDate | None = attrs.field(default=None, validator=_optional_date)
 
@@ -413,10 +437,10 @@ class Membership:
     """A government's membership of the network: since when, until when, through whom."""
 
     id: str = _id_field()
-    member: str = _ref()
+    member: str = _ref("Government")
     """The id of the member :class:`Government`."""
-    network: str = _ref()
-    through: str | None = _optional_ref()
+    network: str = _ref("Network")
+    through: str | None = _optional_ref("Secretariat", "Office", what="a Secretariat or an Office")
     """The id of the secretariat the member joined through."""
     since: PartialDate | None = attrs.field(default=None, validator=_optional_date)
     """None where the sources do not say; counted as a member from before any record."""
@@ -471,10 +495,10 @@ class GoverningBody:
     id: str = _id_field()
     name: LocalizedText = attrs.field(converter=as_text)
     kind: BodyKind = attrs.field(converter=BodyKind)
-    network: str = _ref()
+    network: str = _ref("Network")
     region: Region | None = attrs.field(default=None, converter=attrs.converters.optional(Region))
     """The region of a regional executive committee; None for global bodies."""
-    parent: str | None = _optional_ref()
+    parent: str | None = _optional_ref("GoverningBody")
     sources: tuple[Citation, ...] = _sources()
     notes: tuple[Note, ...] = _notes()
 
@@ -500,7 +524,7 @@ class Seat:
     """A seat on a governing body: a role, optionally a portfolio."""
 
     id: str = _id_field()
-    body: str = _ref()
+    body: str = _ref("GoverningBody")
     role: SeatRole = attrs.field(converter=SeatRole)
     portfolio: LocalizedText | None = attrs.field(default=None, converter=_optional_text)
     """The thematic portfolio, such as "Resilience & Climate Adaptation"."""
@@ -524,7 +548,7 @@ class Term:
     """A term of a governing body, such as 2018–2021."""
 
     id: str = _id_field()
-    body: str = _ref()
+    body: str = _ref("GoverningBody")
     start: PartialDate = attrs.field(validator=_instance_of(PartialDate, "a PartialDate"))
     end: PartialDate = attrs.field(validator=_instance_of(PartialDate, "a PartialDate"))
     sources: tuple[Citation, ...] = _sources()
@@ -540,11 +564,11 @@ class Term:
 class Proxy:
     """Someone who stands in for a mandate's holder, for example at one meeting."""
 
-    person: str = _ref()
+    person: str = _ref("Person")
     office_title: LocalizedText | None = attrs.field(default=None, converter=_optional_text)
-    organisation: str | None = _optional_ref()
+    organisation: str | None = _optional_ref("Organisation")
     """The organisation the proxy serves; None where the source does not say."""
-    event: str | None = _optional_ref()
+    event: str | None = _optional_ref("Event")
     """The event at which they stood in."""
     sources: tuple[Citation, ...] = _sources()
     notes: tuple[Note, ...] = _notes()
@@ -555,11 +579,11 @@ class Mandate:
     """A person holds a seat for a term on behalf of an organisation."""
 
     id: str = _id_field()
-    seat: str = _ref()
-    term: str = _ref()
-    holder: str = _ref()
+    seat: str = _ref("Seat")
+    term: str = _ref("Term")
+    holder: str = _ref("Person")
     """The id of the :class:`Person`."""
-    on_behalf_of: str = _ref()
+    on_behalf_of: str = _ref("Organisation")
     """The id of the organisation the holder sits for.
 
     Schema version 1 called this field ``organisation``; such data is migrated on load.
@@ -584,14 +608,14 @@ class Initiative:
     kind: InitiativeKind = attrs.field(converter=InitiativeKind)
     pathways: tuple[Pathway, ...] = attrs.field(default=(), converter=_pathways, validator=unique)
     description: LocalizedText | None = attrs.field(default=None, converter=_optional_text)
-    lead: tuple[str, ...] = _refs()
-    partners: tuple[str, ...] = _refs()
-    funders: tuple[str, ...] = _refs()
-    funding_programmes: tuple[str, ...] = _refs()
+    lead: tuple[str, ...] = _refs("Organisation")
+    partners: tuple[str, ...] = _refs("Organisation")
+    funders: tuple[str, ...] = _refs("Organisation")
+    funding_programmes: tuple[str, ...] = _refs(FUNDING_PROGRAMME, what="a funding programme")
     """Ids of initiatives of kind ``funding_programme``."""
-    participants: tuple[str, ...] = _refs()
+    participants: tuple[str, ...] = _refs("Government")
     """Ids of the governments taking part."""
-    parent: str | None = _optional_ref()
+    parent: str | None = _optional_ref("Initiative")
     start: PartialDate | None = attrs.field(default=None, validator=_optional_date)
     end: PartialDate | None = attrs.field(default=None, validator=_optional_date)
     outcomes: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)
@@ -621,12 +645,12 @@ class Event:
     attendance: Attendance = attrs.field(default=Attendance.IN_PERSON, converter=Attendance)
     place: Place | None = attrs.field(default=None)
     status: EventStatus = attrs.field(default=EventStatus.CONFIRMED, converter=EventStatus)
-    organisers: tuple[str, ...] = _refs()
-    partners: tuple[str, ...] = _refs()
-    participants: tuple[str, ...] = _refs()
-    initiatives: tuple[str, ...] = _refs()
+    organisers: tuple[str, ...] = _refs("Organisation")
+    partners: tuple[str, ...] = _refs("Organisation")
+    participants: tuple[str, ...] = _refs("Organisation")
+    initiatives: tuple[str, ...] = _refs("Initiative")
     pathways: tuple[Pathway, ...] = attrs.field(default=(), converter=_pathways, validator=unique)
-    parent: str | None = _optional_ref()
+    parent: str | None = _optional_ref("Event")
     """The event this one is part of (a session of a congress, a workshop of a forum)."""
     figures: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)
     sources: tuple[Citation, ...] = _sources()
@@ -762,6 +786,11 @@ RECORD_CLASSES: tuple[type, ...] = (
     Event,
 )
 """The classes whose instances are records of a Dataset, each with an id."""
+
+RECORD_CLASSES_BY_NAME: dict[str, type] = {
+    cls.__name__: cls for cls in (*RECORD_CLASSES, *ORGANISATION_CLASSES.values())
+}
+"""Record classes by name, as references name the kinds of record they point to."""
 
 # Records show themselves by id and a few facts, not every field; attrs generates a
 # __repr__ for each subclass, so each class gets these explicitly.

@@ -7,31 +7,23 @@ for the notes found on the same walk through records and their parts.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from iclei_model._base.messages import show
+from iclei_model._model.describe import FUNDING_PROGRAMME, phrase, references
 from iclei_model._model.introspect import init_fields, is_var_tuple, without_none
 from iclei_model._model.records import (
+    RECORD_CLASSES_BY_NAME,
     Citation,
     Event,
     Figure,
     GoverningBody,
-    Government,
     Initiative,
-    Mandate,
-    Membership,
-    Network,
     Note,
-    Office,
     Organisation,
-    OtherOrganisation,
-    Person,
     Position,
     Proxy,
-    Seat,
-    Secretariat,
-    Source,
-    Term,
 )
 from iclei_model._model.vocab import InitiativeKind, NoteKind
 
@@ -47,47 +39,23 @@ def _is_funding_programme(record: object) -> bool:
 _Ref = tuple[str, str, Callable[[object], bool]]
 """A reference field: its name, what it must name, and a test of the target."""
 
-_REFS: dict[type, list[_Ref]] = {}
-"""The reference fields of each record or part class."""
 
-
-def _ref(cls: type, fields: str, what: str, test: Callable[[object], bool]) -> None:
-    for name in fields.split():
-        _REFS.setdefault(cls, []).append((name, what, test))
-
-
-def _kind(*kinds: type) -> Callable[[object], bool]:
+def _test(targets: tuple[str, ...]) -> Callable[[object], bool]:
+    if targets == (FUNDING_PROGRAMME,):
+        return _is_funding_programme
+    kinds = tuple(RECORD_CLASSES_BY_NAME[name] for name in targets)
     return lambda record: isinstance(record, kinds)
 
 
-_ref(Citation, "source", "a Source", _kind(Source))
-_ref(Source, "publisher", "an organisation", _kind(Organisation))
-for _cls in (Network, Secretariat, Government, OtherOrganisation):
-    _ref(_cls, "parent", "an organisation", _kind(Organisation))
-_ref(Office, "parent", "a Network, Secretariat or Office", _kind(Network, Secretariat, Office))
-_ref(Position, "organisation", "an organisation", _kind(Organisation))
-_ref(Membership, "member", "a Government", _kind(Government))
-_ref(Membership, "network", "a Network", _kind(Network))
-_ref(Membership, "through", "a Secretariat or an Office", _kind(Secretariat, Office))
-_ref(GoverningBody, "network", "a Network", _kind(Network))
-_ref(GoverningBody, "parent", "a GoverningBody", _kind(GoverningBody))
-_ref(Seat, "body", "a GoverningBody", _kind(GoverningBody))
-_ref(Term, "body", "a GoverningBody", _kind(GoverningBody))
-_ref(Mandate, "seat", "a Seat", _kind(Seat))
-_ref(Mandate, "term", "a Term", _kind(Term))
-_ref(Mandate, "holder", "a Person", _kind(Person))
-_ref(Mandate, "on_behalf_of", "an organisation", _kind(Organisation))
-_ref(Proxy, "person", "a Person", _kind(Person))
-_ref(Proxy, "organisation", "an organisation", _kind(Organisation))
-_ref(Proxy, "event", "an Event", _kind(Event))
-_ref(Initiative, "lead partners funders", "an organisation", _kind(Organisation))
-_ref(Initiative, "funding_programmes", "a funding programme", _is_funding_programme)
-_ref(Initiative, "participants", "a Government", _kind(Government))
-_ref(Initiative, "parent", "an Initiative", _kind(Initiative))
-_ref(Event, "organisers partners participants", "an organisation", _kind(Organisation))
-_ref(Event, "initiatives", "an Initiative", _kind(Initiative))
-_ref(Event, "parent", "an Event", _kind(Event))
-del _cls
+@cache
+def _refs(cls: type) -> tuple[_Ref, ...]:
+    """The reference fields of a record or part class, as the model describes them."""
+    return tuple(
+        (name, described.target or phrase(described.targets), _test(described.targets))
+        for name, described in references(cls)
+        if described.targets
+    )
+
 
 _PARTS = (Citation, Note, Figure, Position, Proxy)
 """Nested parts that hold references or notes."""
@@ -154,7 +122,8 @@ def check_references(ctx: Context) -> None:
     """A reference names no record, or a record of the wrong kind."""
     index = ctx.index
     for collection, position, where, obj, owner in ctx.shared(_places):
-        for name, what, test in _REFS.get(type(obj), ()):
+        kind: type = type(obj)
+        for name, what, test in _refs(kind):
             value = getattr(obj, name)
             if value is None:
                 continue

@@ -236,7 +236,11 @@ class _Builder:
         described = info(attribute)
         if described is not None and described.target is not None:
             many = described.kind == "references"
-            schema["description"] = f"{'Ids' if many else 'The id'} of {described.target}."
+            schema["description"] = (
+                f"A list of ids, each of {described.target}."
+                if many
+                else f"The id of {described.target}."
+            )
         return {"anyOf": [schema, {"type": "null"}]} if optional else schema
 
     def type(self, kind: Any) -> dict[str, Any]:
