@@ -47,9 +47,7 @@ PINNED_TESTS = {
         "tests/test_format.py",
         "tests/test_format_dates.py",
         "tests/test_i18n.py",
-        "src/iclei_model/formatting/_babel.py",
-        "src/iclei_model/formatting/_format.py",
-        "src/iclei_model/formatting/_dates.py",
+        "src/iclei_model/formatting",
         "docs/formatting.md",
         "README.md",
     ]

@@ -11,18 +11,12 @@ from ._model.dataset import Dataset
 from ._model.partial_date import PartialDate
 from ._model.vocab import Pathway
 from .formatting._dates import format_date_range, format_partial_date
-from .formatting._format import (
-    fill,
-    format_event,
-    format_initiative,
-    format_list,
-    format_mandate,
-    format_number,
-    format_pathway,
-    format_quantity,
-    format_text,
-)
 from .formatting._labels import NP_
+from .formatting._lists import format_list
+from .formatting._numbers import format_number, format_quantity
+from .formatting._records import format_event, format_initiative, format_mandate
+from .formatting._text import fill, format_text
+from .formatting._vocabulary import format_pathway
 
 if TYPE_CHECKING:
     import babel

@@ -115,20 +115,35 @@ class Context:
                 yield collection, index, record
 
     @cached_property
+    def _ids(
+        self,
+    ) -> tuple[dict[str, tuple[str, int]], dict[str, Any], list[tuple[str, int, Any]]]:
+        places: dict[str, tuple[str, int]] = {}
+        index: dict[str, Any] = {}
+        again: list[tuple[str, int, Any]] = []
+        for collection in COLLECTIONS:
+            for position, record in enumerate(getattr(self.ds, collection)):
+                if record.id not in index:
+                    index[record.id] = record
+                    places[record.id] = (collection, position)
+                else:
+                    again.append((collection, position, record))
+        return places, index, again
+
+    @property
+    def duplicates(self) -> list[tuple[str, int, Any]]:
+        """The records whose id an earlier record already uses, in the dataset's order."""
+        return self._ids[2]
+
+    @property
     def first_places(self) -> dict[str, tuple[str, int]]:
         """Where each id is first used: its collection and position."""
-        places: dict[str, tuple[str, int]] = {}
-        for collection, index, record in self.records():
-            places.setdefault(record.id, (collection, index))
-        return places
+        return self._ids[0]
 
-    @cached_property
+    @property
     def index(self) -> dict[str, Any]:
         """Each id's record: the first that uses it."""
-        return {
-            record_id: getattr(self.ds, collection)[index]
-            for record_id, (collection, index) in self.first_places.items()
-        }
+        return self._ids[1]
 
     def policy_for(self, body: GoverningBody) -> GovernancePolicy:
         """The governance policy of *body*: its own, else the run's."""

@@ -7,7 +7,6 @@ for the notes found on the same walk through records and their parts.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 from iclei_model._base.messages import show
@@ -47,7 +46,6 @@ def _test(targets: tuple[str, ...]) -> Callable[[object], bool]:
     return lambda record: isinstance(record, kinds)
 
 
-@cache
 def _refs(cls: type) -> tuple[_Ref, ...]:
     """The reference fields of a record or part class, as the model describes them."""
     return tuple(
@@ -80,76 +78,107 @@ def _nested_fields(cls: type) -> tuple[str, ...]:
 _Place = tuple[str, int, str, Any, str]
 """A record or one of its parts: collection, position, field path, object, owner id."""
 
+_REFS_OF: dict[type, tuple[_Ref, ...]] = {}
 
-def _places(ctx: Context) -> list[_Place]:
-    """Every record and every part nested in it, in the order of the dataset."""
-    found: list[_Place] = []
 
-    def walk(collection: str, index: int, where: str, obj: Any, owner: str) -> None:
-        found.append((collection, index, where, obj, owner))
-        for name in _nested_fields(type(obj)):
+def _refs_of(cls: type) -> tuple[_Ref, ...]:
+    found = _REFS_OF.get(cls)
+    if found is None:
+        found = _REFS_OF[cls] = _refs(cls)
+    return found
+
+
+def _scan(ctx: Context) -> list[_Place]:
+    """One walk through every record and part: checks references, finds the notes.
+
+    ``ref.unresolved`` is reported on the way (unless ignored), so that nothing but
+    the few notes is kept; the notes are returned, in the order of the dataset.
+    """
+    check = "ref.unresolved" not in ctx.ignore
+    index = ctx.index
+    notes: list[_Place] = []
+
+    def walk(collection: str, position: int, where: str, obj: Any, owner: str) -> None:
+        cls = type(obj)
+        refs = _REFS_OF.get(cls)
+        if refs is None:
+            refs = _refs_of(cls)
+        if refs and check:
+            _check_refs(ctx, index, refs, collection, position, where, obj, owner)
+        elif cls is Note:
+            notes.append((collection, position, where, obj, owner))
+        for name in _nested_fields(cls):
             value = getattr(obj, name)
             if isinstance(value, tuple):
                 for k, part in enumerate(value):
-                    walk(collection, index, f"{where}.{name}[{k}]", part, owner)
+                    walk(collection, position, f"{where}.{name}[{k}]", part, owner)
             elif value is not None:
-                walk(collection, index, f"{where}.{name}", value, owner)
+                walk(collection, position, f"{where}.{name}", value, owner)
 
-    for collection, index, record in ctx.records():
-        walk(collection, index, "", record, record.id)
-    return found
+    for collection, position, record in ctx.records():
+        walk(collection, position, "", record, record.id)
+    return notes
+
+
+def _check_refs(
+    ctx: Context,
+    index: dict[str, Any],
+    refs: tuple[_Ref, ...],
+    collection: str,
+    position: int,
+    where: str,
+    obj: Any,
+    owner: str,
+) -> None:
+    for name, what, test in refs:
+        value = getattr(obj, name)
+        if value is None:
+            continue
+        items = enumerate(value) if isinstance(value, tuple) else [(None, value)]
+        for k, ref in items:
+            target = index.get(ref)
+            if target is not None and test(target):
+                continue
+            field = f"{where}.{name}" if k is None else f"{where}.{name}[{k}]"
+            got = "which names no record" if target is None else f"which is {describe(target)}"
+            ctx.add(
+                "ref.unresolved",
+                collection,
+                position,
+                field,
+                f"expected the id of {what}, got {show(ref)}, {got}",
+                owner,
+                ref,
+            )
 
 
 @check("id.duplicate")
 def check_ids(ctx: Context) -> None:
     """Two records share an id: every use after the first is reported."""
     first = ctx.first_places
-    for collection, index, record in ctx.records():
+    for collection, index, record in ctx.duplicates:
         held = first[record.id]
-        if held != (collection, index):
-            ctx.add(
-                "id.duplicate",
-                collection,
-                index,
-                ".id",
-                f"id {show(record.id)} is already used by $.{held[0]}[{held[1]}]",
-                record.id,
-            )
+        ctx.add(
+            "id.duplicate",
+            collection,
+            index,
+            ".id",
+            f"id {show(record.id)} is already used by $.{held[0]}[{held[1]}]",
+            record.id,
+        )
 
 
 @check("ref.unresolved")
 def check_references(ctx: Context) -> None:
     """A reference names no record, or a record of the wrong kind."""
-    index = ctx.index
-    for collection, position, where, obj, owner in ctx.shared(_places):
-        kind: type = type(obj)
-        for name, what, test in _refs(kind):
-            value = getattr(obj, name)
-            if value is None:
-                continue
-            items = enumerate(value) if isinstance(value, tuple) else [(None, value)]
-            for k, ref in items:
-                target = index.get(ref)
-                if target is not None and test(target):
-                    continue
-                field = f"{where}.{name}" if k is None else f"{where}.{name}[{k}]"
-                got = "which names no record" if target is None else f"which is {describe(target)}"
-                ctx.add(
-                    "ref.unresolved",
-                    collection,
-                    position,
-                    field,
-                    f"expected the id of {what}, got {show(ref)}, {got}",
-                    owner,
-                    ref,
-                )
+    ctx.shared(_scan)
 
 
 @check("source.contradiction")
 def check_contradictions(ctx: Context) -> None:
     """A record notes that its sources contradict each other."""
-    for collection, position, where, obj, owner in ctx.shared(_places):
-        if isinstance(obj, Note) and obj.kind is NoteKind.CONTRADICTION:
+    for collection, position, where, obj, owner in ctx.shared(_scan):
+        if obj.kind is NoteKind.CONTRADICTION:
             about = f" (about {obj.field})" if obj.field else ""
             message = f"the sources disagree{about}: {obj.text}"
             ctx.add("source.contradiction", collection, position, where, message, owner)

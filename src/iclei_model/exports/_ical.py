@@ -84,13 +84,9 @@ def to_ical(
         raise InvalidValueError(f"stamp: expected a time-zone-aware date-time, got {stamp}")
     icalendar = import_extra("icalendar", "ical", "iCalendar export")
     from iclei_model._base.i18n import get_locale
-    from iclei_model.formatting._format import (
-        format_event,
-        format_label,
-        format_pathway,
-        format_text,
-        location_text,
-    )
+    from iclei_model.formatting._records import format_event, location_text
+    from iclei_model.formatting._text import format_text
+    from iclei_model.formatting._vocabulary import format_label, format_pathway
 
     loc = get_locale(locale)
     stamp = (stamp or _dt.datetime.now(_dt.UTC)).astimezone(_dt.UTC)

@@ -18,7 +18,8 @@ from iclei_model._model.records import (
 )
 from iclei_model._model.text import LocalizedText
 from iclei_model._model.vocab import Attendance, ContactKind, EventStatus, Pathway, Sector
-from iclei_model.formatting._format import format_label, format_pathway, format_text
+from iclei_model.formatting._text import format_text
+from iclei_model.formatting._vocabulary import format_label, format_pathway
 
 from ._popolo import drop_empty
 

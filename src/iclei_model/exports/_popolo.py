@@ -24,14 +24,14 @@ from iclei_model._model.records import (
 )
 from iclei_model._model.text import LocalizedText
 from iclei_model._model.vocab import Region
-from iclei_model.formatting._format import (
+from iclei_model.formatting._records import location_text
+from iclei_model.formatting._text import format_text
+from iclei_model.formatting._vocabulary import (
     format_label,
     format_office_title,
     format_portfolio,
     format_region,
     format_territory,
-    format_text,
-    location_text,
 )
 
 if TYPE_CHECKING:

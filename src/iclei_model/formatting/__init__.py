@@ -18,27 +18,22 @@ from ._dates import (
     format_partial_date,
     format_relative,
 )
-from ._format import (
+from ._lists import format_list
+from ._numbers import format_compact, format_number, format_percent, format_quantity
+from ._people import format_person
+from ._records import format_event, format_initiative, format_mandate
+from ._text import format_text
+from ._vocabulary import (
     TERRITORY_NAMES,
-    format_compact,
-    format_event,
-    format_initiative,
     format_label,
-    format_list,
-    format_mandate,
-    format_number,
     format_office_title,
     format_organisation_kind,
     format_pathway,
     format_pathway_description,
-    format_percent,
-    format_person,
     format_portfolio,
-    format_quantity,
     format_region,
     format_rule,
     format_territory,
-    format_text,
 )
 
 __all__ = [
