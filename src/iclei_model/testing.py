@@ -19,8 +19,6 @@ new field is generated as soon as it exists.
 from __future__ import annotations
 
 import datetime as _dt
-import enum
-import typing
 from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
@@ -39,7 +37,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
 from ._model import validators as v
 from ._model.dataset import Dataset
 from ._model.describe import references
-from ._model.introspect import base_validator, init_fields, is_var_tuple, without_none
+from ._model.introspect import init_fields, without_none
 from ._model.partial_date import PartialDate
 from ._model.period import period_bounds
 from ._model.policy import ICLEI_POLICY, GovernancePolicy
@@ -62,8 +60,8 @@ from ._model.records import (
     Secretariat,
     Source,
     Term,
-    When,
 )
+from ._model.shapes import Constraint, Shape, TypeShape, constraint_of, shape_of
 from ._model.text import LocalizedText
 from ._model.vocab import Attendance, BodyKind, MembershipStatus, Region, SeatRole
 from ._serialization.migrations import SCHEMA_VERSION
@@ -155,13 +153,16 @@ def _countries() -> tuple[str, ...]:
     return tuple(sorted(v._iso_countries()))
 
 
-def _for_validator(validator: Any) -> st.SearchStrategy[Any] | None:
-    return {
-        v.country_code: st.sampled_from(_countries()),
-        v.iana_time_zone: st.sampled_from(TIME_ZONES),
-        v.decimal_number: _decimals(),
-        v.non_empty: texts(),
-    }.get(validator)
+def _for_constraint(constraint: Constraint | None) -> st.SearchStrategy[Any] | None:
+    if constraint is Constraint.COUNTRY:
+        return st.sampled_from(_countries())
+    if constraint is Constraint.TIME_ZONE:
+        return st.sampled_from(TIME_ZONES)
+    if constraint is Constraint.DECIMAL:
+        return _decimals()
+    if constraint is Constraint.NON_EMPTY:
+        return texts()
+    return None
 
 
 def _no_refs(cls: type, name: str) -> st.SearchStrategy[str] | None:
@@ -221,47 +222,54 @@ class _Generator:
         return st.none() | strategy if optional else strategy
 
     def value(self, cls: type, attribute: attrs.Attribute[Any], kind: Any) -> Any:
-        """A field's values other than None, from its validator or else its type."""
-        name, validator = attribute.name, base_validator(attribute)
-        if validator is v.slug:
+        """A field's values other than None, from its constraint or else its type."""
+        name, constraint = attribute.name, constraint_of(attribute)
+        if constraint is Constraint.SLUG:
             ref = self.refs(cls, name) if name != "id" else None
             return ref if ref is not None else slugs()
-        if validator is v.slugs:
+        if constraint is Constraint.SLUGS:
             ref = self.refs(cls, name)
             if ref is not None and ref.is_empty:
                 return st.just(())
             return st.lists(ref if ref is not None else slugs(), max_size=3, unique=True).map(tuple)
-        special = _for_validator(validator)
+        special = _for_constraint(constraint)
         if special is not None:
             return special
-        return self.type(kind, unique=validator is v.unique)
+        return self.type(kind, unique=constraint is Constraint.UNIQUE)
 
     def type(self, kind: Any, *, unique: bool = False) -> st.SearchStrategy[Any]:
         base, optional = without_none(kind)
         if optional:
             return st.none() | self.type(base)
-        if kind == When:
+        return self.shape(shape_of(kind), unique=unique)
+
+    def shape(self, found: TypeShape, *, unique: bool = False) -> st.SearchStrategy[Any]:
+        shape = found.shape
+        if shape is Shape.WHEN:
             return partial_dates() | date_times()
-        if is_var_tuple(kind):
-            item = typing.get_args(kind)[0]
-            return st.lists(self.type(item), max_size=2, unique=unique).map(tuple)
-        simple: dict[Any, st.SearchStrategy[Any]] = {
-            str: texts(),
-            int: st.integers(),
-            bool: st.booleans(),
-            Decimal: _decimals(),
-            PartialDate: partial_dates(),
-            _dt.date: st.dates(),
-            pendulum.DateTime: date_times(),
-            LocalizedText: localized_texts(),
-        }
-        if kind in simple:
-            return simple[kind]
-        if isinstance(kind, type) and issubclass(kind, enum.Enum):
-            return st.sampled_from(kind)
-        if isinstance(kind, type) and attrs.has(kind):
-            return st.deferred(lambda: self.records(kind))
-        raise TypeError(f"no strategy for {kind!r}")
+        if shape is Shape.LIST:
+            assert found.item is not None
+            return st.lists(self.shape(found.item), max_size=2, unique=unique).map(tuple)
+        if shape is Shape.ENUM:
+            return st.sampled_from(found.cls)
+        if shape in (Shape.RECORD, Shape.ORGANISATION):
+            return st.deferred(lambda: self.records(found.cls))
+        if shape is Shape.OTHER:
+            raise TypeError(f"no strategy for {found.cls!r}")
+        return _SIMPLE[shape]()
+
+
+_SIMPLE: dict[Shape, Callable[[], st.SearchStrategy[Any]]] = {
+    Shape.STR: texts,
+    Shape.INT: st.integers,
+    Shape.BOOL: st.booleans,
+    Shape.FLOAT: lambda: st.floats(allow_nan=False),
+    Shape.DECIMAL: _decimals,
+    Shape.PARTIAL_DATE: partial_dates,
+    Shape.DATE: st.dates,
+    Shape.DATE_TIME: date_times,
+    Shape.TEXT: localized_texts,
+}
 
 
 Repair = Callable[[Callable[..., Any], dict[str, Any]], None]

@@ -104,7 +104,30 @@ def _scan(ctx: Context) -> list[_Place]:
         if refs is None:
             refs = _refs_of(cls)
         if refs and check:
-            _check_refs(ctx, index, refs, collection, position, where, obj, owner)
+            for name, what, test in refs:  # inline: this runs for every record and part
+                value = getattr(obj, name)
+                if value is None:
+                    continue
+                if type(value) is tuple:
+                    for k, ref in enumerate(value):
+                        target = index.get(ref)
+                        if target is None or not test(target):
+                            _unresolved(
+                                ctx,
+                                collection,
+                                position,
+                                f"{where}.{name}[{k}]",
+                                what,
+                                ref,
+                                target,
+                                owner,
+                            )
+                else:
+                    target = index.get(value)
+                    if target is None or not test(target):
+                        _unresolved(
+                            ctx, collection, position, f"{where}.{name}", what, value, target, owner
+                        )
         elif cls is Note:
             notes.append((collection, position, where, obj, owner))
         for name in _nested_fields(cls):
@@ -120,36 +143,19 @@ def _scan(ctx: Context) -> list[_Place]:
     return notes
 
 
-def _check_refs(
+def _unresolved(
     ctx: Context,
-    index: dict[str, Any],
-    refs: tuple[_Ref, ...],
     collection: str,
     position: int,
-    where: str,
-    obj: Any,
+    field: str,
+    what: str,
+    ref: str,
+    target: object,
     owner: str,
 ) -> None:
-    for name, what, test in refs:
-        value = getattr(obj, name)
-        if value is None:
-            continue
-        items = enumerate(value) if isinstance(value, tuple) else [(None, value)]
-        for k, ref in items:
-            target = index.get(ref)
-            if target is not None and test(target):
-                continue
-            field = f"{where}.{name}" if k is None else f"{where}.{name}[{k}]"
-            got = "which names no record" if target is None else f"which is {describe(target)}"
-            ctx.add(
-                "ref.unresolved",
-                collection,
-                position,
-                field,
-                f"expected the id of {what}, got {show(ref)}, {got}",
-                owner,
-                ref,
-            )
+    got = "which names no record" if target is None else f"which is {describe(target)}"
+    message = f"expected the id of {what}, got {show(ref)}, {got}"
+    ctx.add("ref.unresolved", collection, position, field, message, owner, ref)
 
 
 @check("id.duplicate")

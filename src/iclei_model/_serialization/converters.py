@@ -23,6 +23,7 @@ from iclei_model._model.dataset import Dataset
 from iclei_model._model.introspect import default_value, init_fields, is_var_tuple, without_none
 from iclei_model._model.partial_date import PartialDate
 from iclei_model._model.records import ORGANISATION_CLASSES, Organisation, When
+from iclei_model._model.shapes import Shape, shape_of
 from iclei_model._model.text import LocalizedText
 from iclei_model.errors import InvalidValueError, Problem, StructureError
 
@@ -548,21 +549,23 @@ def _value_source(
 ) -> str:
     """Python source that unstructures *var*, a value of type *kind*."""
     kind, _ = without_none(kind)
-    if kind in (str, int, bool, float):
+    found = shape_of(kind)
+    shape = found.shape
+    if shape in (Shape.STR, Shape.INT, Shape.BOOL, Shape.FLOAT):
         return var
-    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+    if shape is Shape.ENUM:
         # orjson writes a member's value; otherwise read it without the property's call
         return var if native else f"{var}._value_"
-    if is_var_tuple(kind):
+    if shape is Shape.LIST:
         item = _value_source(conv, typing.get_args(kind)[0], "x", names, field + "_item", native)
         if item == "x":
             return var if native else f"list({var})"
         return f"[{item} for x in {var}]"
-    if native and kind is PartialDate:
+    if native and shape is Shape.PARTIAL_DATE:
         return f"{var}.isoformat()"
-    if native and kind is LocalizedText:
+    if native and shape is Shape.TEXT:
         return f"dict({var}.items)"
-    if native and kind == When:
+    if native and shape is Shape.WHEN:
         return f"{var}.isoformat() if type({var}) is PartialDate else when({var})"
     return f"{names.add(f'h_{field}', conv.get_unstructure_hook(kind))}({var})"
 

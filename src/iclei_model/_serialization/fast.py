@@ -29,7 +29,6 @@ from typing import Annotated, Any, Literal
 
 import attrs
 import msgspec
-import pendulum
 
 from iclei_model._base.codegen import Names, compile_function
 from iclei_model._model.dataset import Dataset
@@ -38,14 +37,14 @@ from iclei_model._model.introspect import (
     base_validator,
     default_value,
     init_fields,
-    is_var_tuple,
     without_none,
 )
 from iclei_model._model.partial_date import PartialDate
-from iclei_model._model.records import ORGANISATION_CLASSES, Organisation, When
+from iclei_model._model.records import ORGANISATION_CLASSES, Organisation
 from iclei_model._model.records import _optional_text as _optional_text_converter
 from iclei_model._model.records import _pathways as _pathways_converter
 from iclei_model._model.records import _when as _when_converter
+from iclei_model._model.shapes import Constraint, Shape, TypeShape, constraint_of, shape_of
 from iclei_model._model.text import _TAG, LocalizedText, as_text
 from iclei_model._model.validators import (
     _SLUG,
@@ -130,13 +129,16 @@ def _text(value: dict[str, str]) -> LocalizedText:
 
 
 # How the builders make each leaf type from the string (or dict) msgspec gives.
-_LEAVES: dict[Any, Callable[[Any], Any]] = {
-    PartialDate: _partial_date,
-    pendulum.DateTime: _structure_datetime,
-    _dt.date: _date,
-    Decimal: _decimal,
-    LocalizedText: _text,
+_LEAVES: dict[Shape, tuple[str, Callable[[Any], Any]]] = {
+    Shape.PARTIAL_DATE: ("leaf_PartialDate", _partial_date),
+    Shape.DATE_TIME: ("leaf_DateTime", _structure_datetime),
+    Shape.DATE: ("leaf_date", _date),
+    Shape.DECIMAL: ("leaf_Decimal", _decimal),
+    Shape.TEXT: ("leaf_LocalizedText", _text),
 }
+"""The readers of leaf values, by shape, with the name generated code calls them by."""
+
+_WIRE_PLAIN: dict[Shape, Any] = {Shape.STR: str, Shape.INT: int, Shape.BOOL: bool}
 
 
 # ------------------------------------------------------------------ generation
@@ -154,39 +156,44 @@ class _Front:
 
     def field_type(self, attribute: attrs.Attribute[Any], kind: Any) -> Any:
         base, optional = without_none(kind)
-        validator = base_validator(attribute)
-        if validator is slugs:
+        constraint = constraint_of(attribute)
+        if constraint is Constraint.SLUGS:
             made: Any = tuple[_SLUG_STR, ...]
-        elif validator is slug:
+        elif constraint is Constraint.SLUG:
             made = _SLUG_STR
-        elif validator is non_empty:
+        elif constraint is Constraint.NON_EMPTY:
             made = _NON_EMPTY_STR
-        elif validator is country_code:
+        elif constraint is Constraint.COUNTRY:
             made = Literal[tuple(sorted(_iso_countries()))]
-        elif validator is iana_time_zone:
+        elif constraint is Constraint.TIME_ZONE:
             made = Literal[tuple(sorted(_time_zones()))]
         else:
             made = self.wire_type(base)
         return made | None if optional else made
 
     def wire_type(self, kind: Any) -> Any:
-        if kind in (str, int, bool):
-            return kind
-        if kind is Decimal:
+        return self._wire(shape_of(kind))
+
+    def _wire(self, found: TypeShape) -> Any:
+        shape = found.shape
+        if shape in _WIRE_PLAIN:
+            return _WIRE_PLAIN[shape]
+        if shape is Shape.DECIMAL:
             return str | int  # as the detailed path reads decimals, which the builder does
-        if kind in (PartialDate, pendulum.DateTime, _dt.date) or kind == When:
+        if shape in (Shape.PARTIAL_DATE, Shape.DATE_TIME, Shape.DATE, Shape.WHEN):
             return str  # parsed and checked by the builder, as the detailed path does
-        if kind is LocalizedText:
+        if shape is Shape.TEXT:
             return _TEXT
-        if isinstance(kind, type) and issubclass(kind, enum.Enum):
-            return kind
-        if is_var_tuple(kind):
-            return tuple[self.wire_type(typing.get_args(kind)[0]), ...]  # type: ignore[misc]
-        if kind is Organisation:
+        if shape is Shape.ENUM:
+            return found.cls
+        if shape is Shape.LIST:
+            assert found.item is not None
+            return tuple[self._wire(found.item), ...]  # type: ignore[misc]
+        if shape is Shape.ORGANISATION:
             return typing.Union[tuple(self.struct(c) for c in ORGANISATION_CLASSES.values())]  # noqa: UP007
-        if isinstance(kind, type) and attrs.has(kind):
-            return self.struct(kind)
-        raise TypeError(f"no msgspec type for {kind!r}")
+        if shape is Shape.RECORD:
+            return self.struct(found.cls)
+        raise TypeError(f"no msgspec type for {found.cls!r}")  # FLOAT, OTHER
 
     def struct(self, cls: type) -> Any:
         made = self.structs.get(cls)
@@ -234,22 +241,25 @@ class _Front:
         return source
 
     def _source(self, kind: Any, var: str, names: Names, field: str) -> str:
-        if kind in (str, int, bool) or (isinstance(kind, type) and issubclass(kind, enum.Enum)):
+        found = shape_of(kind)
+        shape = found.shape
+        if shape in _WIRE_PLAIN or shape is Shape.ENUM:
             return var
-        if kind == When:
+        if shape is Shape.WHEN:
             names["date_time"], names["partial_date"] = _structure_datetime, _partial_date
             return f"date_time({var}) if 'T' in {var} else partial_date({var})"
-        if kind in _LEAVES:
-            names[f"leaf_{kind.__name__}"] = _LEAVES[kind]  # one per kind: always the same
-            return f"leaf_{kind.__name__}({var})"
-        if is_var_tuple(kind):
+        if shape in _LEAVES:
+            name, reader = _LEAVES[shape]
+            names[name] = reader  # one per shape: always the same
+            return f"{name}({var})"
+        if shape is Shape.LIST:
             item = self._source(typing.get_args(kind)[0], "x", names, field + "_item")
             return var if item == "x" else f"tuple([{item} for x in {var}]) if {var} else ()"
-        if kind is Organisation:
+        if shape is Shape.ORGANISATION:
             by_struct = {self.struct(c): self.builder(c) for c in ORGANISATION_CLASSES.values()}
             return f"{names.add(f'b_{field}', by_struct)}[type({var})]({var})"
-        if isinstance(kind, type) and attrs.has(kind):
-            return f"{names.add(f'b_{field}', self.builder(kind))}({var})"
+        if shape is Shape.RECORD:
+            return f"{names.add(f'b_{field}', self.builder(found.cls))}({var})"
         raise TypeError(f"no builder for {kind!r}")
 
     def _make_builder(self, cls: type) -> Builder:

@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import ast
-import datetime as _dt
 import enum
 import inspect
 import re
 import textwrap
-import typing
-from decimal import Decimal
 from functools import cache
 from typing import Any
 
 import attrs
 
 from iclei_model._model import validators as v
-from iclei_model._model.introspect import base_validator, init_fields, is_var_tuple, without_none
-from iclei_model._model.partial_date import PartialDate
-from iclei_model._model.text import _TAG, LocalizedText
+from iclei_model._model.introspect import init_fields, without_none
+from iclei_model._model.shapes import Constraint, Shape, TypeShape, constraint_of, shape_of
+from iclei_model._model.text import _TAG
 from iclei_model.fields import info
 
 from .converters import _DATETIME, _DECIMAL
@@ -43,15 +40,15 @@ NON_EMPTY = r"\S"
 # Optional fields of a base class that a subclass's invariant makes required.
 _REQUIRED_BY_INVARIANT = {"Government": ("country",), "Office": ("parent",)}
 
-# What each named validator adds to the schema of the value it checks.
-_VALIDATOR_SCHEMAS: dict[Any, dict[str, Any]] = {
-    v.slug: {"pattern": SLUG},
-    v.non_empty: {"minLength": 1, "pattern": NON_EMPTY},
-    v.country_code: {"$ref": "#/$defs/CountryCode"},
-    v.iana_time_zone: {"$ref": "#/$defs/TimeZone"},
-    v.decimal_number: {"pattern": DECIMAL, "minimum": 0},
-    v.slugs: {"items": {"pattern": SLUG}, "uniqueItems": True},
-    v.unique: {"uniqueItems": True},
+# What each constraint adds to the schema of the value it checks.
+_CONSTRAINT_SCHEMAS: dict[Constraint, dict[str, Any]] = {
+    Constraint.SLUG: {"pattern": SLUG},
+    Constraint.NON_EMPTY: {"minLength": 1, "pattern": NON_EMPTY},
+    Constraint.COUNTRY: {"$ref": "#/$defs/CountryCode"},
+    Constraint.TIME_ZONE: {"$ref": "#/$defs/TimeZone"},
+    Constraint.DECIMAL: {"pattern": DECIMAL, "minimum": 0},
+    Constraint.SLUGS: {"items": {"pattern": SLUG}, "uniqueItems": True},
+    Constraint.UNIQUE: {"uniqueItems": True},
 }
 
 _LEAVES: dict[str, dict[str, Any]] = {
@@ -228,7 +225,8 @@ class _Builder:
         }
 
     def field(self, kind: Any, attribute: attrs.Attribute[Any]) -> dict[str, Any]:
-        extra = _VALIDATOR_SCHEMAS.get(base_validator(attribute), {})
+        constraint = constraint_of(attribute)
+        extra = _CONSTRAINT_SCHEMAS.get(constraint, {}) if constraint is not None else {}
         if "$ref" in extra:
             self.leaf(extra["$ref"].rsplit("/", 1)[1])
         base, optional = without_none(kind)
@@ -244,35 +242,32 @@ class _Builder:
         return {"anyOf": [schema, {"type": "null"}]} if optional else schema
 
     def type(self, kind: Any) -> dict[str, Any]:
-        import pendulum
+        return self.shape(shape_of(kind))
 
-        from iclei_model._model.records import When
-
-        if kind is str:
-            return {"type": "string"}
-        if kind is bool:
-            return {"type": "boolean"}
-        if kind is int:
-            return {"type": "integer"}
-        if kind is float:
-            return {"type": "number"}
-        if kind is Decimal:
-            return self.leaf("Decimal")
-        if kind is PartialDate:
-            return self.leaf("PartialDate")
-        if kind is _dt.date:
-            return self.leaf("Date")
-        if kind is pendulum.DateTime:
-            return self.leaf("DateTime")
-        if kind == When:
+    def shape(self, found: TypeShape) -> dict[str, Any]:
+        shape = found.shape
+        if shape in _PLAIN:
+            return {"type": _PLAIN[shape]}
+        if shape in _LEAF_NAMES:
+            return self.leaf(_LEAF_NAMES[shape])
+        if shape is Shape.WHEN:
             return {"anyOf": [self.leaf("PartialDate"), self.leaf("DateTime")]}
-        if kind is LocalizedText:
-            return self.leaf("LocalizedText")
-        if is_var_tuple(kind):
-            return {"type": "array", "items": self.type(typing.get_args(kind)[0])}
-        if isinstance(kind, type) and (attrs.has(kind) or issubclass(kind, enum.Enum)):
-            return self.ref(kind)
-        raise TypeError(f"no JSON Schema for {kind!r}")
+        if shape is Shape.LIST:
+            assert found.item is not None
+            return {"type": "array", "items": self.shape(found.item)}
+        if shape is Shape.OTHER:
+            raise TypeError(f"no JSON Schema for {found.cls!r}")
+        return self.ref(found.cls)  # ENUM, RECORD, ORGANISATION
+
+
+_PLAIN = {Shape.STR: "string", Shape.BOOL: "boolean", Shape.INT: "integer", Shape.FLOAT: "number"}
+_LEAF_NAMES = {
+    Shape.DECIMAL: "Decimal",
+    Shape.PARTIAL_DATE: "PartialDate",
+    Shape.DATE: "Date",
+    Shape.DATE_TIME: "DateTime",
+    Shape.TEXT: "LocalizedText",
+}
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
