@@ -382,6 +382,8 @@ class Office(Organisation):
     """
 
     kind: ClassVar[str] = "office"
+    __required__: ClassVar[tuple[str, ...]] = ("parent",)
+    """Optional fields of the base class that this class's invariant requires."""
     __references__: ClassVar[dict[str, FieldInfo]] = {
         "parent": FieldInfo(
             "reference",
@@ -405,6 +407,8 @@ class Government(Organisation):
     """A local or regional government: a city, prefecture, province, district..."""
 
     kind: ClassVar[str] = "government"
+    __required__: ClassVar[tuple[str, ...]] = ("country",)
+    """Optional fields of the base class that this class's invariant requires."""
     level: GovernmentLevel = attrs.field(converter=GovernmentLevel)
     region: Region = attrs.field(converter=Region)
     """The ICLEI region it belongs to."""

@@ -37,8 +37,6 @@ COUNTRY = r"^[A-Z]{2}$"
 TIME_ZONE = r"^[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*$"
 NON_EMPTY = r"\S"
 
-# Optional fields of a base class that a subclass's invariant makes required.
-_REQUIRED_BY_INVARIANT = {"Government": ("country",), "Office": ("parent",)}
 
 # What each constraint adds to the schema of the value it checks.
 _CONSTRAINT_SCHEMAS: dict[Constraint, dict[str, Any]] = {
@@ -211,7 +209,8 @@ class _Builder:
             properties[key] = schema
             if attribute.default is attrs.NOTHING:
                 required.append(key)
-        for name in _REQUIRED_BY_INVARIANT.get(cls.__name__, ()):
+        # optional fields of a base class that this class's invariant requires
+        for name in getattr(cls, "__required__", ()):
             properties[name] = properties[name]["anyOf"][0] | {
                 k: v for k, v in properties[name].items() if k != "anyOf"
             }
