@@ -11,7 +11,6 @@ import attrs
 
 from iclei_model.errors import UnknownRecordError
 
-from .display import dataset_html, dataset_repr
 from .partial_date import PartialDate
 from .period import covers
 from .records import (
@@ -116,10 +115,14 @@ class Dataset:
     _cache: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, hash=False, repr=False)
 
     def __repr__(self) -> str:
+        from .display import dataset_repr
+
         return dataset_repr(self, COLLECTIONS)
 
     def _repr_html_(self) -> str:
         """The dataset's collections and their sizes, as a notebook shows them."""
+        from .display import dataset_html
+
         return dataset_html(self, COLLECTIONS)
 
     # ------------------------------------------------------------------ index

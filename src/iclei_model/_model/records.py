@@ -14,7 +14,6 @@ from iclei_model._base.messages import show
 from iclei_model.errors import InvalidValueError
 
 from .describe import FUNDING_PROGRAMME, FieldInfo, metadata, phrase
-from .display import period, record_html, record_repr
 from .partial_date import PartialDate
 from .text import LocalizedText, as_text
 from .validators import (
@@ -734,6 +733,8 @@ def _as_partial(value: When) -> PartialDate:
 
 def _summary(record: Any) -> str:
     """The few facts that tell one record from another, after its id."""
+    from .display import period
+
     if isinstance(record, Event):
         return f"{str(record.name)!r} {period(record.start, record.end)}"
     if isinstance(record, Person):
@@ -770,10 +771,14 @@ def _special_text(value: Any) -> str | None:
 
 
 def _record_repr(self: Any) -> str:
+    from .display import record_repr  # on first use: building the classes needs none of it
+
     return record_repr(self, _summary(self))
 
 
 def _record_html(self: Any) -> str:
+    from .display import record_html
+
     return record_html(self, _special_text)
 
 
