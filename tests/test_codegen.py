@@ -66,3 +66,26 @@ def test_names_avoid_bound_names_locals_and_non_identifiers() -> None:
     assert names.add("h_lines[0]", 3) == "h_lines_0_"
     assert names.add("1st", 4) == "_1st"
     assert names["cls"] is int
+
+
+def test_classes_whose_names_are_not_identifiers() -> None:
+    odd = attrs.make_class("Pledge-v2", {"x": attrs.field(default="a", type=str)})
+    assert im.unstructure(odd(x="b")) == {"x": "b"}
+    assert im.loads(im.dumps(odd(x="c")), odd) == odd(x="c")
+
+
+def test_sources_of_dropped_converters_leave_linecache() -> None:
+    import gc
+    import linecache
+
+    before = set(linecache.cache)
+    converter = im.make_converter()
+    converter.unstructure(KYOTO_TERM)
+    made = set(linecache.cache) - before
+    assert made
+    del converter
+    gc.collect()
+    assert not made & set(linecache.cache)
+
+
+KYOTO_TERM = im.Term(id="t", body="b", start=im.PartialDate(2018), end=im.PartialDate(2021))

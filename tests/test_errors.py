@@ -73,3 +73,22 @@ def test_the_hierarchy() -> None:
     assert issubclass(errors.StructureError, ValueError)
     assert issubclass(errors.UnknownRecordError, KeyError)
     assert issubclass(errors.MissingDependencyError, ImportError)
+
+
+def test_an_item_of_a_list_is_named_with_its_index_whatever_refuses_it() -> None:
+    # A value of the wrong type and a value a validator refuses name the same field.
+    assert _problems('{"lines": ["a", 5], "country": "DE"}', im.Address) == [
+        ("$.lines[1]", "lines[1]")
+    ]
+    document = '{"id": "d", "title": {"en": "d"}, "schema_version": 2, "people": [5]}'
+    assert _problems(document, im.Dataset) == [("$.people[0]", "people[0]")]
+
+
+def test_record_level_invariants_name_their_record() -> None:
+    with pytest.raises(errors.InvalidValueError) as caught:
+        im.Person(id="p")
+    assert (caught.value.record, caught.value.field) == ("Person", None)
+    assert str(caught.value) == "Person: expected a family_name or a given_name, got neither"
+    with pytest.raises(errors.InvalidValueError) as caught:
+        im.LocalizedText({})
+    assert caught.value.record == "LocalizedText"

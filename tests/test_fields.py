@@ -80,7 +80,7 @@ def test_its_fields_check_values_as_the_models_do() -> None:
         ("$.country", "country"),
         ("$.signatories[1]", "signatories[1]"),
     ]
-    with pytest.raises(im.InvalidValueError, match=r"Pledge\.announced_at: expected a time-zone"):
+    with pytest.raises(im.InvalidValueError, match=r"Pledge\.announced_at: expected a date-time in"):
         attrs.evolve(KYOTO, announced_at=pendulum.naive(2020, 2, 3))
 
 
@@ -97,3 +97,16 @@ def test_field_info_is_data() -> None:
     assert by_name["government"] == fields.FieldInfo("reference", "a Government")
     assert by_name["made"] == fields.FieldInfo("partial_date")
     assert by_name["pathways"] is None  # a plain attrs field
+
+
+def test_date_times_keep_their_zone_name() -> None:
+    import datetime as dt
+    import zoneinfo
+
+    tokyo = dt.datetime(2020, 2, 3, 10, tzinfo=zoneinfo.ZoneInfo("Asia/Tokyo"))
+    pledge = attrs.evolve(KYOTO, announced_at=tokyo)
+    assert isinstance(pledge.announced_at, pendulum.DateTime)
+    assert im.loads(im.dumps(pledge), Pledge) == pledge
+    offset = dt.datetime(2020, 2, 3, 10, tzinfo=dt.timezone(dt.timedelta(hours=9)))
+    with pytest.raises(im.InvalidValueError, match="expected a date-time in an IANA time zone"):
+        attrs.evolve(KYOTO, announced_at=offset)

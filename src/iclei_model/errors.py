@@ -96,8 +96,9 @@ class Problem:
     """A plain sentence naming what was expected and what was given."""
 
     field: str | None = None
-    """The name of the record field the problem is in (``start``), or None where
-    the problem is not in one field (a whole record of the wrong shape, a file)."""
+    """The record field the problem is in (``start``), with the item's index for an
+    item of a list field (``lines[1]``, ``people[0]``); None at the top of a
+    document, for an unknown key, or for a problem of a file."""
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"

@@ -32,14 +32,13 @@ calls in dataclass defaults (ruff's RUF009) need these names listed as immutable
 calls, as docs/extending.md shows.
 """
 
-import datetime as _dt
 from typing import Any
 
 import attrs
 
 from iclei_model._model.describe import FieldInfo, info, metadata
 from iclei_model._model.partial_date import PartialDate
-from iclei_model._model.records import Quantity, _instance_of, _optional_text
+from iclei_model._model.records import Quantity, _instance_of, _optional_text, _when
 from iclei_model._model.text import as_text
 from iclei_model._model.validators import (
     _expected,
@@ -117,13 +116,26 @@ def partial_date(*, optional: bool = False) -> Any:
 
 
 def date_time(*, optional: bool = False) -> Any:
-    """A time-zone-aware date-time; declare the field's type as ``pendulum.DateTime``."""
-    return _field("date_time", _aware, optional=optional)
+    """A date-time in an IANA time zone; declare the field's type as ``pendulum.DateTime``.
+
+    A standard-library date-time with a ``zoneinfo`` zone is taken as the pendulum
+    date-time of the same instant and zone; one with only an offset is refused, as
+    the model writes every date-time with its zone's name.
+    """
+    described = metadata(FieldInfo("date_time"))
+    validator = optional_validator(_in_named_zone) if optional else _in_named_zone
+    if optional:
+        return attrs.field(default=None, converter=_when, validator=validator, metadata=described)
+    return attrs.field(converter=_when, validator=validator, metadata=described)
 
 
-def _aware(instance: Any, attribute: "attrs.Attribute[Any]", value: Any) -> None:
-    if not (isinstance(value, _dt.datetime) and value.tzinfo is not None):
-        _expected(instance, attribute, "a time-zone-aware date-time", value)
+def _in_named_zone(instance: Any, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+    import pendulum
+
+    zone = getattr(value, "tzinfo", None)
+    named = isinstance(zone, pendulum.Timezone) and not isinstance(zone, pendulum.FixedTimezone)
+    if not (isinstance(value, pendulum.DateTime) and named):
+        _expected(instance, attribute, "a date-time in an IANA time zone", value)
 
 
 def quantity(*, optional: bool = False) -> Any:

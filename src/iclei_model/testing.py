@@ -254,9 +254,9 @@ class _Generator:
             return st.sampled_from(found.cls)
         if shape in (Shape.RECORD, Shape.ORGANISATION):
             return st.deferred(lambda: self.records(found.cls))
-        if shape is Shape.OTHER:
-            raise TypeError(f"no strategy for {found.cls!r}")
-        return _SIMPLE[shape]()
+        if shape in _SIMPLE:
+            return _SIMPLE[shape]()
+        raise TypeError(f"no strategy for {found.cls!r} ({shape.value})")
 
 
 _SIMPLE: dict[Shape, Callable[[], st.SearchStrategy[Any]]] = {

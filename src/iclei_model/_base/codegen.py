@@ -12,10 +12,11 @@ from __future__ import annotations
 import itertools
 import linecache
 import re
+import weakref
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["Names", "compile_function"]
+__all__ = ["Names", "compile_function", "identifier"]
 
 _NUMBER = itertools.count(1)  # next() on a count is atomic: file names stay unique in threads
 _NOT_IDENTIFIER = re.compile(r"\W")
@@ -75,4 +76,17 @@ def compile_function(lines: list[str], names: dict[str, Any], function: str, own
     linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
     scope = dict(names)
     exec(code, scope)  # the source is built by this package's generators from field names
-    return scope[function]
+    made = scope[function]
+    # the source lives as long as the function: a converter made and dropped leaves none
+    weakref.finalize(made, linecache.cache.pop, filename, None)
+    return made
+
+
+def identifier(name: str) -> str:
+    """*name* made a Python identifier, for a generated function named after a class.
+
+    >>> identifier("Pledge-v2"), identifier("Event")
+    ('Pledge_v2', 'Event')
+    """
+    found = _NOT_IDENTIFIER.sub("_", name)
+    return found if found.isidentifier() else f"_{found}"

@@ -288,7 +288,7 @@ class PersonName:
     def __attrs_post_init__(self) -> None:
         if self.family_name is None and self.given_name is None:
             raise InvalidValueError(
-                "PersonName: expected a family_name or a given_name, got neither"
+                "expected a family_name or a given_name, got neither", record="PersonName"
             )
 
 
@@ -481,7 +481,9 @@ class Person:
 
     def __attrs_post_init__(self) -> None:
         if self.family_name is None and self.given_name is None:
-            raise InvalidValueError("Person: expected a family_name or a given_name, got neither")
+            raise InvalidValueError(
+                "expected a family_name or a given_name, got neither", record="Person"
+            )
 
     def display_name(self, *, native_order: bool = False) -> str:
         """The name in Latin script: given name first, or in the person's own order."""

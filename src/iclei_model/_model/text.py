@@ -51,14 +51,15 @@ def _to_items(value: Any) -> tuple[tuple[str, str], ...]:
         return tuple(sorted(value.items()))  # a mapping's items are pairs
     if isinstance(value, str):
         raise InvalidValueError(
-            f"LocalizedText: expected a mapping of language tags to text, got the string {value!r}"
-            " (write {'en': ...})"
+            f"expected a mapping of language tags to text, got the string {value!r}"
+            " (write {'en': ...})",
+            record="LocalizedText",
         )
     pairs = list(value)
     for pair in pairs:
         if not (isinstance(pair, tuple) and len(pair) == 2):
             raise InvalidValueError(
-                f"LocalizedText: expected (language tag, text) pairs, got {show(pair)}"
+                f"expected (language tag, text) pairs, got {show(pair)}", record="LocalizedText"
             )
     return tuple(sorted(pairs))
 
@@ -68,16 +69,16 @@ def _check_items(
 ) -> None:
     del instance, attribute
     if not value:
-        raise InvalidValueError("LocalizedText: expected at least one language, got none")
+        raise InvalidValueError("expected at least one language, got none", record="LocalizedText")
     seen: set[str] = set()
     for tag, text in value:
         if not isinstance(tag, str) or not _TAG.fullmatch(tag):
             raise InvalidValueError(
-                "LocalizedText: expected a language tag like 'en', 'ja' or 'zh-Hant',"
-                f" got {show(tag)}"
+                f"expected a language tag like 'en', 'ja' or 'zh-Hant', got {show(tag)}",
+                record="LocalizedText",
             )
         if tag in seen:
-            raise InvalidValueError(f"LocalizedText: language {tag!r} given twice")
+            raise InvalidValueError(f"language {tag!r} given twice", record="LocalizedText")
         seen.add(tag)
         if not isinstance(text, str) or not text.strip():
             raise InvalidValueError(

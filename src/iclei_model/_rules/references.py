@@ -75,9 +75,6 @@ def _nested_fields(cls: type) -> tuple[str, ...]:
     return found
 
 
-_Place = tuple[str, int, str, Any, str]
-"""A record or one of its parts: collection, position, field path, object, owner id."""
-
 _REFS_OF: dict[type, tuple[_Ref, ...]] = {}
 
 
@@ -88,22 +85,23 @@ def _refs_of(cls: type) -> tuple[_Ref, ...]:
     return found
 
 
-def _scan(ctx: Context) -> list[_Place]:
-    """One walk through every record and part: checks references, finds the notes.
+def _scan(ctx: Context) -> None:
+    """One walk through every record and part, reporting as it goes.
 
-    ``ref.unresolved`` is reported on the way (unless ignored), so that nothing but
-    the few notes is kept; the notes are returned, in the order of the dataset.
+    ``ref.unresolved`` and ``source.contradiction`` are found on the same walk and
+    reported in the order the walk meets them (each unless ignored); nothing else is
+    kept, so the walk leaves nothing for the collector to scan.
     """
-    check = "ref.unresolved" not in ctx.ignore
+    check_refs = "ref.unresolved" not in ctx.ignore
+    check_notes = "source.contradiction" not in ctx.ignore
     index = ctx.index
-    notes: list[_Place] = []
 
     def walk(collection: str, position: int, where: str, obj: Any, owner: str) -> None:
         cls = type(obj)
         refs = _REFS_OF.get(cls)
         if refs is None:
             refs = _refs_of(cls)
-        if refs and check:
+        if refs and check_refs:
             for name, what, test in refs:  # inline: this runs for every record and part
                 value = getattr(obj, name)
                 if value is None:
@@ -112,24 +110,17 @@ def _scan(ctx: Context) -> list[_Place]:
                     for k, ref in enumerate(value):
                         target = index.get(ref)
                         if target is None or not test(target):
-                            _unresolved(
-                                ctx,
-                                collection,
-                                position,
-                                f"{where}.{name}[{k}]",
-                                what,
-                                ref,
-                                target,
-                                owner,
-                            )
+                            field = f"{where}.{name}[{k}]"
+                            _unresolved(ctx, collection, position, field, what, ref, target, owner)
                 else:
                     target = index.get(value)
                     if target is None or not test(target):
-                        _unresolved(
-                            ctx, collection, position, f"{where}.{name}", what, value, target, owner
-                        )
-        elif cls is Note:
-            notes.append((collection, position, where, obj, owner))
+                        field = f"{where}.{name}"
+                        _unresolved(ctx, collection, position, field, what, value, target, owner)
+        if check_notes and isinstance(obj, Note) and obj.kind is NoteKind.CONTRADICTION:
+            about = f" (about {obj.field})" if obj.field else ""
+            message = f"the sources disagree{about}: {obj.text}"
+            ctx.add("source.contradiction", collection, position, where, message, owner)
         for name in _nested_fields(cls):
             value = getattr(obj, name)
             if isinstance(value, tuple):
@@ -140,7 +131,6 @@ def _scan(ctx: Context) -> list[_Place]:
 
     for collection, position, record in ctx.records():
         walk(collection, position, "", record, record.id)
-    return notes
 
 
 def _unresolved(
@@ -182,12 +172,8 @@ def check_references(ctx: Context) -> None:
 
 @check("source.contradiction")
 def check_contradictions(ctx: Context) -> None:
-    """A record notes that its sources contradict each other."""
-    for collection, position, where, obj, owner in ctx.shared(_scan):
-        if obj.kind is NoteKind.CONTRADICTION:
-            about = f" (about {obj.field})" if obj.field else ""
-            message = f"the sources disagree{about}: {obj.text}"
-            ctx.add("source.contradiction", collection, position, where, message, owner)
+    """A record notes that its sources contradict each other (found on the same walk)."""
+    ctx.shared(_scan)
 
 
 _PARENT_KIND: dict[str, type] = {

@@ -16,7 +16,7 @@ import cattrs
 import pendulum
 from cattrs.errors import ForbiddenExtraKeysError
 
-from iclei_model._base.codegen import Names, compile_function
+from iclei_model._base.codegen import Names, compile_function, identifier
 from iclei_model._base.messages import show as _show
 from iclei_model._base.runtime import gc_paused
 from iclei_model._model.dataset import Dataset
@@ -387,7 +387,7 @@ def _fast_structure(
     to *detailed*, which looks at the whole value again and reports every problem
     with its path. So the fast path never decides what an error says.
     """
-    name = f"structure_{cls.__name__}"
+    name = f"structure_{identifier(cls.__name__)}"
     scope = Names({"cls": cls, "detailed": detailed, "Unfit": _UnfitError}, locals={"value", "n"})
     lines = [
         f"def {name}(value, _):",
@@ -504,7 +504,8 @@ def _record_unstructurer(
         {"PartialDate": PartialDate, "when": _unstructure_when}, locals={"obj", "out", "v", "x"}
     )
     first = dict(head or {})
-    lines = [f"def unstructure_{cls.__name__}(obj):", "    out = {}"]
+    function = f"unstructure_{identifier(cls.__name__)}"
+    lines = [f"def {function}(obj):", "    out = {}"]
     for key, attribute, kind in init_fields(cls):
         name = attribute.name
         if key in first:  # a head key, or a leading field already in the display
@@ -532,7 +533,6 @@ def _record_unstructurer(
     lines.append("    return out")
     display = ", ".join(f"{key!r}: {source}" for key, source in first.items())
     lines[1] = f"    out = {{{display}}}"
-    function = f"unstructure_{cls.__name__}"
     fn: Callable[[Any], dict[str, Any]] = compile_function(
         lines, names, function, f"unstructure {cls.__qualname__}{' (JSON)' if native else ''}"
     )
@@ -671,7 +671,7 @@ def problems(exc: BaseException, path: str = "$", field: str | None = None) -> l
     *field* is the record field the value at *path* belongs to, where known.
     """
     if isinstance(exc, _InvalidError):
-        return [Problem(path + p.path, p.message, p.field or field) for p in exc.problems]
+        return [Problem(path + p.path, p.message, _inner(p, field)) for p in exc.problems]
     if isinstance(exc, _MismatchError):
         return [Problem(path, str(exc), field)]
     if isinstance(exc, InvalidValueError):
@@ -687,14 +687,25 @@ def problems(exc: BaseException, path: str = "$", field: str | None = None) -> l
     if isinstance(exc, BaseExceptionGroup):
         found: list[Problem] = []
         for sub in exc.exceptions:
-            name = _name(sub)
-            found.extend(problems(sub, path + _step(sub), name or field))
+            step, name = _step(sub), _name(sub)
+            if name is None and field is not None and step.startswith("["):
+                name = f"{field}{step}"  # an item of a list field: "lines[1]"
+            found.extend(problems(sub, path + step, name or field))
         return found
     if isinstance(exc, KeyError):
         return [Problem(path, "required field is missing", field)]
     if isinstance(exc, RecursionError):
         return [Problem(path, "nested too deeply", field)]
     return [Problem(path, f"{type(exc).__name__}: {exc}", field)]
+
+
+def _inner(problem: Problem, field: str | None) -> str | None:
+    """The field of a problem found inside *field*: its own, or an item of *field*."""
+    if problem.field is not None:
+        return problem.field
+    if field is not None and problem.path.startswith("[") and "." not in problem.path:
+        return f"{field}{problem.path}"  # an item of a list field: "lines[1]"
+    return field
 
 
 def _name(exc: BaseException) -> str | None:

@@ -30,7 +30,7 @@ from typing import Annotated, Any, Literal
 import attrs
 import msgspec
 
-from iclei_model._base.codegen import Names, compile_function
+from iclei_model._base.codegen import Names, compile_function, identifier
 from iclei_model._model.dataset import Dataset
 from iclei_model._model.dataset import _tuple as _tuple_converter
 from iclei_model._model.introspect import (
@@ -275,7 +275,8 @@ class _Front:
             {"cls": cls, "new": _new, "setattr": _set, "unfit": Unfit},
             locals={"s", "o", "v", "x", *(f"k_{a.name}" for a in attrs.fields(cls))},
         )
-        lines = [f"def build_{cls.__name__}(s):"]
+        function = f"build_{identifier(cls.__name__)}"
+        lines = [f"def {function}(s):"]
         if direct:
             lines.append("    o = new(cls)")
         after: list[str] = []
@@ -308,7 +309,6 @@ class _Front:
         else:
             arguments = ", ".join(f"{a.alias}=k_{a.name}" for _, a, _ in init_fields(cls))
             lines.append(f"    return cls({arguments})")
-        function = f"build_{cls.__name__}"
         fn: Builder = compile_function(lines, names, function, f"build {cls.__qualname__}")
         return fn
 

@@ -254,9 +254,9 @@ class _Builder:
         if shape is Shape.LIST:
             assert found.item is not None
             return {"type": "array", "items": self.shape(found.item)}
-        if shape is Shape.OTHER:
-            raise TypeError(f"no JSON Schema for {found.cls!r}")
-        return self.ref(found.cls)  # ENUM, RECORD, ORGANISATION
+        if shape in (Shape.ENUM, Shape.RECORD, Shape.ORGANISATION):
+            return self.ref(found.cls)
+        raise TypeError(f"no JSON Schema for {found.cls!r} ({shape.value})")
 
 
 _PLAIN = {Shape.STR: "string", Shape.BOOL: "boolean", Shape.INT: "integer", Shape.FLOAT: "number"}
