@@ -80,7 +80,9 @@ def test_its_fields_check_values_as_the_models_do() -> None:
         ("$.country", "country"),
         ("$.signatories[1]", "signatories[1]"),
     ]
-    with pytest.raises(im.InvalidValueError, match=r"Pledge\.announced_at: expected a date-time in"):
+    with pytest.raises(
+        im.InvalidValueError, match=r"Pledge\.announced_at: expected a date-time in"
+    ):
         attrs.evolve(KYOTO, announced_at=pendulum.naive(2020, 2, 3))
 
 
