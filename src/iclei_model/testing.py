@@ -360,7 +360,7 @@ def _event(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
     else:
         if isinstance(end, _dt.datetime):
             kw["end"] = PartialDate.from_date(end.date())
-        _ordered("start", "end")(draw, kw)
+        _ordered(*Event.__period__)(draw, kw)
     if kw.get("attendance", Attendance.IN_PERSON) is not Attendance.VIRTUAL and not kw.get("place"):
         from ._model.records import Place
 
@@ -370,11 +370,11 @@ def _event(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
 _REPAIRS: dict[type, Repair] = {
     PersonName: _named,
     Person: _named,
-    Position: _ordered("start", "end"),
-    Membership: _ordered("since", "until"),
-    Term: _ordered("start", "end"),
-    Mandate: _ordered("start", "end"),
-    Initiative: _both(_ordered("start", "end"), _not_own_parent),
+    Position: _ordered(*Position.__period__),
+    Membership: _ordered(*Membership.__period__),
+    Term: _ordered(*Term.__period__),
+    Mandate: _ordered(*Mandate.__period__),
+    Initiative: _both(_ordered(*Initiative.__period__), _not_own_parent),
     Event: _event,
     Network: _not_own_parent,
     Secretariat: _not_own_parent,

@@ -296,6 +296,9 @@ class PersonName:
 class Position:
     """A post a person holds in an organisation ("Secretary General", "Mayor")."""
 
+    __period__: ClassVar[tuple[str, str]] = ("start", "end")
+    """The fields of its first and last day, which the model keeps in order."""
+
     organisation: str = _ref("Organisation")
     title: LocalizedText = attrs.field(converter=as_text)
     start: PartialDate | None = attrs.field(default=None, validator=_optional_date)
@@ -439,6 +442,9 @@ ORGANISATION_CLASSES: dict[str, type[Organisation]] = {
 class Membership:
     """A government's membership of the network: since when, until when, through whom."""
 
+    __period__: ClassVar[tuple[str, str]] = ("since", "until")
+    """The fields of its first and last day, which the model keeps in order."""
+
     id: str = _id_field()
     member: str = _ref("Government")
     """The id of the member :class:`Government`."""
@@ -552,6 +558,9 @@ class Seat:
 class Term:
     """A term of a governing body, such as 2018–2021."""
 
+    __period__: ClassVar[tuple[str, str]] = ("start", "end")
+    """The fields of its first and last day, which the model keeps in order."""
+
     id: str = _id_field()
     body: str = _ref("GoverningBody")
     start: PartialDate = attrs.field(validator=_instance_of(PartialDate, "a PartialDate"))
@@ -583,6 +592,9 @@ class Proxy:
 class Mandate:
     """A person holds a seat for a term on behalf of an organisation."""
 
+    __period__: ClassVar[tuple[str, str]] = ("start", "end")
+    """The fields of its first and last day, which the model keeps in order."""
+
     id: str = _id_field()
     seat: str = _ref("Seat")
     term: str = _ref("Term")
@@ -607,6 +619,9 @@ class Mandate:
 @attrs.frozen(kw_only=True)
 class Initiative:
     """A programme, project, network, coalition, partnership, training or study."""
+
+    __period__: ClassVar[tuple[str, str]] = ("start", "end")
+    """The fields of its first and last day, which the model keeps in order."""
 
     id: str = _id_field()
     name: LocalizedText = attrs.field(converter=as_text)
@@ -638,6 +653,9 @@ class Initiative:
 @attrs.frozen(kw_only=True)
 class Event:
     """A forum, conference, workshop, training, meeting... at a place or online."""
+
+    __period__: ClassVar[tuple[str, str]] = ("start", "end")
+    """The fields of its first and last day, which the model keeps in order."""
 
     id: str = _id_field()
     name: LocalizedText = attrs.field(converter=as_text)

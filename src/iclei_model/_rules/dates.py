@@ -2,18 +2,34 @@
 
 from __future__ import annotations
 
+from iclei_model._model.dataset import Dataset
+from iclei_model._model.introspect import init_fields
 from iclei_model._model.period import ends_before
+from iclei_model._model.records import Position, Term
+from iclei_model._model.shapes import Shape, shape_of
 
 from .context import Context, check, term_inverted
 
 __all__ = ["check_dates", "check_position_dates", "check_term_dates"]
 
-_PAIRS = {  # collection: its first and last date fields, and the rule
-    "memberships": ("since", "until", "membership.dates_inverted"),
-    "mandates": ("start", "end", "mandate.dates_inverted"),
-    "initiatives": ("start", "end", "initiative.dates_inverted"),
-    "events": ("start", "end", "event.dates_inverted"),
-}
+
+def _pairs() -> dict[str, tuple[str, str, str]]:
+    """Each collection whose records keep a period, with its fields and its rule.
+
+    The model says which fields hold a record's first and last day (``__period__``);
+    terms have a rule of their own (a term may not end on the day it starts).
+    """
+    found: dict[str, tuple[str, str, str]] = {}
+    for key, _, kind in init_fields(Dataset):
+        item = shape_of(kind).item
+        cls = item.cls if item is not None and item.shape is Shape.RECORD else None
+        period = getattr(cls, "__period__", None)
+        if cls is not None and period is not None and cls is not Term:
+            found[key] = (*period, f"{cls.__name__.lower()}.dates_inverted")
+    return found
+
+
+_PAIRS = _pairs()
 
 
 @check(*(code for _, _, code in _PAIRS.values()))
@@ -34,13 +50,14 @@ def check_position_dates(ctx: Context) -> None:
     """A person's position ends before it starts."""
     for index, person in enumerate(ctx.ds.people):
         for k, position in enumerate(person.positions):
-            if position.start and position.end and ends_before(position.start, position.end):
+            first, last = (getattr(position, name) for name in Position.__period__)
+            if first and last and ends_before(first, last):
                 ctx.add(
                     "position.dates_inverted",
                     "people",
                     index,
-                    f".positions[{k}].end",
-                    f"ends {position.end} before it starts {position.start}",
+                    f".positions[{k}].{Position.__period__[1]}",
+                    f"ends {last} before it starts {first}",
                     person.id,
                 )
 

@@ -7,23 +7,21 @@ for the notes found on the same walk through records and their parts.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from iclei_model._base.messages import show
 from iclei_model._model.describe import FUNDING_PROGRAMME, phrase, references
-from iclei_model._model.introspect import init_fields, is_var_tuple, without_none
+from iclei_model._model.introspect import init_fields, without_none
 from iclei_model._model.records import (
     RECORD_CLASSES_BY_NAME,
-    Citation,
     Event,
-    Figure,
     GoverningBody,
     Initiative,
     Note,
     Organisation,
-    Position,
-    Proxy,
 )
+from iclei_model._model.shapes import Shape, shape_of
 from iclei_model._model.vocab import InitiativeKind, NoteKind
 
 from .context import Context, check, describe
@@ -55,26 +53,7 @@ def _refs(cls: type) -> tuple[_Ref, ...]:
     )
 
 
-_PARTS = (Citation, Note, Figure, Position, Proxy)
-"""Nested parts that hold references or notes."""
-
 _NESTED: dict[type, tuple[str, ...]] = {}
-
-
-def _nested_fields(cls: type) -> tuple[str, ...]:
-    """The fields of *cls* that hold parts (one, or a tuple of them)."""
-    found = _NESTED.get(cls)
-    if found is None:
-        names = []
-        for _, attribute, kind in init_fields(cls):
-            base, _ = without_none(kind)
-            item = base.__args__[0] if is_var_tuple(base) else base
-            if isinstance(item, type) and issubclass(item, _PARTS):
-                names.append(attribute.name)
-        found = _NESTED[cls] = tuple(names)
-    return found
-
-
 _REFS_OF: dict[type, tuple[_Ref, ...]] = {}
 
 
@@ -82,6 +61,38 @@ def _refs_of(cls: type) -> tuple[_Ref, ...]:
     found = _REFS_OF.get(cls)
     if found is None:
         found = _REFS_OF[cls] = _refs(cls)
+    return found
+
+
+def _part_class(kind: Any) -> type | None:
+    """The record class a field holds, one or a tuple of them, if it holds records."""
+    found = shape_of(without_none(kind)[0])
+    if found.shape is Shape.LIST and found.item is not None:
+        found = found.item
+    return found.cls if found.shape is Shape.RECORD else None
+
+
+@cache
+def _worth_walking(cls: type) -> bool:
+    """Whether a part of class *cls* holds references or notes, itself or deeper."""
+    if cls is Note or references(cls):
+        return True
+    return any(
+        (part := _part_class(kind)) is not None and part is not cls and _worth_walking(part)
+        for _, _, kind in init_fields(cls)
+    )
+
+
+def _nested_fields(cls: type) -> tuple[str, ...]:
+    """The fields of *cls* that hold parts with references or notes, as the model says."""
+    found = _NESTED.get(cls)
+    if found is None:
+        names = []
+        for _, attribute, kind in init_fields(cls):
+            part = _part_class(kind)
+            if part is not None and _worth_walking(part):
+                names.append(attribute.name)
+        found = _NESTED[cls] = tuple(names)
     return found
 
 
