@@ -353,3 +353,50 @@ def test_the_column_reference_is_current() -> None:
     tool = runpy.run_path(str(Path(__file__).parent.parent / "tools" / "columns.py"))
     page = Path(__file__).parent.parent / "docs" / "table-columns.md"
     assert page.read_text(encoding="utf-8") == tool["render"](), "run python tools/columns.py"
+
+
+def test_columns_of_record_fields_follow_the_model() -> None:
+    # A column named after a field of its table's record class takes its type and
+    # categories from the model's description of that field, not from a copy.
+    import enum
+
+    from iclei_model._model.introspect import init_fields, without_none
+    from iclei_model._model.shapes import Shape, shape_of
+
+    classes = {
+        "sources": im.Source,
+        "organisations": im.Organisation,
+        "people": im.Person,
+        "memberships": im.Membership,
+        "bodies": im.GoverningBody,
+        "seats": im.Seat,
+        "terms": im.Term,
+        "mandates": im.Mandate,
+        "initiatives": im.Initiative,
+        "events": im.Event,
+    }
+    expected_type = {
+        Shape.STR: "string",
+        Shape.TEXT: "string",
+        Shape.ENUM: "category",
+        Shape.DATE: "date",
+        Shape.LIST: "list",
+    }
+    checked = 0
+    for table, cls in classes.items():
+        fields = {attribute.name: kind for _, attribute, kind in init_fields(cls)}
+        for column in TABLES[table]:
+            kind = fields.get(column.name)
+            if kind is None or (
+                table in ("mandates", "events") and column.name in ("start", "end")
+            ):
+                continue
+            found = shape_of(without_none(kind)[0])
+            if found.shape not in expected_type:
+                continue
+            assert column.type == expected_type[found.shape], (table, column.name)
+            item = found.item.cls if found.item is not None else found.cls
+            if isinstance(item, type) and issubclass(item, enum.Enum):
+                assert column.categories == tuple(str(m.value) for m in item), column.name
+            checked += 1
+    assert checked > 50

@@ -13,33 +13,34 @@ import attrs
 
 from iclei_model._base.messages import import_extra
 from iclei_model._model.dataset import Dataset
+from iclei_model._model.introspect import init_fields, without_none
 from iclei_model._model.partial_date import PartialDate, Precision
 from iclei_model._model.records import (
     ORGANISATION_CLASSES,
     Event,
     Figure,
+    GoverningBody,
     Government,
+    Initiative,
     Mandate,
+    Membership,
     Network,
     Office,
     Organisation,
     OtherOrganisation,
+    Person,
+    Seat,
     Secretariat,
+    Source,
+    Term,
 )
+from iclei_model._model.shapes import Shape, shape_of
 from iclei_model._model.text import LocalizedText
 from iclei_model._model.vocab import (
-    Attendance,
-    BodyKind,
     Bound,
-    EventKind,
-    EventStatus,
     GovernmentLevel,
-    InitiativeKind,
-    MembershipStatus,
-    NameOrder,
     Pathway,
     Region,
-    SeatRole,
     Sector,
     Unit,
 )
@@ -167,6 +168,37 @@ def _own_partial(name: str, description: str) -> tuple[tuple[Column, Getter], ..
     return _partial(name, description, lambda record, _: getattr(record, name))
 
 
+def _field(
+    cls: type, name: str, description: str, *, ordered: bool = False
+) -> tuple[tuple[Column, Getter], ...]:
+    """The column or columns of a record's own field, typed as the model describes it.
+
+    Text is a string column (in the table's language), an enum a category holding
+    every value, ids a list, a partial date three columns. Columns the model has no
+    field for (derived values, parts of nested records) are written out with
+    :func:`_col`.
+    """
+    kind = {attribute.name: kind for _, attribute, kind in init_fields(cls)}[name]
+    found = shape_of(without_none(kind)[0])
+    shape = found.shape
+    if shape in (Shape.STR, Shape.TEXT):
+        return (_string(name, description),)
+    if shape is Shape.ENUM:
+        return (_category(name, found.cls, description, ordered=ordered),)
+    if shape is Shape.PARTIAL_DATE:
+        return _own_partial(name, description)
+    if shape is Shape.DATE:
+        return (_col(name, "date", description, _attr(name)),)
+    if shape is Shape.LIST and found.item is not None:
+        if found.item.shape is Shape.STR:
+            return (_refs(name, description),)
+        if found.item.shape is Shape.ENUM:
+            values = _values(found.item.cls)
+            getter: Getter = lambda record, _: [m.value for m in getattr(record, name)]  # noqa: E731
+            return (_col(name, "list", description, getter, categories=values),)
+    raise TypeError(f"no column for {cls.__name__}.{name} ({shape.value})")
+
+
 def _organisation_kind(record: Organisation, _: Dataset) -> str:
     return record.kind
 
@@ -213,16 +245,16 @@ def _place(field: str) -> Getter:
 
 
 _SOURCES: Spec = (
-    _string("id", "the source's id"),
-    _string("title", "its title"),
-    _string("publisher", "the id of the organisation that published it"),
-    *_own_partial("published", "when it was published"),
-    _string("url", "where it can be read"),
-    _col("retrieved", "date", "when it was read there", _attr("retrieved")),
+    *_field(Source, "id", "the source's id"),
+    *_field(Source, "title", "its title"),
+    *_field(Source, "publisher", "the id of the organisation that published it"),
+    *_field(Source, "published", "when it was published"),
+    *_field(Source, "url", "where it can be read"),
+    *_field(Source, "retrieved", "when it was read there"),
 )
 
 _ORGANISATIONS: Spec = (
-    _string("id", "the organisation's id"),
+    *_field(Organisation, "id", "the organisation's id"),
     _col(
         "kind",
         "category",
@@ -230,10 +262,10 @@ _ORGANISATIONS: Spec = (
         _organisation_kind,
         categories=_ORGANISATION_KINDS,
     ),
-    _string("name", "its name"),
-    _string("abbreviation", "its abbreviation"),
-    _string("country", "its country, ISO 3166-1 alpha-2"),
-    _string("parent", "the id of the organisation it belongs to"),
+    *_field(Organisation, "name", "its name"),
+    *_field(Organisation, "abbreviation", "its abbreviation"),
+    *_field(Organisation, "country", "its country, ISO 3166-1 alpha-2"),
+    *_field(Organisation, "parent", "the id of the organisation it belongs to"),
     _col(
         "level",
         "category",
@@ -255,17 +287,17 @@ _ORGANISATIONS: Spec = (
         _sector,
         categories=_values(Sector),
     ),
-    _string("website", "its web site"),
+    *_field(Organisation, "website", "its web site"),
     *_partial("founded", "when the network was founded", _founded),
     *_partial("opened", "when a secretariat or office opened", _opened),
 )
 
 _PEOPLE: Spec = (
-    _string("id", "the person's id"),
-    _string("given_name", "given name, in Latin script"),
-    _string("family_name", "family name, in Latin script"),
-    _category("name_order", NameOrder, "the order the person's culture writes the name"),
-    _string("honorific_prefix", 'an honorific such as "Prof."'),
+    *_field(Person, "id", "the person's id"),
+    *_field(Person, "given_name", "given name, in Latin script"),
+    *_field(Person, "family_name", "family name, in Latin script"),
+    *_field(Person, "name_order", "the order the person's culture writes the name"),
+    *_field(Person, "honorific_prefix", 'an honorific such as "Prof."'),
     _col(
         "display_name",
         "string",
@@ -275,47 +307,47 @@ _PEOPLE: Spec = (
 )
 
 _MEMBERSHIPS: Spec = (
-    _string("id", "the membership's id"),
-    _string("member", "the id of the member government"),
-    _string("network", "the id of the network"),
-    _string("through", "the id of the secretariat it joined through"),
-    *_own_partial("since", "when the membership began"),
-    *_own_partial("until", "when it ended; empty while ongoing"),
-    _category("status", MembershipStatus, "active, pending, suspended, lapsed or withdrawn"),
+    *_field(Membership, "id", "the membership's id"),
+    *_field(Membership, "member", "the id of the member government"),
+    *_field(Membership, "network", "the id of the network"),
+    *_field(Membership, "through", "the id of the secretariat it joined through"),
+    *_field(Membership, "since", "when the membership began"),
+    *_field(Membership, "until", "when it ended; empty while ongoing"),
+    *_field(Membership, "status", "active, pending, suspended, lapsed or withdrawn"),
 )
 
 _BODIES: Spec = (
-    _string("id", "the body's id"),
-    _string("name", "its name"),
-    _category("kind", BodyKind, "council, global or regional executive committee"),
-    _string("network", "the id of its network"),
-    _category("region", Region, "the region of a regional committee"),
-    _string("parent", "the id of the body it belongs to"),
+    *_field(GoverningBody, "id", "the body's id"),
+    *_field(GoverningBody, "name", "its name"),
+    *_field(GoverningBody, "kind", "council, global or regional executive committee"),
+    *_field(GoverningBody, "network", "the id of its network"),
+    *_field(GoverningBody, "region", "the region of a regional committee"),
+    *_field(GoverningBody, "parent", "the id of the body it belongs to"),
 )
 
 _SEATS: Spec = (
-    _string("id", "the seat's id"),
-    _string("body", "the id of its body"),
-    _category("role", SeatRole, "its role, in order of rank", ordered=True),
-    _string("portfolio", "its portfolio"),
-    _category("region", Region, "for a region's seat on the global committee: the region"),
+    *_field(Seat, "id", "the seat's id"),
+    *_field(Seat, "body", "the id of its body"),
+    *_field(Seat, "role", "its role, in order of rank", ordered=True),
+    *_field(Seat, "portfolio", "its portfolio"),
+    *_field(Seat, "region", "for a region's seat on the global committee: the region"),
 )
 
 _TERMS: Spec = (
-    _string("id", "the term's id"),
-    _string("body", "the id of its body"),
-    *_own_partial("start", "when the term starts"),
-    *_own_partial("end", "when the term ends"),
+    *_field(Term, "id", "the term's id"),
+    *_field(Term, "body", "the id of its body"),
+    *_field(Term, "start", "when the term starts"),
+    *_field(Term, "end", "when the term ends"),
     _col("label", "string", 'the years it spans, such as "2018–2021"', lambda t, _: t.label),
 )
 
 _MANDATES: Spec = (
-    _string("id", "the mandate's id"),
-    _string("seat", "the id of the seat"),
-    _string("term", "the id of the term"),
-    _string("holder", "the id of the person who holds the seat"),
-    _string("on_behalf_of", "the id of the organisation they sit for"),
-    _string("office_title", 'the title they hold there ("Mayor")'),
+    *_field(Mandate, "id", "the mandate's id"),
+    *_field(Mandate, "seat", "the id of the seat"),
+    *_field(Mandate, "term", "the id of the term"),
+    *_field(Mandate, "holder", "the id of the person who holds the seat"),
+    *_field(Mandate, "on_behalf_of", "the id of the organisation they sit for"),
+    *_field(Mandate, "office_title", 'the title they hold there ("Mayor")'),
     *_partial(
         "start", "when the mandate starts (the term's start where it gives none)", _mandate_start
     ),
@@ -360,32 +392,26 @@ _POSITIONS: Spec = (
 )
 
 _INITIATIVES: Spec = (
-    _string("id", "the initiative's id"),
-    _string("name", "its name"),
-    _category("kind", InitiativeKind, "programme, project, network..."),
-    _col(
-        "pathways",
-        "list",
-        "the pathways it serves",
-        lambda i, _: [p.value for p in i.pathways],
-        categories=_values(Pathway),
-    ),
-    _string("description", "a description"),
-    _refs("lead", "ids of the leading organisations"),
-    _refs("partners", "ids of partner organisations"),
-    _refs("funders", "ids of funders"),
-    _refs("funding_programmes", "ids of the funding programmes (initiatives)"),
-    _refs("participants", "ids of the governments taking part"),
-    _string("parent", "the id of the initiative it belongs to"),
-    *_own_partial("start", "when it started"),
-    *_own_partial("end", "when it ended"),
-    _string("website", "its web site"),
+    *_field(Initiative, "id", "the initiative's id"),
+    *_field(Initiative, "name", "its name"),
+    *_field(Initiative, "kind", "programme, project, network..."),
+    *_field(Initiative, "pathways", "the pathways it serves"),
+    *_field(Initiative, "description", "a description"),
+    *_field(Initiative, "lead", "ids of the leading organisations"),
+    *_field(Initiative, "partners", "ids of partner organisations"),
+    *_field(Initiative, "funders", "ids of funders"),
+    *_field(Initiative, "funding_programmes", "ids of the funding programmes (initiatives)"),
+    *_field(Initiative, "participants", "ids of the governments taking part"),
+    *_field(Initiative, "parent", "the id of the initiative it belongs to"),
+    *_field(Initiative, "start", "when it started"),
+    *_field(Initiative, "end", "when it ended"),
+    *_field(Initiative, "website", "its web site"),
 )
 
 _EVENTS: Spec = (
-    _string("id", "the event's id"),
-    _string("name", "its name"),
-    _category("kind", EventKind, "forum, conference, workshop..."),
+    *_field(Event, "id", "the event's id"),
+    *_field(Event, "name", "its name"),
+    *_field(Event, "kind", "forum, conference, workshop..."),
     *_partial(
         "start", "the first day (local calendar day for a date-time)", lambda e, _: e.start_date
     ),
@@ -402,24 +428,18 @@ _EVENTS: Spec = (
         "the end instant in UTC, for events with times",
         lambda e, _: _instant(e.end),
     ),
-    _string("timezone", "the IANA time zone of the event's place"),
-    _category("attendance", Attendance, "in person, virtual or hybrid"),
+    *_field(Event, "timezone", "the IANA time zone of the event's place"),
+    *_field(Event, "attendance", "in person, virtual or hybrid"),
     _col("locality", "string", "the city or town", _place("locality")),
     _col("subdivision", "string", "the state, province or prefecture", _place("subdivision")),
     _col("country", "string", "the country, ISO 3166-1 alpha-2", _place("country")),
     _col("venue", "string", "the venue", _place("venue")),
-    _category("status", EventStatus, "confirmed, tentative, postponed or cancelled"),
-    _refs("organisers", "ids of the organisers"),
-    _refs("partners", "ids of partner organisations"),
-    _refs("participants", "ids of participating organisations"),
-    _refs("initiatives", "ids of related initiatives"),
-    _col(
-        "pathways",
-        "list",
-        "the pathways recorded on the event itself",
-        lambda e, _: [p.value for p in e.pathways],
-        categories=_values(Pathway),
-    ),
+    *_field(Event, "status", "confirmed, tentative, postponed or cancelled"),
+    *_field(Event, "organisers", "ids of the organisers"),
+    *_field(Event, "partners", "ids of partner organisations"),
+    *_field(Event, "participants", "ids of participating organisations"),
+    *_field(Event, "initiatives", "ids of related initiatives"),
+    *_field(Event, "pathways", "the pathways recorded on the event itself"),
     _col(
         "all_pathways",
         "list",
@@ -427,7 +447,7 @@ _EVENTS: Spec = (
         lambda e, ds: [p.value for p in Pathway if p in ds.event_pathways(e)],
         categories=_values(Pathway),
     ),
-    _string("parent", "the id of the event it is part of"),
+    *_field(Event, "parent", "the id of the event it is part of"),
 )
 
 _FIGURES: Spec = (
