@@ -8,7 +8,7 @@ import attrs
 import icalendar
 import pendulum
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import iclei_model as im
@@ -186,8 +186,26 @@ def test_a_date_time_without_end_has_no_dtend(ds: im.Dataset) -> None:
     check_event(ds, event, items[uid(ds, event.id)])
 
 
+def _reads_escaped_backslashes() -> bool:
+    """Whether this icalendar reads an escaped backslash before an escaped comma.
+
+    The library writes a backslash and a comma as ``\\\\\\,``, as RFC 5545 says;
+    icalendar before 7.0 reads that back as a comma alone.
+    """
+    line = (
+        b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nLOCATION:\\\\\\, x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    event = icalendar.Calendar.from_ical(line).walk("VEVENT")[0]
+    return str(event["LOCATION"]) == "\\, x"
+
+
+_READS_ESCAPED_BACKSLASHES = _reads_escaped_backslashes()
+
+
 @given(testing.strategy_for(im.Event), st.sampled_from(["en", "de", "ko"]))
 def test_generated_events_round_trip(event: im.Event, locale: str) -> None:
+    if not _READS_ESCAPED_BACKSLASHES:  # the reader, not the written feed, is wrong
+        assume("\\" not in im.dumps(event))  # no backslash in any text of the event
     ds = im.Dataset(id="generated", title={"en": "Generated"}, events=[event])
     _, items = parse(to_ical(ds, locale=locale, stamp=STAMP))
     assert list(items) == [uid(ds, event.id)]
