@@ -41,6 +41,9 @@ class FieldInfo:
     (or ``funding programme``)."""
 
 
+FieldInfo.__module__ = "iclei_model.fields"  # its public home, for reprs and pickles
+
+
 def metadata(field_info: FieldInfo) -> dict[str, Any]:
     """The attrs metadata that carries *field_info*."""
     return {KEY: field_info}
