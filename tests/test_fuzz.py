@@ -111,3 +111,42 @@ def test_deep_value_inside_a_record() -> None:
     assert [str(p) for p in info.value.problems] == [
         "$.given_name: expected text, got list [[[...]]]"
     ]
+
+
+HOSTILE = [  # what the parsers themselves refuse with other exceptions than their own
+    ("yaml", "id: !!int x\n", "does not fit its tag"),
+    ("yaml", "id: !!float x\n", "does not fit its tag"),
+    ("yaml", "id: !!int\n", "does not fit its tag"),
+    ("yaml", "id: !!bool x\n", "does not fit its tag"),
+    ("yaml", "id: !!timestamp 2021\n", "does not fit its tag"),
+    ("yaml", "id: !!timestamp 2021-13-01\n", "does not fit its tag"),
+    ("yaml", "id: " + "9" * 5000 + "\n", "a whole number of more than 4,300 digits"),
+    ("toml", "id = " + "9" * 5000 + "\n", "a whole number of more than 4,300 digits"),
+    ("toml", "a = " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
+]
+
+
+@pytest.mark.parametrize(("fmt", "text", "message"), HOSTILE)
+def test_parser_failures_are_structure_errors(fmt: str, text: str, message: str) -> None:
+    with pytest.raises(im.StructureError) as caught:
+        im.loads(text, im.Term, fmt)
+    [problem] = caught.value.problems
+    assert problem.path == "$"
+    assert message in problem.message
+
+
+def test_a_toml_folder_reads_each_file_as_a_toml_file_is_read(tmp_path: Any) -> None:
+    import datetime as dt
+
+    from iclei_model._serialization.bundled import TomlFolder
+
+    (tmp_path / "a.toml").write_text("when = 2019-06-10\n")
+    assert TomlFolder(tmp_path).data["when"] == dt.date(2019, 6, 10).isoformat()
+    (tmp_path / "b.toml").write_text("big = " + "9" * 5000 + "\n")
+    (tmp_path / "c.toml").write_text("deep = " + "[" * 5000 + "]" * 5000 + "\n")
+    with pytest.raises(im.StructureError) as caught:
+        TomlFolder(tmp_path)
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        ("b.toml", "not valid TOML: a whole number of more than 4,300 digits"),
+        ("c.toml", "not valid TOML: nested too deeply to read"),
+    ]

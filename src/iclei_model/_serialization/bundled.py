@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from iclei_model.errors import IcleiModelError, Problem, StructureError
+
+from .decoding import NotDecodableError, toml_decode
 
 if TYPE_CHECKING:
     import cattrs
@@ -57,9 +58,9 @@ class TomlFolder:
             raise IcleiModelError(f"{folder}: no .toml files to read")
         for file in files:
             try:
-                document = tomllib.loads(file.read_text(encoding="utf-8"))
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-                problems.append(Problem(file.name, f"not valid TOML: {exc}"))
+                document = toml_decode(file.read_bytes())  # as one TOML file is read
+            except NotDecodableError as exc:
+                problems.append(Problem(file.name, str(exc)))
                 continue
             for key, value in document.items():
                 held = self.data.get(key)

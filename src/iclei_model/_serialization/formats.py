@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -14,6 +13,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 import attrs
 
 from iclei_model.errors import DecodeError, FormatError, IcleiModelError, InvalidValueError, Problem
+
+from .decoding import TAG_MISFIT, NotDecodableError, toml_decode, unreadable_value
 
 if TYPE_CHECKING:
     import cattrs
@@ -72,7 +73,7 @@ def _json_decode(raw: bytes | str) -> Any:
     try:
         return orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise _NotDecodableError(f"not valid JSON: {exc}") from None
+        raise NotDecodableError(f"not valid JSON: {exc}") from None
 
 
 # ------------------------------------------------------------------------ YAML
@@ -105,7 +106,11 @@ def _yaml_decode(raw: bytes | str) -> Any:
     try:
         return yaml.load(raw, Loader=_yaml_loader())
     except yaml.YAMLError as exc:
-        raise _NotDecodableError(f"not valid safe YAML: {' '.join(str(exc).split())}") from None
+        raise NotDecodableError(f"not valid safe YAML: {' '.join(str(exc).split())}") from None
+    except ValueError as exc:  # PyYAML's constructors call int(), float(), date()...
+        raise NotDecodableError(f"not valid safe YAML: {unreadable_value(exc)}") from None
+    except (KeyError, IndexError, AttributeError, TypeError):  # ... and index into the text
+        raise NotDecodableError(f"not valid safe YAML: {TAG_MISFIT}") from None
 
 
 # ------------------------------------------------------------------------ TOML
@@ -117,29 +122,6 @@ def _toml_encode(data: Any, pretty: bool) -> bytes:
     if not isinstance(data, dict):
         raise FormatError(f"TOML holds a table at the top, not {type(data).__name__}")
     return tomli_w.dumps(data).encode("utf-8")
-
-
-def _toml_decode(raw: bytes | str) -> Any:
-    import tomllib
-
-    try:
-        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-        return _plain_dates(tomllib.loads(text))
-    except UnicodeDecodeError as exc:
-        raise _NotDecodableError(f"not UTF-8 text: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise _NotDecodableError(f"not valid TOML: {exc}") from None
-
-
-def _plain_dates(value: Any) -> Any:
-    """TOML's own date values become the ISO strings the other formats carry."""
-    if isinstance(value, dict):
-        return {k: _plain_dates(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain_dates(v) for v in value]
-    if isinstance(value, _dt.date | _dt.time):
-        return value.isoformat()
-    return value
 
 
 # ------------------------------------------------------------------- MessagePack
@@ -155,23 +137,19 @@ def _msgpack_decode(raw: bytes | str) -> Any:
     import msgpack
 
     if not isinstance(raw, bytes | bytearray | memoryview):
-        raise _NotDecodableError(f"MessagePack data is bytes, got {type(raw).__name__}")
+        raise NotDecodableError(f"MessagePack data is bytes, got {type(raw).__name__}")
     try:
         return msgpack.unpackb(raw, raw=False)
     except (ValueError, TypeError, msgpack.UnpackException) as exc:
-        raise _NotDecodableError(f"not valid MessagePack: {exc}") from None
+        raise NotDecodableError(f"not valid MessagePack: {exc}") from None
 
 
 _CODECS: dict[str, _Codec] = {
     "json": _Codec(_json_encode, _json_decode),
     "yaml": _Codec(_yaml_encode, _yaml_decode),
-    "toml": _Codec(_toml_encode, _toml_decode),
+    "toml": _Codec(_toml_encode, toml_decode),
     "msgpack": _Codec(_msgpack_encode, _msgpack_decode, binary=True),
 }
-
-
-class _NotDecodableError(Exception):
-    """The bytes are not a document of the format."""
 
 
 def _codec(fmt: str) -> _Codec:
@@ -324,7 +302,7 @@ def loads(
                 return _validated(fast, validate, what)
         try:
             plain = codec.decode(data)
-        except _NotDecodableError as exc:
+        except NotDecodableError as exc:
             raise DecodeError([Problem("$", str(exc))], what=what) from None
         except RecursionError:
             raise DecodeError([Problem("$", "nested too deeply to read")], what=what) from None
