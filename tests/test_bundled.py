@@ -155,7 +155,7 @@ def test_load_folder_reports_file_and_path(tmp_path: object) -> None:
         encoding="utf-8",
     )
     with pytest.raises(im.StructureError) as info:
-        im.load_dataset(folder)
+        im.load(folder, im.Dataset, validate=True)
     assert [str(p) for p in info.value.problems] == [
         'events.toml: $.events[0].start: expected a date like 2019, 2019-06 or 2019-06-10, got "June"'
     ]
@@ -168,4 +168,23 @@ def test_load_folder_rejects_key_in_two_files(tmp_path: object) -> None:
     (folder / "a.toml").write_text('id = "d"\n', encoding="utf-8")
     (folder / "b.toml").write_text('id = "e"\n', encoding="utf-8")
     with pytest.raises(im.StructureError, match=r"b.toml: \$.id: also defined in a.toml"):
-        im.load_dataset(folder)
+        im.load(folder, im.Dataset, validate=True)
+
+
+def test_load_dataset_reads_bundled_datasets_only(tmp_path: object) -> None:
+    from pathlib import Path
+
+    # A service that passes a user's string through never reads a folder of theirs.
+    for name in ("../..", "/etc", "east-asia-2019/..", str(tmp_path)):
+        with pytest.raises(im.IcleiModelError, match="no bundled dataset named"):
+            im.load_dataset(name)
+    with pytest.raises(im.IcleiModelError, match=r"use iclei_model\.load\(path, Dataset"):
+        im.load_dataset(Path(str(tmp_path)))  # type: ignore[arg-type]
+
+
+def test_yaml_errors_name_line_and_column_not_a_stream() -> None:
+    with pytest.raises(im.StructureError) as caught:
+        im.loads(b"id: [\n", im.Term, "yaml")
+    message = caught.value.problems[0].message
+    assert "<byte string>" not in message
+    assert "line 2, column 1" in message

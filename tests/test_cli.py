@@ -284,7 +284,9 @@ def test_validate_unreadable_input_exit_2(
     )
     assert "$.terms[0].body: required field is missing" in captured.err
     assert main(["validate", str(tmp_path / "missing.json")]) == 2
-    assert "no bundled dataset named" in capsys.readouterr().err
+    assert f"no such file or folder: {tmp_path / 'missing.json'}" in capsys.readouterr().err
+    assert main(["validate", "east-asia-2091"]) == 2  # a name, not a path: the bundled ones
+    assert "no bundled dataset named 'east-asia-2091'" in capsys.readouterr().err
 
 
 def test_validate_unknown_code(capsys: pytest.CaptureFixture[str]) -> None:

@@ -722,7 +722,7 @@ def test_load_dataset_refuses_a_folder_with_errors(tmp_path: Path) -> None:
     text = governance.read_text(encoding="utf-8")
     governance.write_text(text.replace('end = "2024"', 'end = "2025"'), encoding="utf-8")
     with pytest.raises(im.ValidationError) as caught:
-        im.load_dataset(folder)
+        im.load(folder, im.Dataset, validate=True)
     # The message names the file of the folder and the place in it.
     assert "\n  governance.toml: $.terms[2].end: error term.length: lasts 4 years" in str(
         caught.value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -139,7 +140,17 @@ def _load(name: str, cls: type | None = None, fmt: str | None = None) -> Any:
     path = Path(name)
     if path.exists() or fmt is not None or cls not in (None, Dataset):
         return load(path, cls or Dataset, format=fmt)
+    if _looks_like_a_path(name):
+        raise IcleiModelError(f"no such file or folder: {name}")
     return load_dataset(name)  # a bundled one, or an error that lists them
+
+
+def _looks_like_a_path(name: str) -> bool:
+    """Whether *name* is meant as a path (a separator, a dot first, a known suffix)."""
+    from ._serialization.formats import FORMATS
+
+    suffix = Path(name).suffix.lower()
+    return "/" in name or os.sep in name or name.startswith(".") or suffix in FORMATS
 
 
 def _model_type(name: str) -> type:
@@ -289,6 +300,8 @@ def _load_unchecked(name: str) -> tuple[Any, Callable[[str], str]]:
     path = Path(name)
     if path.is_file():
         return load(path, Dataset), lambda p: p
+    if not path.is_dir() and _looks_like_a_path(name):
+        raise IcleiModelError(f"no such file or folder: {name}")
     folder = path if path.is_dir() else dataset_folder(name)
     dataset, files = read_toml_dataset(folder, Dataset, what=f"dataset {name}")
     return dataset, files.locate

@@ -99,15 +99,19 @@ def read_toml_folder(folder: Traversable | Path) -> dict[str, Any]:
     return TomlFolder(folder).data
 
 
-def load_dataset(name: str | Path) -> Dataset:
-    """Load a bundled dataset by name, or a folder of TOML files by path, and validate it.
+def load_dataset(name: str) -> Dataset:
+    """Load a bundled dataset by name, and validate it.
+
+    Only the names :func:`available_datasets` lists are read: a service that passes a
+    user's string through never reads a folder of its choosing. A folder or file of
+    your own is read explicitly, with ``load(path, Dataset, validate=True)``.
 
     >>> ds = load_dataset("east-asia-2019")
     >>> ds.schema_version, ds.title.get("en")
     (2, 'ICLEI East Asia 2019')
 
     Raises:
-        IcleiModelError: no bundled dataset has that name.
+        IcleiModelError: no bundled dataset has that name (a path is not a name).
         StructureError: the files do not fit the model; every problem is listed with
             the file and the path inside it.
         ValidationError: the dataset breaks a validation rule (ICLEI's policy); its
@@ -118,15 +122,16 @@ def load_dataset(name: str | Path) -> Dataset:
     return load_toml_folder(dataset_folder(name), Dataset, what=f"dataset {name}", validate=True)
 
 
-def dataset_folder(name: str | Path) -> Traversable | Path:
-    """The folder of a bundled dataset by name, or *name* itself if it is a Path."""
-    if isinstance(name, Path):
-        return name
-    folder = _data_root().joinpath(name)
-    if not folder.is_dir():
-        known = ", ".join(available_datasets())
-        raise IcleiModelError(f"no bundled dataset named {name!r}; the bundled ones are: {known}")
-    return folder
+def dataset_folder(name: str) -> Traversable:
+    """The folder of a bundled dataset by name; any other name or path is refused."""
+    known = available_datasets()
+    if not isinstance(name, str) or name not in known:
+        raise IcleiModelError(
+            f"no bundled dataset named {str(name)!r}; the bundled ones are: {', '.join(known)};"
+            " to read a folder or file of your own, use iclei_model.load(path, Dataset,"
+            " validate=True)"
+        )
+    return _data_root().joinpath(name)
 
 
 def load_toml_folder(

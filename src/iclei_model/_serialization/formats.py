@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -100,13 +101,19 @@ def _yaml_encode(data: Any, pretty: bool) -> bytes:
     return text.encode("utf-8")
 
 
+_STREAM_NAME = re.compile(r' in "<[^"]*>",')
+
+
 def _yaml_decode(raw: bytes | str) -> Any:
     import yaml
 
     try:
         return yaml.load(raw, Loader=_yaml_loader())
     except yaml.YAMLError as exc:
-        raise NotDecodableError(f"not valid safe YAML: {' '.join(str(exc).split())}") from None
+        # PyYAML names its input "<byte string>"; the path at the front of the message
+        # names the file, and the line and column stay
+        text = _STREAM_NAME.sub(",", " ".join(str(exc).split()))
+        raise NotDecodableError(f"not valid safe YAML: {text}") from None
     except ValueError as exc:  # PyYAML's constructors call int(), float(), date()...
         raise NotDecodableError(f"not valid safe YAML: {unreadable_value(exc)}") from None
     except (KeyError, IndexError, AttributeError, TypeError):  # ... and index into the text
