@@ -306,3 +306,21 @@ def test_loads_without_msgspec(ds: im.Dataset) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == f"read {len(ds.events)} events\n"
+
+
+@pytest.mark.parametrize(
+    "number",
+    [2**63 - 1, 2**63, 2**64 - 1, 2**64, 2**64 + 1, 10**30, -(2**63), -(2**63) - 1, 0],
+)
+def test_whole_numbers_at_and_beyond_64_bits_read_as_the_detailed_path_reads_them(
+    number: int,
+) -> None:
+    document = f'{{"value": {number}, "unit": "tree"}}'
+
+    def outcome(converter: Any) -> object:
+        try:
+            return im.loads(document, im.Quantity, converter=converter)
+        except im.StructureError as exc:
+            return [str(p) for p in exc.problems]
+
+    assert outcome(None) == outcome(im.make_converter())  # msgspec's path, then the detailed

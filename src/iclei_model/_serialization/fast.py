@@ -110,7 +110,15 @@ def _date(text: str) -> _dt.date:
 
 
 def _decimal(value: str | int) -> Decimal:
+    if type(value) is int and not _ORJSON_INTS[0] <= value <= _ORJSON_INTS[1]:
+        # orjson, which the detailed path reads with, makes such a number a float and
+        # the detailed path refuses it; so must this path, to read as it reads
+        raise Unfit
     return _structure_decimal(value, None)
+
+
+_ORJSON_INTS = (-(2**63), 2**64 - 1)
+"""The whole numbers orjson reads as integers; beyond them it gives floats."""
 
 
 _new = object.__new__
