@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -324,3 +325,40 @@ def test_whole_numbers_at_and_beyond_64_bits_read_as_the_detailed_path_reads_the
             return [str(p) for p in exc.problems]
 
     assert outcome(None) == outcome(im.make_converter())  # msgspec's path, then the detailed
+
+
+_FIRST_USE_IN_THREADS = """
+import sys, threading
+import iclei_model as im
+from iclei_model._serialization import fast
+data = open(sys.argv[1], "rb").read()
+barrier = threading.Barrier(8)
+def work():
+    barrier.wait()
+    im.loads(data, im.Dataset)
+threads = [threading.Thread(target=work) for _ in range(8)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+fast.decode(data, im.Dataset)  # raises Unfit where the fast path was left broken
+print("fast path works")
+"""
+
+
+def test_first_use_from_eight_threads_at_once_leaves_the_fast_path_working(
+    ds: im.Dataset, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    document = tmp_path / "dataset.json"
+    document.write_bytes(im.dumps(ds).encode())
+    for _ in range(5):  # the race was lost in most fresh processes before the lock
+        result = subprocess.run(
+            [sys.executable, "-c", _FIRST_USE_IN_THREADS, str(document)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.stdout.strip() == "fast path works", result.stderr[-500:]

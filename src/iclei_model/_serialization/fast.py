@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import threading
 import types
 import typing
 from collections.abc import Callable
@@ -159,6 +160,10 @@ class _Front:
         self.structs: dict[Any, Any] = {}
         self.builders: dict[type, Builder] = {}
         self.readers: dict[type, tuple[msgspec.json.Decoder[Any], Builder] | None] = {}
+        # Making a reader makes Structs and builders that must belong together: two
+        # threads making them at once would each cache their own Struct classes, and
+        # a decoder of one thread's would meet the builders of the other's.
+        self.making = threading.RLock()
 
     # ---- msgspec types
 
@@ -324,18 +329,20 @@ class _Front:
         """The decoder for documents of *cls* and the builder for what it gives, if any."""
         if cls in self.readers:
             return self.readers[cls]
-        try:
-            decoder = msgspec.json.Decoder(self.wire_type(cls))
-            names = Names(locals={"s", "x"})
-            source = self._source(cls, "s", names, "top")
-        except TypeError:  # a type this front end does not know: always the detailed path
-            self.readers[cls] = None
-            return None
-        build = compile_function(
-            ["def build(s):", f"    return {source}"], names, "build", f"read {cls.__qualname__}"
-        )
-        found = self.readers[cls] = (decoder, build)
-        return found
+        with self.making:
+            if cls in self.readers:  # made by another thread while this one waited
+                return self.readers[cls]
+            try:
+                decoder = msgspec.json.Decoder(self.wire_type(cls))
+                names = Names(locals={"s", "x"})
+                source = self._source(cls, "s", names, "top")
+            except TypeError:  # a type this front end does not know: the detailed path
+                self.readers[cls] = None
+                return None
+            lines = ["def build(s):", f"    return {source}"]
+            build = compile_function(lines, names, "build", f"read {cls.__qualname__}")
+            found = self.readers[cls] = (decoder, build)
+            return found
 
 
 def _checked(validator: Any, kind: Any) -> bool:
