@@ -843,3 +843,55 @@ def test_ignoring_gives_the_other_findings_unchanged(bundled: im.Dataset) -> Non
     assert {"term.length", "initiative.no_pathway"} <= set(full.codes())
     without = im.validate(bundled, broken, ignore=["term.length"])
     assert without.findings == tuple(f for f in full.findings if f.code != "term.length")
+
+
+# -- cost on hostile datasets -----------------------------------------------------------
+
+
+def test_one_person_on_many_seats_at_once_gives_bounded_findings(bundled: im.Dataset) -> None:
+    # Each finding names a few of the other seats and counts the rest, so the work
+    # and the text stay linear in the seats however many one person holds at once.
+    seat = bundled.seats[0]
+    term = next(t for t in bundled.terms if t.body == seat.body)
+    mandate = next(m for m in bundled.mandates if m.seat == seat.id)
+    seats = [attrs.evolve(seat, id=f"extra-seat-{i}") for i in range(300)]
+    mandates = [
+        attrs.evolve(mandate, id=f"extra-mandate-{i}", seat=f"extra-seat-{i}", term=term.id)
+        for i in range(300)
+    ]
+    ds = attrs.evolve(
+        bundled, seats=[*bundled.seats, *seats], mandates=[*bundled.mandates, *mandates]
+    )
+    found = im.validate(ds).select("seat.person_multiple_seats")
+    assert len(found) >= 299
+    assert max(len(f.message) for f in found) < 400
+    assert max(len(f.records) for f in found) <= 7
+    assert any(" more); the policy allows" in f.message for f in found)
+
+
+def test_a_long_chain_of_parents_is_walked_once() -> None:
+    from iclei_model._rules.context import Context
+
+    chain = [
+        im.OtherOrganisation(
+            id=f"org-{i}",
+            name={"en": f"Org {i}"},
+            sector="ngo",
+            parent=f"org-{i + 1}" if i < 1999 else None,
+        )
+        for i in range(2000)
+    ]
+    ds = im.Dataset(id="chain", title={"en": "Chain"}, organisations=chain)
+    ctx = Context(ds, im.ICLEI_POLICY, {}, frozenset())
+    lookups = 0
+    index = ctx.index
+
+    class Counting(dict):  # type: ignore[type-arg]
+        def get(self, key: object, default: object = None) -> object:
+            nonlocal lookups
+            lookups += 1
+            return dict.get(self, key, default)
+
+    ctx._ids = (ctx._ids[0], Counting(index), ctx._ids[2])  # type: ignore[misc]
+    assert all(ctx.region_of(org) is None for org in chain)
+    assert lookups < 2 * len(chain)  # linear, where walking each chain anew is quadratic

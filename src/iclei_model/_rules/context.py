@@ -145,6 +145,33 @@ class Context:
         """Each id's record: the first that uses it."""
         return self._ids[1]
 
+    def region_of(self, org: Organisation) -> Region | None:
+        """The ICLEI region of *org*: its own, else its country's, else its parent's.
+
+        Each organisation's answer is kept, so a long chain of parents is walked once
+        for all of its members, not once for each.
+        """
+        known = self.shared(_region_cache)
+        chain: list[str] = []
+        current: Any = org
+        found: Region | None = None
+        while isinstance(current, Organisation) and current.id not in chain:
+            if current.id in known:
+                found = known[current.id]
+                break
+            chain.append(current.id)
+            region = getattr(current, "region", None)
+            if isinstance(region, Region):
+                found = region
+                break
+            if current.country is not None:
+                found = Region.for_country(current.country)
+                break
+            current = self.index.get(current.parent) if current.parent else None
+        for id_ in chain:
+            known[id_] = found
+        return found
+
     def policy_for(self, body: GoverningBody) -> GovernancePolicy:
         """The governance policy of *body*: its own, else the run's."""
         return self.body_policies.get(body.id, self.policy)
@@ -201,6 +228,10 @@ class Context:
             policy = self.policy_for(body)
             placed.append(PlacedMandate(index, mandate, seat, term, body, period, policy))
         return placed
+
+
+def _region_cache(ctx: Context) -> dict[str, Region | None]:
+    return {}
 
 
 Check = Callable[[Context], None]
@@ -302,18 +333,3 @@ def first_gap(period: Period, covered: list[Period]) -> _dt.date | None:
         if day >= stop:
             return None
     return day if day < stop else None
-
-
-def region_of(org: Organisation, index: Mapping[str, Any]) -> Region | None:
-    """The ICLEI region of an organisation: its own, else its country's, else its parent's."""
-    seen = set()
-    current: Any = org
-    while isinstance(current, Organisation) and current.id not in seen:
-        seen.add(current.id)
-        region = getattr(current, "region", None)
-        if isinstance(region, Region):
-            return region
-        if current.country is not None:
-            return Region.for_country(current.country)
-        current = index.get(current.parent) if current.parent else None
-    return None

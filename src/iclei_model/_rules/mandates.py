@@ -19,7 +19,6 @@ from .context import (
     describe,
     first_gap,
     overlapping,
-    region_of,
     show_period,
 )
 
@@ -145,7 +144,7 @@ def check_region(ctx: Context) -> None:
         region = seat.region or placed.body.region
         if region is None or not placed.policy.requires_region(seat.role):
             continue
-        held = region_of(org, ctx.index)
+        held = ctx.region_of(org)
         if held is not None and held is not region:
             ctx.add(
                 "seat.region_mismatch",
@@ -252,18 +251,28 @@ def check_seats_per_person(ctx: Context) -> None:
                 heapq.heappop(active)
             heapq.heappush(active, (stop, index, mandate))
             if len(active) > allowed:
-                others = sorted(m.seat for _, i, m in active if i != index)
+                # a few of the others, from the heap's front: bounded work and text
+                # however many seats one person holds at once
+                shown = [m for _, i, m in active[: _SHOWN + 1] if i != index][:_SHOWN]
+                seats = ", ".join(sorted(m.seat for m in shown))
+                more = len(active) - 1 - len(shown)
+                if more:
+                    seats += f" and {more} more"
                 ctx.add(
                     "seat.person_multiple_seats",
                     "mandates",
                     index,
                     ".holder",
                     f"{person} holds {len(active)} seats on {body} at once ({mandate.seat} and"
-                    f" {', '.join(others)}); the policy allows {allowed}",
+                    f" {seats}); the policy allows {allowed}",
                     mandate.id,
                     person,
-                    *(m.id for _, i, m in active if i != index),
+                    *(m.id for m in shown),
                 )
+
+
+_SHOWN = 5
+"""How many of a person's other seats a finding names; the rest are counted."""
 
 
 @check("seat.term_limit")
