@@ -314,3 +314,22 @@ def test_iso_country_list_comes_from_cldr() -> None:
     assert len(codes) == 249  # ISO 3166-1 assigns 249 alpha-2 codes
     assert {"TW", "HK", "MO", "KP", "PS"} <= codes
     assert not {"XK", "EU", "UN", "ZZ", "QO"} & codes
+
+
+def test_a_zoneinfo_time_the_clocks_skip_keeps_its_instant() -> None:
+    import zoneinfo
+
+    berlin = zoneinfo.ZoneInfo("Europe/Berlin")
+    skipped = datetime.datetime(2021, 3, 28, 2, 30, tzinfo=berlin)  # summer time starts at 2:00
+    repeated = datetime.datetime(2021, 10, 31, 2, 30, fold=1, tzinfo=berlin)  # the second 2:30
+    for value in (skipped, repeated):
+        event = im.Event(
+            id="e",
+            name={"en": "E"},
+            kind="forum",
+            start=value,
+            timezone="Europe/Berlin",
+            attendance="virtual",
+        )
+        assert event.start.timestamp() == value.timestamp()
+        assert im.loads(im.dumps(event), im.Event) == event

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as _dt
+import zoneinfo
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import cache
 from typing import Any, ClassVar
 
 import attrs
@@ -82,12 +84,25 @@ def _optional_text(value: Any) -> LocalizedText | None:
 
 
 def _when(value: Any) -> Any:
-    """Lift a stdlib aware datetime into pendulum; leave everything else to validators."""
+    """Lift a stdlib aware datetime into pendulum; leave everything else to validators.
+
+    A ``zoneinfo`` date-time keeps its instant, also a wall time the clocks skip
+    (02:30 on the night summer time starts): ``pendulum.instance`` would move it by
+    the hour skipped.
+    """
     if isinstance(value, _dt.datetime) and not isinstance(value, pendulum.DateTime):
         if value.tzinfo is None:
             return value  # rejected by the validator with a clear message
+        if isinstance(value.tzinfo, zoneinfo.ZoneInfo):
+            return pendulum.from_timestamp(value.timestamp(), tz=_zone(value.tzinfo.key))
         return pendulum.instance(value)
     return value
+
+
+@cache
+def _zone(name: str) -> pendulum.Timezone:
+    """A pendulum time zone by name, read once (pendulum rereads the file each call)."""
+    return pendulum.timezone(name)
 
 
 def _check_when(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
