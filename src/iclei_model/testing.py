@@ -61,6 +61,7 @@ from ._model.records import (
     Source,
     Term,
 )
+from ._model.records import zone as cached_zone
 from ._model.shapes import Constraint, Shape, TypeShape, constraint_of, shape_of
 from ._model.text import LocalizedText
 from ._model.vocab import Attendance, BodyKind, MembershipStatus, Region, SeatRole
@@ -127,12 +128,7 @@ def date_times(zone: str | None = None) -> st.SearchStrategy[pendulum.DateTime]:
     """Time-zone-aware date-times, in *zone* or in one of :data:`TIME_ZONES`."""
     zones = st.just(zone) if zone else st.sampled_from(TIME_ZONES)
     naive = st.datetimes(min_value=_dt.datetime(1900, 1, 1), max_value=_dt.datetime(2100, 1, 1))
-    return st.builds(lambda d, z: pendulum.instance(d, tz=_zone(z)), naive, zones)
-
-
-@cache
-def _zone(name: str) -> pendulum.Timezone:
-    return pendulum.timezone(name)
+    return st.builds(lambda d, z: pendulum.instance(d, tz=cached_zone(z)), naive, zones)
 
 
 def localized_texts() -> st.SearchStrategy[LocalizedText]:

@@ -94,14 +94,17 @@ def _when(value: Any) -> Any:
         if value.tzinfo is None:
             return value  # rejected by the validator with a clear message
         if isinstance(value.tzinfo, zoneinfo.ZoneInfo):
-            return pendulum.from_timestamp(value.timestamp(), tz=_zone(value.tzinfo.key))
+            return pendulum.from_timestamp(value.timestamp(), tz=zone(value.tzinfo.key))
         return pendulum.instance(value)
     return value
 
 
 @cache
-def _zone(name: str) -> pendulum.Timezone:
-    """A pendulum time zone by name, read once (pendulum rereads the file each call)."""
+def zone(name: str) -> pendulum.Timezone:
+    """A pendulum time zone by name, read once (pendulum rereads the file each call).
+
+    The one cache of zones for the package: converters and strategies use it too.
+    """
     return pendulum.timezone(name)
 
 

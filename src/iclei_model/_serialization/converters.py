@@ -22,7 +22,7 @@ from iclei_model._base.runtime import gc_paused
 from iclei_model._model.dataset import Dataset
 from iclei_model._model.introspect import default_value, init_fields, is_var_tuple, without_none
 from iclei_model._model.partial_date import PartialDate
-from iclei_model._model.records import ORGANISATION_CLASSES, Organisation, When
+from iclei_model._model.records import ORGANISATION_CLASSES, Organisation, When, zone
 from iclei_model._model.shapes import Shape, shape_of
 from iclei_model._model.text import LocalizedText
 from iclei_model.errors import InvalidValueError, Problem, StructureError
@@ -107,12 +107,6 @@ _DATETIME = re.compile(
 _DATETIME_EXAMPLE = "2020-11-26T10:00:00+09:00[Asia/Seoul]"
 
 
-@cache
-def _zone(name: str) -> pendulum.Timezone:
-    # pendulum.timezone() rereads the zone file on every call; zones never change.
-    return pendulum.timezone(name)
-
-
 def _structure_datetime(value: Any) -> pendulum.DateTime:
     match = _DATETIME.fullmatch(value) if type(value) is str else None
     if match is None:
@@ -126,7 +120,7 @@ def _structure_datetime(value: Any) -> pendulum.DateTime:
         parsed = _dt.datetime.fromisoformat(match["dt"].replace("Z", "+00:00"))
     except ValueError:
         raise _MismatchError(f"a real date-time like {_DATETIME_EXAMPLE}", value) from None
-    local = pendulum.instance(parsed).in_timezone(_zone(name))
+    local = pendulum.instance(parsed).in_timezone(zone(name))
     if local.utcoffset() != parsed.utcoffset():
         raise _MismatchError(
             f"an offset that {name} has at that time ({local.isoformat()[-6:]})", value
