@@ -268,6 +268,49 @@ def test_yaml_python_tags_are_rejected() -> None:
     assert "python/object/apply:os.system" in str(info.value)
 
 
+def test_yaml_aliases_are_read_as_copies_within_a_budget() -> None:
+    doc = (
+        "id: t\nbody: gexcom\nstart: &year '2018'\nend: *year\n"
+        "sources: [&cite {source: report, page: '4'}, *cite]\n"
+    )
+    term = im.loads(doc, im.Term, "yaml")
+    assert term.start == term.end == im.PartialDate(2018)
+    assert [c.page for c in term.sources] == ["4", "4"]
+
+
+def test_yaml_aliases_that_multiply_the_document_are_refused() -> None:
+    # each level names the one below nine times: 9**6 sources from a few hundred bytes
+    levels = ["a: &l0 {source: report}"]
+    levels += [f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]" for i in range(1, 7)]
+    doc = "\n".join(levels) + "\n"
+    with pytest.raises(im.DecodeError) as info:
+        im.loads(doc, im.Term, "yaml")
+    [problem] = info.value.problems
+    assert problem.path == "$"
+    assert problem.message.startswith("YAML aliases expand ")
+    assert "the limit is 10 times as many, or 100,000" in problem.message
+
+
+def test_a_yaml_alias_inside_its_own_anchor_is_refused() -> None:
+    with pytest.raises(im.DecodeError) as info:
+        im.loads("id: &a [*a]\n", im.Term, "yaml")
+    assert [str(p) for p in info.value.problems] == [
+        "$: YAML alias names a node that holds it: no record can"
+    ]
+
+
+def test_the_message_lists_fifty_problems_and_counts_the_rest() -> None:
+    data = {"id": "t", "body": "gexcom", "start": "2018", "end": "2021"}
+    data["sources"] = [{"source": 1} for _ in range(60)]
+    with pytest.raises(im.StructureError) as info:
+        im.loads(json.dumps(data), im.Term)
+    assert len(info.value.problems) == 60
+    lines = str(info.value).splitlines()
+    assert lines[0] == "60 problems in input:"
+    assert lines[1:51] == [f"  {p}" for p in info.value.problems[:50]]
+    assert lines[51:] == ["  ... and 10 more"]
+
+
 def test_wrong_top_level_shape() -> None:
     assert problems("[1, 2]", im.Dataset) == ["$: expected an object, got list [1, 2]"]
     assert problems("", im.Dataset, "yaml") == ["$: expected an object, got null"]

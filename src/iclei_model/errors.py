@@ -22,7 +22,7 @@ One base class, :class:`IcleiModelError`, and its kinds:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
@@ -112,12 +112,19 @@ class StructureError(IcleiModelError, ValueError):
     """
 
     problems: tuple[Problem, ...]
+    """Every problem found, in the order of the input."""
+
+    shown: ClassVar[int] = 50
+    """How many problems the message lists; it counts the rest (``problems`` has all)."""
 
     def __init__(self, problems: Sequence[Problem], *, what: str = "input") -> None:
         self.problems = tuple(problems)
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in {what}"
-        super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in self.problems))
+        lines = [f"  {p}" for p in self.problems[: self.shown]]
+        if count > self.shown:
+            lines.append(f"  ... and {count - self.shown} more")
+        super().__init__(head + ":\n" + "\n".join(lines))
 
 
 class DecodeError(StructureError):

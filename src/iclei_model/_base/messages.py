@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import itertools
 import json
-import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -37,6 +36,8 @@ def show(value: Any) -> str:
 
     >>> show("June"), show(7.9), show([1, [2, [3]]])
     ('"June"', 'number 7.9', 'list [1, [2, [...]]]')
+    >>> show(10**5000)
+    'number with more than 60 digits'
     """
     kind = {
         bool: "boolean",
@@ -51,12 +52,19 @@ def show(value: Any) -> str:
     return text if kind is None else f"{kind} {text}"
 
 
+_CONSTANTS = {None: "null", True: "true", False: "false"}
+
+
 def _preview(value: Any, depth: int) -> str:
     # Bounded in depth and width, so that huge or self-similar input stays cheap.
     if value is None or type(value) is bool:
-        return json.dumps(value)
-    if type(value) in (int, float):
-        return json.dumps(value) if math.isfinite(value) else repr(value)
+        return _CONSTANTS[value]
+    if type(value) is int:
+        if value.bit_length() > 200:  # 2**200 has 61 digits; str() may refuse 4,301
+            return "with more than 60 digits"
+        return str(value)
+    if type(value) is float:
+        return repr(value)  # what JSON writes, and inf and nan as Python does
     if type(value) is str:
         return json.dumps(value[:61], ensure_ascii=False)
     if type(value) in (list, tuple):

@@ -6,7 +6,7 @@ import datetime as _dt
 import enum
 import re
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from functools import cache
 from typing import Any, TypeVar
@@ -38,7 +38,11 @@ class _MismatchError(Exception):
     """Raised inside a hook: the value is not of the expected shape."""
 
     def __init__(self, expected: str, value: Any) -> None:
-        super().__init__(f"expected {expected}, got {_show(value)}")
+        super().__init__(expected)
+        self.value = value
+
+    def __str__(self) -> str:  # written when reported: the fast path only needs to know
+        return f"expected {self.args[0]}, got {_show(self.value)}"
 
 
 # ----------------------------------------------------------------- leaf hooks
@@ -270,7 +274,7 @@ def _tuple_hook(conv: cattrs.Converter, t: Any) -> Callable[[Any, Any], Any]:
             except Exception as exc:
                 found.extend(problems(exc, f"[{index}]"))
         if found:
-            raise _InvalidError(found)
+            raise _InvalidError(found, value, _)
         return tuple(out)
 
     return structure
@@ -316,9 +320,9 @@ def _record_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, Any], Any]:
     listing = ", ".join(f'"{key}"' for key in names)
     stand_in = object.__new__(cls)  # names the class in validator messages
 
-    def field_problems(kwargs: dict[str, Any]) -> list[Problem]:
+    def field_problems(kwargs: dict[str, Any]) -> list[_Entry]:
         """What each field's own validator says of the fields that structured."""
-        found: list[Problem] = []
+        found: list[_Entry] = []
         for key, *_, attribute in fields:
             if key in kwargs and attribute.validator is not None:
                 try:
@@ -327,40 +331,61 @@ def _record_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, Any], Any]:
                     found.extend(problems(exc, ""))
         return found
 
-    def structure(value: Any, _: Any) -> Any:
+    def structure(value: Any, _: Any, known: BaseException | None = None) -> Any:
+        """Every problem of *value*; *known* is what the fast path's attempt raised.
+
+        Where *known* is the complete account of one field's value (a nested record
+        or list the fast path already looked at in detail), it is taken as it is, not
+        worked out again: so a problem deep down is found once, not once per level.
+        """
         if type(value) is not dict and not isinstance(value, Mapping):
             raise _MismatchError("an object", value)
         kwargs: dict[str, Any] = {}
-        found: list[Problem] = []
+        # problems a key at a time, each with the key's place in the input: sorted by
+        # that at the end, a few keys rather than every problem deep down
+        found: list[tuple[Any, list[_Entry]]] = []
         present = 0
+        done = known if isinstance(known, _InvalidError) else None
         for key, kind, hook, required, _attribute in fields:
             if key in value:
                 present += 1
+                item = value[key]
+                if done is not None and done.describes(item, kind):
+                    found.append((key, problems(done, f".{key}", key)))
+                    continue
                 try:
-                    kwargs[key] = hook(value[key], kind)
+                    kwargs[key] = hook(item, kind)
                 except Exception as exc:
-                    found.extend(problems(exc, f".{key}", key))
+                    found.append((key, problems(exc, f".{key}", key)))
             elif required:
-                found.append(Problem(f".{key}", "required field is missing", key))
+                found.append((None, [Problem(f".{key}", "required field is missing", key)]))
         if tag is not None and "kind" in value:
             present += 1
             if value["kind"] != tag:
-                found.append(
-                    Problem(".kind", f'expected "{tag}", got {_show(value["kind"])}', "kind")
-                )
+                message = f'expected "{tag}", got {_show(value["kind"])}'
+                found.append(("kind", [Problem(".kind", message, "kind")]))
         if len(value) > present:
             for key in sorted(value.keys() - allowed, key=str):
-                found.append(Problem(_key_step(key), f"unknown key; allowed keys are {listing}"))
+                message = f"unknown key; allowed keys are {listing}"
+                found.append((key, [Problem(_key_step(key), message)]))
         if not found:
             try:
                 return cls(**kwargs)
             except InvalidValueError as exc:
-                found = field_problems(kwargs) or problems(exc, "")
-            raise _InvalidError(found)
-        found.extend(field_problems(kwargs))
-        raise _InvalidError(sorted(found, key=_order_of(value)))
+                raise _InvalidError(field_problems(kwargs) or problems(exc, ""), value, _) from None
+        checked = field_problems(kwargs)
+        if checked:
+            found.extend((_head(p), [p]) for p in checked)
+        place = {key: index for index, key in enumerate(value)}
+        ordered = sorted(found, key=lambda group: place.get(group[0], len(place)))
+        raise _InvalidError([p for _, group in ordered for p in group], value, _)
 
     return _fast_structure(cls, fields, tag, structure)
+
+
+def _head(entry: _Entry) -> str | None:
+    """The key of a record that a validator's problem is about."""
+    return entry.field.partition("[")[0] if entry.field else None
 
 
 class _UnfitError(Exception):
@@ -379,10 +404,14 @@ def _fast_structure(
     one statement a field, and one call of the class. Anything else (a missing or
     unknown key, a value a hook or validator refuses, another kind of mapping) goes
     to *detailed*, which looks at the whole value again and reports every problem
-    with its path. So the fast path never decides what an error says.
+    with its path. So the fast path never decides what an error says; what it
+    raised is handed on, so that a nested value it already refused in detail is
+    not refused again (and the work does not double at each level of nesting).
     """
     name = f"structure_{identifier(cls.__name__)}"
-    scope = Names({"cls": cls, "detailed": detailed, "Unfit": _UnfitError}, locals={"value", "n"})
+    scope = Names(
+        {"cls": cls, "detailed": detailed, "Unfit": _UnfitError}, locals={"value", "n", "exc"}
+    )
     lines = [
         f"def {name}(value, _):",
         "    if type(value) is dict:",
@@ -419,25 +448,14 @@ def _fast_structure(
     lines += [
         "            if n == len(value):",
         f"                return cls({', '.join(arguments)})",
-        "        except Exception:",
-        "            pass",
+        "        except Exception as exc:",
+        "            return detailed(value, _, exc)",
         "    return detailed(value, _)",
     ]
     fast: Callable[[Any, Any], Any] = compile_function(
         lines, scope, name, f"structure {cls.__qualname__}"
     )
     return fast
-
-
-def _order_of(value: Mapping[Any, Any]) -> Callable[[Problem], int]:
-    """Sort problems by the position of their key in the input."""
-    position = {_key_step(k): i for i, k in enumerate(value)}
-
-    def order(problem: Problem) -> int:
-        head = re.match(r"(\.[A-Za-z_][A-Za-z0-9_]*|\[[^\]]*\])", problem.path)
-        return position.get(head[0] if head else "", len(position))
-
-    return order
 
 
 def _structure_organisation(conv: cattrs.Converter, value: Any) -> Organisation:
@@ -641,11 +659,12 @@ def structure(
       $.value: expected a decimal number written as a string like "29.61", got number 7.9
       $.unit: expected one of "local_government", ..., got "trees"
     """
-    try:
-        with gc_paused():
+    with gc_paused():
+        try:
             return (converter or _default()).structure(data, cls)
-    except Exception as exc:
-        raise StructureError(list(problems(exc)), what=what) from None
+        except Exception as exc:
+            found = list(_flatten(problems(exc)))
+    raise StructureError(found, what=what) from None
 
 
 # ---------------------------------------------------------------- error paths
@@ -654,18 +673,41 @@ def structure(
 class _InvalidError(Exception):
     """Raised inside a hook: problems with paths relative to the value structured."""
 
-    def __init__(self, found: list[Problem]) -> None:
+    def __init__(self, found: list[_Entry], value: Any = None, kind: Any = None) -> None:
         super().__init__(found)
         self.problems = found
+        self.value = value  # the value these are all the problems of, read as *kind*
+        self.kind = kind
+
+    def describes(self, value: Any, kind: Any) -> bool:
+        """Whether these are all the problems of *value* read as *kind* (or *kind* | None)."""
+        return value is self.value and self.kind in (kind, without_none(kind)[0])
 
 
-def problems(exc: BaseException, path: str = "$", field: str | None = None) -> list[Problem]:
-    """Flatten a structuring failure into problems with paths, in input order.
+class _Within(typing.NamedTuple):
+    """The problems of a nested value, at *path* (in *field*), not yet written out.
+
+    Each level of nesting adds one of these, not a copy of every problem below it:
+    :func:`_flatten` writes each problem's whole path once, at the end.
+    """
+
+    path: str
+    field: str | None
+    error: _InvalidError
+
+
+_Entry = Problem | _Within
+
+
+def problems(exc: BaseException, path: str = "$", field: str | None = None) -> list[_Entry]:
+    """A structuring failure as problems at *path*, in input order (see :func:`_flatten`).
 
     *field* is the record field the value at *path* belongs to, where known.
     """
     if isinstance(exc, _InvalidError):
-        return [Problem(path + p.path, p.message, _inner(p, field)) for p in exc.problems]
+        # kept as data: without its traceback, whose frames would hold what holds it
+        exc.__traceback__ = exc.__context__ = None
+        return [_Within(path, field, exc)]
     if isinstance(exc, _MismatchError):
         return [Problem(path, str(exc), field)]
     if isinstance(exc, InvalidValueError):
@@ -679,7 +721,7 @@ def problems(exc: BaseException, path: str = "$", field: str | None = None) -> l
         message = f"unknown key; allowed keys are {allowed}"
         return [Problem(f"{path}{_key_step(key)}", message) for key in sorted(exc.extra_fields)]
     if isinstance(exc, BaseExceptionGroup):
-        found: list[Problem] = []
+        found: list[_Entry] = []
         for sub in exc.exceptions:
             step, name = _step(sub), _name(sub)
             if name is None and field is not None and step.startswith("["):
@@ -693,13 +735,36 @@ def problems(exc: BaseException, path: str = "$", field: str | None = None) -> l
     return [Problem(path, f"{type(exc).__name__}: {exc}", field)]
 
 
-def _inner(problem: Problem, field: str | None) -> str | None:
-    """The field of a problem found inside *field*: its own, or an item of *field*."""
-    if problem.field is not None:
-        return problem.field
-    if field is not None and problem.path.startswith("[") and "." not in problem.path:
-        return f"{field}{problem.path}"  # an item of a list field: "lines[1]"
-    return field
+def _flatten(
+    entries: list[_Entry], prefix: str = "", outer: Callable[[str], str | None] | None = None
+) -> Iterator[Problem]:
+    """Every problem in *entries* with its whole path and its field.
+
+    A problem's field is its own where it has one; otherwise that of the nearest
+    value around it that names one, with the item's index for an item of a list
+    field (``lines[1]``). *outer* gives that for a path relative to *prefix*.
+    """
+    for entry in entries:
+        if isinstance(entry, _Within):
+            yield from _flatten(entry.error.problems, prefix + entry.path, _around(entry, outer))
+        else:
+            field = entry.field
+            if field is None and outer is not None:
+                field = outer(entry.path)
+            yield Problem(prefix + entry.path, entry.message, field)
+
+
+def _around(
+    within: _Within, outer: Callable[[str], str | None] | None
+) -> Callable[[str], str | None] | None:
+    """The field of a problem inside *within* that names none, by its relative path."""
+    field, step = within.field, within.path
+    if field is not None:
+        # an item of a list field: "lines[1]"; anything deeper: the field itself
+        return lambda path: f"{field}{path}" if path[:1] == "[" and "." not in path else field
+    if outer is None:
+        return None
+    return lambda path: outer(step + path)
 
 
 def _name(exc: BaseException) -> str | None:

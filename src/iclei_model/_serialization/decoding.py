@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
-__all__ = ["TAG_MISFIT", "NotDecodableError", "plain_dates", "toml_decode", "unreadable_value"]
+__all__ = [
+    "ALIAS_BUDGET",
+    "TAG_MISFIT",
+    "NotDecodableError",
+    "check_aliases",
+    "plain_dates",
+    "toml_decode",
+    "unreadable_value",
+]
 
 TAG_MISFIT = "a value does not fit its tag (such as !!int x, !!bool x or !!timestamp 2021)"
 
@@ -48,3 +56,51 @@ def plain_dates(value: Any) -> Any:
     if isinstance(value, _dt.date | _dt.time):
         return value.isoformat()
     return value
+
+
+ALIAS_BUDGET = (10, 100_000)
+"""How far YAML aliases may expand a document: ten times the values it writes, or
+100,000 values, whichever is more. Each alias is read as a copy of what it names,
+so the records built, and the time to build them, follow the expanded count."""
+
+
+def check_aliases(data: Any) -> None:
+    """Refuse YAML whose aliases expand it past :data:`ALIAS_BUDGET`, or that holds itself.
+
+    PyYAML reads an alias as the very object its anchor names, so *data* is a graph
+    with shared parts: small in memory, but the model reads every path through it.
+    One pass over the distinct lists and mappings counts the values as written and
+    as expanded; that pass is linear in the document as written.
+    """
+    factor, floor = ALIAS_BUDGET
+    expanded: dict[int, int] = {}  # id of a list or mapping -> values in it, expanded
+    open_: set[int] = set()  # being counted: met again inside itself, it holds itself
+    written = 0
+    stack: list[tuple[Any, bool]] = [(data, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            items = node.values() if type(node) is dict else node
+            expanded[key] = (
+                1
+                + sum(expanded[id(v)] if type(v) in (dict, list) else 1 for v in items)
+                + (len(node) if type(node) is dict else 0)
+            )
+            open_.discard(key)
+            continue
+        if key in expanded:
+            continue
+        if key in open_:
+            raise NotDecodableError("YAML alias names a node that holds it: no record can")
+        open_.add(key)
+        written += 1 + (2 * len(node) if type(node) is dict else len(node))
+        stack.append((node, True))
+        items = node.values() if type(node) is dict else node
+        stack.extend((v, False) for v in items if type(v) in (dict, list))
+    total = expanded.get(id(data), 1)
+    if total > max(factor * written, floor):
+        raise NotDecodableError(
+            f"YAML aliases expand {written:,} values as written to {total:,}; the limit is"
+            f" {factor} times as many, or {floor:,}"
+        )

@@ -15,7 +15,13 @@ import attrs
 
 from iclei_model.errors import DecodeError, FormatError, IcleiModelError, InvalidValueError, Problem
 
-from .decoding import TAG_MISFIT, NotDecodableError, toml_decode, unreadable_value
+from .decoding import (
+    TAG_MISFIT,
+    NotDecodableError,
+    check_aliases,
+    toml_decode,
+    unreadable_value,
+)
 
 if TYPE_CHECKING:
     import cattrs
@@ -108,7 +114,7 @@ def _yaml_decode(raw: bytes | str) -> Any:
     import yaml
 
     try:
-        return yaml.load(raw, Loader=_yaml_loader())
+        data = yaml.load(raw, Loader=_yaml_loader())
     except yaml.YAMLError as exc:
         # PyYAML names its input "<byte string>"; the path at the front of the message
         # names the file, and the line and column stay
@@ -118,6 +124,10 @@ def _yaml_decode(raw: bytes | str) -> Any:
         raise NotDecodableError(f"not valid safe YAML: {unreadable_value(exc)}") from None
     except (KeyError, IndexError, AttributeError, TypeError):  # ... and index into the text
         raise NotDecodableError(f"not valid safe YAML: {TAG_MISFIT}") from None
+    anchors = b"&" in raw if isinstance(raw, bytes) else "&" in raw
+    if anchors:  # and so maybe aliases
+        check_aliases(data)
+    return data
 
 
 # ------------------------------------------------------------------------ TOML
