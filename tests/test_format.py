@@ -503,3 +503,18 @@ def test_numbers_beyond_the_default_decimal_precision(locale: str) -> None:
     for unit in im.Unit:
         text = format_quantity(im.Quantity(value=huge, unit=unit), locale=locale)
         assert text.count("0") == 30, (unit, text)
+
+
+@pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
+def test_fractions_beyond_the_default_decimal_precision(locale: str) -> None:
+    # the plural form of 999...9.5 (31 digits) is picked modulo 10, 100...: not refused
+    huge = Decimal("9" * 30 + ".5")
+    for unit in im.Unit:
+        text = format_quantity(im.Quantity(value=huge, unit=unit), locale=locale)
+        if unit is im.Unit.PERCENT:  # shown whole: rounded half to even, up to 10^30
+            assert text.count("0") == 30, text
+            assert "9" not in text, text
+        else:
+            assert text.count("9") == 30, (unit, text)
+    largest = Decimal("9" * 100 + "." + "9" * 100)
+    assert format_number(largest, locale=locale).count("0") == 100  # rounded up to 10^100

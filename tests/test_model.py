@@ -333,3 +333,14 @@ def test_a_zoneinfo_time_the_clocks_skip_keeps_its_instant() -> None:
         )
         assert event.start.timestamp() == value.timestamp()
         assert im.loads(im.dumps(event), im.Event) == event
+
+
+def test_a_quantity_is_below_ten_to_the_hundred() -> None:
+    from decimal import Decimal
+
+    assert im.Quantity(value=Decimal("9" * 100), unit=im.Unit.OFFICIAL).value > 0
+    with pytest.raises(im.InvalidValueError) as info:
+        im.Quantity(value=Decimal("1E+999999999"), unit=im.Unit.OFFICIAL)
+    assert str(info.value) == (
+        "Quantity.value: expected a number below 10^100, got Decimal('1E+999999999')"
+    )

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -131,6 +132,46 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _FileError(Exception):
+    """A file (or folder, or bundled name) the command could not read or write."""
+
+    def __init__(self, name: str, error: Exception) -> None:
+        super().__init__(name, error)
+        self.name = name
+        self.error = error
+
+    def lines(self) -> list[str]:
+        """A first line naming the file and saying what is wrong; then the problems."""
+        from .errors import DecodeError, StructureError
+
+        name, error = self.name, self.error
+        if isinstance(error, DecodeError):
+            place = f"{name}:{error.line}:{error.column}" if error.line is not None else name
+            return [f"{place}: {error.problems[0].message}"]
+        if isinstance(error, StructureError):
+            count = len(error.problems)
+            shown = [f"  {problem}" for problem in error.problems[: StructureError.shown]]
+            if count > StructureError.shown:
+                shown.append(f"  ... and {count - StructureError.shown} more")
+            plural = "s" if count != 1 else ""
+            return [f"{name}: does not fit the model, {count} problem{plural}:", *shown]
+        if isinstance(error, FileNotFoundError):
+            return [f"{name}: no such file or folder"]
+        if isinstance(error, OSError):
+            return [f"{name}: {(error.strerror or str(error)).lower()}"]
+        text = str(error)
+        return [text if text.startswith(name) else f"{name}: {text}"]
+
+
+@contextmanager
+def _reading(name: str) -> Iterator[None]:
+    """Errors of reading or writing *name* become one `_FileError` that names it."""
+    try:
+        yield
+    except (IcleiModelError, OSError) as exc:
+        raise _FileError(name, exc) from None
+
+
 def _load(name: str, cls: type | None = None, fmt: str | None = None) -> Any:
     """Read a file or TOML folder, or a bundled dataset by name."""
     from ._model.dataset import Dataset
@@ -138,11 +179,12 @@ def _load(name: str, cls: type | None = None, fmt: str | None = None) -> Any:
     from ._serialization.formats import load
 
     path = Path(name)
-    if path.exists() or fmt is not None or cls not in (None, Dataset):
-        return load(path, cls or Dataset, format=fmt)
-    if _looks_like_a_path(name):
-        raise IcleiModelError(f"no such file or folder: {name}")
-    return load_dataset(name)  # a bundled one, or an error that lists them
+    with _reading(name):
+        if path.exists() or fmt is not None or cls not in (None, Dataset):
+            return load(path, cls or Dataset, format=fmt)
+        if _looks_like_a_path(name):
+            raise FileNotFoundError(name)
+        return load_dataset(name)  # a bundled one, or an error that lists them
 
 
 def _looks_like_a_path(name: str) -> bool:
@@ -165,45 +207,72 @@ def _model_type(name: str) -> type:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    0 when all went well, 1 when a dataset breaks a validation rule, 2 when an input
+    cannot be read (or an output written) or the command line is wrong. Every
+    failure is a message that names the file; a fault in iclei-model itself is one
+    line too, with status 3.
+    """
     args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except _FileError as exc:
+        for line in exc.lines():
+            print(f"iclei-model: {line}" if line[:1] != " " else line, file=sys.stderr)
+        return 2
+    except IcleiModelError as exc:  # a wrong option value: no such class, rule or locale
+        print(f"iclei-model: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # the reader went away (| head): stop quietly
+        with suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    except Exception as exc:  # a bug: one line to report, not a traceback
+        print(
+            f"iclei-model: internal error, please report it: {type(exc).__name__}: {exc}",
+            file=sys.stderr,
+        )
+        return 3
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.version:
         from importlib.metadata import version
 
         print(version("iclei-model"))
         return 0
-    try:
-        if args.command == "datasets":
-            from ._serialization.bundled import available_datasets
+    if args.command == "datasets":
+        from ._serialization.bundled import available_datasets
 
-            print("\n".join(available_datasets()))
-            return 0
-        if args.command == "validate":
-            return _validate(
-                args.files,
-                args.ignore,
-                as_json=args.json,
-                errors_only=args.errors_only,
-                policy_file=args.policy,
-            )
-        if args.command == "report":
-            from ._report import render_report
+        print("\n".join(available_datasets()))
+        return 0
+    if args.command == "validate":
+        return _validate(
+            args.files,
+            args.ignore,
+            as_json=args.json,
+            errors_only=args.errors_only,
+            policy_file=args.policy,
+        )
+    if args.command == "report":
+        from ._report import render_report
 
-            sys.stdout.write(render_report(_load(args.dataset), locale=args.locale))
-            return 0
-        if args.command == "convert":
-            from ._serialization.formats import dump
+        sys.stdout.write(render_report(_load(args.dataset), locale=args.locale))
+        return 0
+    if args.command == "convert":
+        from ._serialization.formats import dump
 
-            obj = _load(args.input, _model_type(args.type), args.source_format)
+        obj = _load(args.input, _model_type(args.type), args.source_format)
+        with _reading(args.output):
             dump(obj, args.output, format=args.target_format)
-            return 0
-        if args.command == "export":
-            return _export(args)
-        if args.command == "schema":
-            return _schema(args.type, args.output)
-    except (IcleiModelError, OSError) as exc:  # StructureError included: it lists every path
-        print(f"iclei-model: {exc}", file=sys.stderr)
-        return 2
+        return 0
+    if args.command == "export":
+        return _export(args)
+    if args.command == "schema":
+        return _schema(args.type, args.output)
     _parser().print_help()
     return 2
 
@@ -220,10 +289,9 @@ def _validate(
     from ._model.dataset import Dataset
     from ._model.policy import GovernancePolicy
     from ._rules.validate import RULES, validate
-    from ._serialization.formats import load
-    from .errors import StructureError
+    from .errors import DecodeError, StructureError
 
-    policy = None if policy_file is None else load(policy_file, GovernancePolicy)
+    policy = None if policy_file is None else _load(policy_file, GovernancePolicy)
     unknown = sorted(set(ignore) - RULES.keys())
     if unknown:
         raise IcleiModelError(
@@ -233,22 +301,23 @@ def _validate(
     results: list[dict[str, Any]] = []
     for name in files:
         try:
-            dataset, locate = _load_unchecked(name)
-        except StructureError as exc:
+            with _reading(name):
+                dataset, locate = _load_unchecked(name)
+        except _FileError as exc:
             status = 2
-            problems = [{"path": p.path, "message": p.message} for p in exc.problems]
-            results.append({"file": name, "readable": False, "problems": problems})
-            if not as_json:
-                print(f"{name}: cannot be read as a dataset", file=sys.stderr)
-                print(str(exc), file=sys.stderr)
-            continue
-        except (IcleiModelError, OSError) as exc:
-            status = 2
-            results.append(
-                {"file": name, "readable": False, "problems": [{"path": "$", "message": str(exc)}]}
+            error = exc.error
+            problems = (
+                [{"path": p.path, "message": p.message} for p in error.problems]
+                if isinstance(error, StructureError)
+                else [{"path": "$", "message": exc.lines()[0].removeprefix(f"{name}: ")}]
             )
+            result: dict[str, Any] = {"file": name, "readable": False, "problems": problems}
+            if isinstance(error, DecodeError) and error.line is not None:
+                result.update(line=error.line, column=error.column)
+            results.append(result)
             if not as_json:
-                print(f"{name}: {exc}", file=sys.stderr)
+                for line in exc.lines():
+                    print(line, file=sys.stderr)
             continue
         assert isinstance(dataset, Dataset)
         report = validate(dataset, policy, ignore=ignore)
@@ -301,7 +370,7 @@ def _load_unchecked(name: str) -> tuple[Any, Callable[[str], str]]:
     if path.is_file():
         return load(path, Dataset), lambda p: p
     if not path.is_dir() and _looks_like_a_path(name):
-        raise IcleiModelError(f"no such file or folder: {name}")
+        raise FileNotFoundError(name)
     folder = path if path.is_dir() else dataset_folder(name)
     dataset, files = read_toml_dataset(folder, Dataset, what=f"dataset {name}")
     return dataset, files.locate
@@ -315,7 +384,8 @@ def _schema(name: str, output: str | None) -> int:
     if output is None:
         sys.stdout.write(text.decode("utf-8"))
     else:
-        write_atomic(Path(output), text)
+        with _reading(output):
+            write_atomic(Path(output), text)
     return 0
 
 
@@ -328,7 +398,9 @@ def _export(args: argparse.Namespace) -> int:
             raise IcleiModelError("export --to parquet needs --output FOLDER")
         from .tables._tables import write_parquet
 
-        for path in write_parquet(dataset, args.output, language=args.locale):
+        with _reading(args.output):
+            written = write_parquet(dataset, args.output, language=args.locale)
+        for path in written:
             print(path)
         return 0
     payload: bytes
@@ -349,5 +421,6 @@ def _export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
     else:
-        write_atomic(Path(args.output), payload)
+        with _reading(args.output):
+            write_atomic(Path(args.output), payload)
     return 0

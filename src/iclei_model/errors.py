@@ -128,11 +128,37 @@ class StructureError(IcleiModelError, ValueError):
 
 
 class DecodeError(StructureError):
-    """The input is not a document of its format at all: not JSON, not UTF-8...
+    r"""The input is not a document of its format at all: not JSON, not UTF-8...
 
     A kind of :class:`StructureError`, with one problem at ``$`` that quotes the
-    parser's own account of where reading stopped.
+    parser's own account of where reading stopped; where the parser knows the line
+    and column, they are data too.
+
+    >>> import iclei_model as im
+    >>> try:
+    ...     im.loads('{\n  "id": nope}', im.Term)
+    ... except DecodeError as error:
+    ...     error.line, error.column
+    (2, 9)
     """
+
+    line: int | None
+    """The line (from 1) where the parser stopped, where it says."""
+
+    column: int | None
+    """The column (from 1) where the parser stopped, where it says."""
+
+    def __init__(
+        self,
+        problems: Sequence[Problem],
+        *,
+        what: str = "input",
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        super().__init__(problems, what=what)
+        self.line = line
+        self.column = column
 
 
 class FormatError(IcleiModelError, ValueError):

@@ -129,12 +129,22 @@ def non_empty(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
         _expected(instance, attribute, "non-empty text", value)
 
 
+DECIMAL_DIGITS = 100
+"""A figure's value has fewer than this many digits before the point (is below 10^100).
+
+Every count and measure the model holds is far below it; without a bound, a value
+such as ``1e999999999``, nine bytes in a file, would be written out in full by
+the formatting functions and the exports: a gigabyte of digits."""
+
+
 def decimal_number(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """A finite, non-negative Decimal."""
+    """A finite, non-negative Decimal below 10^100."""
     if not (isinstance(value, Decimal) and value.is_finite() and not value.is_signed()):
         _expected(
             instance, attribute, "a finite, non-negative Decimal like Decimal('29.61')", value
         )
+    if value.adjusted() >= DECIMAL_DIGITS:
+        _expected(instance, attribute, f"a number below 10^{DECIMAL_DIGITS}", value)
 
 
 def optional(validator: Validator) -> Validator:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as _dt
 import heapq
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from iclei_model._model.period import period_bounds
-from iclei_model._model.records import Government, Mandate, Organisation, Person
+from iclei_model._model.policy import GovernancePolicy
+from iclei_model._model.records import Government, Mandate, Organisation
 from iclei_model._model.vocab import BodyKind, Region, SeatRole
 
 from .context import (
@@ -21,6 +22,7 @@ from .context import (
     overlapping,
     show_period,
 )
+from .spans import Spans
 
 __all__ = [
     "check_double_holders",
@@ -158,31 +160,69 @@ def check_region(ctx: Context) -> None:
             )
 
 
-def _titles(ctx: Context, mandate: Mandate, period: Period) -> list[str]:
-    """The holder's office titles: the mandate's, else their positions' there."""
-    if mandate.office_title is not None:
-        return [text for _, text in mandate.office_title.items]
-    person = ctx.index.get(mandate.holder)
-    if not isinstance(person, Person):
-        return []
-    found: list[str] = []
-    for position in person.positions:
-        if position.organisation != mandate.on_behalf_of:
-            continue
-        first, stop = period_bounds(position.start, position.end)
-        if first < period[1] and period[0] < stop:
-            found.extend(text for _, text in position.title.items)
-    return found
+def _positions(ctx: Context) -> dict[tuple[str, str], Spans[tuple[str, ...]]]:
+    """Each person's positions at each organisation, by period: their titles' texts."""
+    groups: dict[tuple[str, str], list[tuple[_dt.date, _dt.date, tuple[str, ...]]]]
+    groups = defaultdict(list)
+    for person in ctx.ds.people:
+        for position in person.positions:
+            first, stop = period_bounds(position.start, position.end)
+            texts = tuple(text for _, text in position.title.items)
+            groups[(person.id, position.organisation)].append((first, stop, texts))
+    return {key: Spans(periods) for key, periods in groups.items()}
+
+
+def _elected(ctx: Context) -> Callable[[str, str, GovernancePolicy], Spans[tuple[str, ...]]]:
+    """The positions of `_positions` whose title a policy counts as elected, on demand."""
+    positions = ctx.shared(_positions)
+    made: dict[tuple[str, str, int], Spans[tuple[str, ...]]] = {}
+
+    def elected(person: str, org: str, policy: GovernancePolicy) -> Spans[tuple[str, ...]]:
+        key = (person, org, id(policy))
+        if key not in made:
+            every = positions.get((person, org))
+            periods = every.periods() if every is not None else []
+            made[key] = Spans(
+                (first, stop, texts)
+                for first, stop, texts in periods
+                if any(policy.is_elected_title(text) for text in texts)
+            )
+        return made[key]
+
+    return elected
+
+
+_SHOWN_TITLES = 5
 
 
 @check("seat.office_title_unknown", "seat.not_elected_official")
 def check_elected_officials(ctx: Context) -> None:
-    """A seat that needs an elected official: is the holder's office one, and is it known?"""
+    """A seat that needs an elected official: is the holder's office one, and is it known?
+
+    The office is the mandate's own title, else the titles of the positions the holder
+    held at the organisation during the mandate.
+    """
+    positions = ctx.shared(_positions)
+    elected = ctx.shared(_elected)
     for placed, org, role in ctx.shared(_holders):
         mandate, seat, policy = placed.mandate, placed.seat, placed.policy
         if not policy.requires_elected_official(seat.role):
             continue
-        titles = _titles(ctx, mandate, placed.period)
+        if mandate.office_title is not None:
+            titles = [text for _, text in mandate.office_title.items]
+            fits = any(policy.is_elected_title(t) for t in titles)
+        else:
+            held = positions.get((mandate.holder, mandate.on_behalf_of))
+            during = held.overlapping(*placed.period, _SHOWN_TITLES + 1) if held else []
+            titles = [text for texts in during[:_SHOWN_TITLES] for text in texts]
+            if len(during) > _SHOWN_TITLES:
+                titles.append("...")
+            fits = bool(
+                titles
+                and elected(mandate.holder, mandate.on_behalf_of, policy).overlapping(
+                    *placed.period, 1
+                )
+            )
         if not titles:
             ctx.add(
                 "seat.office_title_unknown",
@@ -194,8 +234,8 @@ def check_elected_officials(ctx: Context) -> None:
                 mandate.id,
                 mandate.holder,
             )
-        elif not any(policy.is_elected_title(t) for t in titles):
-            shown = " / ".join(f'"{t}"' for t in titles)
+        elif not fits:
+            shown = " / ".join(t if t == "..." else f'"{t}"' for t in titles)
             ctx.add(
                 "seat.not_elected_official",
                 "mandates",

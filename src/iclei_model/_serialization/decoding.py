@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from typing import Any
 
 __all__ = [
@@ -19,7 +20,24 @@ TAG_MISFIT = "a value does not fit its tag (such as !!int x, !!bool x or !!times
 
 
 class NotDecodableError(Exception):
-    """The bytes are not a document of the format."""
+    """The bytes are not a document of the format; where the parser says, where it stopped."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+_TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def toml_place(exc: Exception) -> tuple[int | None, int | None]:
+    """The line and column of a TOMLDecodeError (attributes from Python 3.14, else its text)."""
+    line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
+    if isinstance(line, int) and isinstance(column, int):
+        return line, column
+    found = _TOML_PLACE.search(str(exc))
+    return (int(found[1]), int(found[2])) if found else (None, None)
 
 
 def unreadable_value(exc: ValueError) -> str:
@@ -39,7 +57,7 @@ def toml_decode(raw: bytes | str) -> Any:
     except UnicodeDecodeError as exc:
         raise NotDecodableError(f"not UTF-8 text: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
-        raise NotDecodableError(f"not valid TOML: {exc}") from None
+        raise NotDecodableError(f"not valid TOML: {exc}", *toml_place(exc)) from None
     except ValueError as exc:  # tomllib calls int() on a number of any length
         message = unreadable_value(exc)
         raise NotDecodableError(f"not valid TOML: {message}") from None

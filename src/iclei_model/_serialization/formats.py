@@ -80,7 +80,7 @@ def _json_decode(raw: bytes | str) -> Any:
     try:
         return orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise NotDecodableError(f"not valid JSON: {exc}") from None
+        raise NotDecodableError(f"not valid JSON: {exc}", exc.lineno, exc.colno) from None
 
 
 # ------------------------------------------------------------------------ YAML
@@ -119,7 +119,9 @@ def _yaml_decode(raw: bytes | str) -> Any:
         # PyYAML names its input "<byte string>"; the path at the front of the message
         # names the file, and the line and column stay
         text = _STREAM_NAME.sub(",", " ".join(str(exc).split()))
-        raise NotDecodableError(f"not valid safe YAML: {text}") from None
+        mark = getattr(exc, "problem_mark", None)
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+        raise NotDecodableError(f"not valid safe YAML: {text}", line, column) from None
     except ValueError as exc:  # PyYAML's constructors call int(), float(), date()...
         raise NotDecodableError(f"not valid safe YAML: {unreadable_value(exc)}") from None
     except (KeyError, IndexError, AttributeError, TypeError):  # ... and index into the text
@@ -157,6 +159,8 @@ def _msgpack_decode(raw: bytes | str) -> Any:
         raise NotDecodableError(f"MessagePack data is bytes, got {type(raw).__name__}")
     try:
         return msgpack.unpackb(raw, raw=False)
+    except msgpack.StackError:
+        raise NotDecodableError("not valid MessagePack: nested too deeply to read") from None
     except (ValueError, TypeError, msgpack.UnpackException) as exc:
         raise NotDecodableError(f"not valid MessagePack: {exc}") from None
 
@@ -320,7 +324,8 @@ def loads(
         try:
             plain = codec.decode(data)
         except NotDecodableError as exc:
-            raise DecodeError([Problem("$", str(exc))], what=what) from None
+            problem = Problem("$", str(exc))
+            raise DecodeError([problem], what=what, line=exc.line, column=exc.column) from None
         except RecursionError:
             raise DecodeError([Problem("$", "nested too deeply to read")], what=what) from None
         built = structure(plain, cls, what=what, converter=converter)

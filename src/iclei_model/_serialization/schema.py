@@ -74,7 +74,8 @@ _LEAVES: dict[str, dict[str, Any]] = {
         "type": ["string", "integer"],
         "pattern": SIGNED_DECIMAL,
         "description": 'A decimal number, written as a string ("29.61") to keep every digit;'
-        " a whole number may also be given as an integer.",
+        " a whole number may also be given as an integer. A figure's value is below"
+        " 10^100.",
     },
     "LocalizedText": {
         "type": "object",

@@ -185,7 +185,9 @@ def _plural_n(value: Decimal, locale: babel.Locale) -> int:
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and exponent >= 0:
         return int(value)
-    return 1 if locale.plural_form(value) == "one" else 2
+    fraction = -exponent if isinstance(exponent, int) else 0
+    with _digits_for(value, fraction):  # CLDR's operands take the value modulo 10, 100...
+        return 1 if locale.plural_form(value) == "one" else 2
 
 
 _BOUNDS: Mapping[Bound, str] = {
