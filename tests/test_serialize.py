@@ -3,6 +3,7 @@
 import json
 import os
 import sys
+import time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -388,6 +389,24 @@ def test_dump_is_atomic(tmp_path: Path, ds: im.Dataset, monkeypatch: pytest.Monk
     im.dump(ds, path, pretty=False)
     assert path.read_bytes() != before
     assert path.stat().st_mode & 0o777 == 0o640  # a replaced file keeps its mode
+
+
+def test_a_write_removes_what_killed_writes_left_an_hour_ago(tmp_path: Path) -> None:
+    from iclei_model._serialization.formats import STALE_AFTER
+
+    path = tmp_path / "ds[1].json"  # glob characters in the name are taken literally
+    old = tmp_path / ".ds[1].json.abc123.tmp"
+    recent = tmp_path / ".ds[1].json.def456.tmp"  # perhaps a write still running
+    other = tmp_path / ".other.json.abc123.tmp"
+    for stray in (old, recent, other):
+        stray.write_bytes(b"{")
+    an_hour_ago = time.time() - STALE_AFTER - 60
+    os.utime(old, (an_hour_ago, an_hour_ago))
+    os.utime(other, (an_hour_ago, an_hour_ago))
+    im.dump(im.PartialDate(2019), path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [path.name, recent.name, other.name]
+    )
 
 
 def test_failed_encoding_touches_nothing(tmp_path: Path) -> None:

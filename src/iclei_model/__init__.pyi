@@ -5,6 +5,9 @@ read this stub, and ``iclei_model/__init__.py`` reads it at import to load each
 name from its module on first use. Names are re-exported as ``name as name``.
 """
 
+from ._base.runtime import (
+    pause_gc as pause_gc,
+)
 from ._model.dataset import (
     Dataset as Dataset,
 )

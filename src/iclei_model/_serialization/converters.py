@@ -124,7 +124,10 @@ def _structure_datetime(value: Any) -> pendulum.DateTime:
         parsed = _dt.datetime.fromisoformat(match["dt"].replace("Z", "+00:00"))
     except ValueError:
         raise _MismatchError(f"a real date-time like {_DATETIME_EXAMPLE}", value) from None
-    local = pendulum.instance(parsed).in_timezone(zone(name))
+    try:
+        local = pendulum.instance(parsed).in_timezone(zone(name))
+    except (OverflowError, ValueError):  # 0001-01-01T00:00+14:00 is before year 1 in UTC
+        raise _MismatchError("a date-time within the years 1 to 9999 in UTC too", value) from None
     if local.utcoffset() != parsed.utcoffset():
         raise _MismatchError(
             f"an offset that {name} has at that time ({local.isoformat()[-6:]})", value

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from functools import cache
@@ -419,6 +421,25 @@ def atomic_path(target: Path) -> Iterator[Path]:
             os.fsync(folder)
         finally:
             os.close(folder)
+    _remove_stale(target)
+
+
+STALE_AFTER = 3600.0
+"""Seconds after which a temporary file of an interrupted write counts as left behind."""
+
+
+def _remove_stale(target: Path) -> None:
+    """Remove what writes of *target* killed before their end left, an hour on.
+
+    A process killed mid-write cannot remove its temporary file. The next write of
+    the same file removes those last touched more than :data:`STALE_AFTER` seconds
+    ago; younger ones may belong to a write still running elsewhere.
+    """
+    cutoff = time.time() - STALE_AFTER
+    for stray in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        with suppress(OSError):
+            if stray.is_file() and stray.stat().st_mtime < cutoff:
+                stray.unlink()
 
 
 def write_atomic(target: Path, payload: bytes) -> None:
