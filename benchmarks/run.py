@@ -19,7 +19,13 @@ from importlib.metadata import version
 from pathlib import Path
 
 HERE = Path(__file__).parent
-SCRIPTS = ("bench_import.py", "bench_serialize.py", "bench_scale.py", "bench_validate.py")
+SCRIPTS = (
+    "bench_import.py",
+    "bench_serialize.py",
+    "bench_scale.py",
+    "bench_validate.py",
+    "bench_hostile.py",
+)
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ One base class, :class:`IcleiModelError`, and its kinds:
 * :class:`MigrationError`, :class:`FormatError`, :class:`MissingDependencyError`
   and :class:`UnknownRecordError`.
 
+```pycon
 >>> import iclei_model as im
 >>> from iclei_model.errors import StructureError
 >>> try:
@@ -17,6 +18,8 @@ One base class, :class:`IcleiModelError`, and its kinds:
 ... except StructureError as error:
 ...     [(p.path, p.field) for p in error.problems]
 [('$.start', 'start'), ('$.end', 'end')]
+
+```
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ check values as the model's own records do, and the library reads them through t
 same description as its own: such a class gets structuring and unstructuring in
 every format, JSON Schema and a Hypothesis strategy with no registration.
 
+```pycon
 >>> import attrs
 >>> import iclei_model as im
 >>> from iclei_model import fields
@@ -25,6 +26,8 @@ every format, JSON Schema and a Hypothesis strategy with no registration.
 (PartialDate('2020-02'), '{"id":"kyoto-2050","government":"kyoto",')
 >>> im.json_schema(Pledge)["$defs"]["Pledge"]["properties"]["government"]["description"]
 'The id of a Government.'
+
+```
 
 Every field takes ``optional=True`` for a value that may be missing (``None`` by
 default), except the lists, which are empty by default. Linters that check for

@@ -322,6 +322,7 @@ def _record_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, Any], Any]:
     allowed = frozenset(names)
     listing = ", ".join(f'"{key}"' for key in names)
     stand_in = object.__new__(cls)  # names the class in validator messages
+    validated = any(a.validator is not None for *_, a in fields)
 
     def field_problems(kwargs: dict[str, Any]) -> list[_Entry]:
         """What each field's own validator says of the fields that structured."""
@@ -376,12 +377,13 @@ def _record_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, Any], Any]:
                 return cls(**kwargs)
             except InvalidValueError as exc:
                 raise _InvalidError(field_problems(kwargs) or problems(exc, ""), value, _) from None
-        checked = field_problems(kwargs)
+        checked = field_problems(kwargs) if validated else []
         if checked:
             found.extend((_head(p), [p]) for p in checked)
-        place = {key: index for index, key in enumerate(value)}
-        ordered = sorted(found, key=lambda group: place.get(group[0], len(place)))
-        raise _InvalidError([p for _, group in ordered for p in group], value, _)
+        if len(found) > 1:
+            place = {key: index for index, key in enumerate(value)}
+            found.sort(key=lambda group: place.get(group[0], len(place)))
+        raise _InvalidError([p for _, group in found for p in group], value, _)
 
     return _fast_structure(cls, fields, tag, structure)
 
