@@ -28,34 +28,16 @@ from typing import Any
 import jsonschema
 from _timing import best  # benchmarks/_timing.py, beside this script
 
+sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
+
 import iclei_model as im
-from iclei_model._model.dataset import COLLECTIONS
+from hostile import plain_copies  # tests/hostile.py: the copies the tests use too
 
 
 def copies(count: int) -> tuple[im.Dataset, Any]:
     """*count* copies of the bundled dataset, ids and references renamed per copy."""
     plain = plain_copies(count)
     return im.structure(plain, im.Dataset), plain
-
-
-def plain_copies(count: int) -> dict[str, Any]:
-    """*count* copies of the bundled dataset as plain data, renamed per copy."""
-    base = im.unstructure(im.load_dataset("east-asia-2019"))
-    ids = {r["id"] for name in COLLECTIONS for r in base.get(name, [])}
-
-    def rename(value: Any, suffix: str) -> Any:
-        if isinstance(value, str):
-            return f"{value}-{suffix}" if value in ids else value
-        if isinstance(value, list):
-            return [rename(v, suffix) for v in value]
-        if isinstance(value, dict):
-            return {k: rename(v, suffix) for k, v in value.items()}
-        return value
-
-    plain: dict[str, Any] = {k: v for k, v in base.items() if k not in COLLECTIONS}
-    for name in COLLECTIONS:
-        plain[name] = [rename(r, f"c{n}") for n in range(count) for r in base.get(name, [])]
-    return plain
 
 
 def main() -> None:
