@@ -197,3 +197,21 @@ def test_a_toml_folder_reads_each_file_as_a_toml_file_is_read(tmp_path: Any) -> 
         ("b.toml", "not valid TOML: a whole number of more than 4,300 digits"),
         ("c.toml", "not valid TOML: nested too deeply to read"),
     ]
+
+
+def test_yaml_nesting_is_counted_before_the_loader_recurses(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # What guards PyYAML releases whose C loader reads any depth (and overflows the
+    # C stack 100,000 levels down): the parser's events, counted without recursion.
+    # The bound is lowered here so that every PyYAML's parser reads the documents.
+    from iclei_model._serialization import formats
+    from iclei_model._serialization.decoding import NotDecodableError
+
+    pytest.importorskip("yaml").CSafeLoader  # noqa: B018  # the C parser is needed
+    monkeypatch.setattr(formats, "_YAML_DEPTH", 50)
+    formats._yaml_depth("a: " + "[" * 49 + "]" * 49)
+    with pytest.raises(NotDecodableError) as caught:
+        formats._yaml_depth("a:\n" + "- " * 100 + "x\n")
+    assert str(caught.value) == "not valid safe YAML: nested more than 50 levels deep"
+    assert (caught.value.line, caught.value.column) == (2, 99)

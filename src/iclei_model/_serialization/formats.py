@@ -112,10 +112,67 @@ def _yaml_encode(data: Any, pretty: bool) -> bytes:
 _STREAM_NAME = re.compile(r' in "<[^"]*>",')
 
 
+_YAML_DEPTH = 1000
+"""The nesting PyYAML's C loader reads from 6.0.4 on; deeper, it refuses the document."""
+
+
+@cache
+def _yaml_depth_unbounded() -> bool:
+    """Whether PyYAML's C loader reads any depth of nesting, and so may crash the process.
+
+    Before PyYAML 6.0.4 (whose libyaml stops at 1,000 levels), a document nested some
+    100,000 levels deep overflowed the C stack in the loader: a segmentation fault,
+    not an exception (nesting without a bound: yaml/pyyaml#895). Told by behaviour,
+    once: a document 1,100 levels deep, which every version reads safely, is refused
+    where the bound exists. PyYAML without its C loader raises RecursionError, which
+    the reader reports.
+    """
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is None:
+        return False
+    probe = "[" * (_YAML_DEPTH + 100) + "]" * (_YAML_DEPTH + 100)
+    try:
+        yaml.load(probe, Loader=loader)
+    except yaml.YAMLError:
+        return False
+    return True
+
+
+def _yaml_depth(raw: bytes | str) -> None:
+    """Refuse a document nested more than `_YAML_DEPTH` levels, from the parser's events.
+
+    The C parser keeps its own stack on the heap; only building the nodes recurses.
+    So its events are read first, counting levels, and the document is refused
+    before the loader recurses into it. This reads the document twice, only on the
+    PyYAML releases that need it.
+    """
+    import yaml
+
+    depth = 0
+    starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+    ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    for event in yaml.parse(raw, Loader=yaml.CSafeLoader):
+        if isinstance(event, starts):
+            depth += 1
+            if depth > _YAML_DEPTH:
+                mark = event.start_mark
+                raise NotDecodableError(
+                    f"not valid safe YAML: nested more than {_YAML_DEPTH} levels deep",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+        elif isinstance(event, ends):
+            depth -= 1
+
+
 def _yaml_decode(raw: bytes | str) -> Any:
     import yaml
 
     try:
+        if _yaml_depth_unbounded():
+            _yaml_depth(raw)
         data = yaml.load(raw, Loader=_yaml_loader())
     except yaml.YAMLError as exc:
         # PyYAML names its input "<byte string>"; the path at the front of the message
