@@ -160,8 +160,7 @@ def _yaml_depth(raw: bytes | str) -> None:
                 mark = event.start_mark
                 raise NotDecodableError(
                     f"not valid safe YAML: nested more than {_YAML_DEPTH} levels deep",
-                    mark.line + 1,
-                    mark.column + 1,
+                    *((mark.line + 1, mark.column + 1) if mark is not None else ()),
                 )
         elif isinstance(event, ends):
             depth -= 1
