@@ -37,7 +37,9 @@ def run(script: str, output: Path) -> str:
 
 
 def test_every_example_is_tested() -> None:
-    assert sorted(p.name for p in EXAMPLES.glob("*.py")) == sorted(EXPECTED_PLOTS)
+    # web_service.py is an application, not a script: tests/test_pydantic.py drives it
+    scripts = sorted(p.name for p in EXAMPLES.glob("*.py") if p.name != "web_service.py")
+    assert scripts == sorted(EXPECTED_PLOTS)
 
 
 @pytest.mark.parametrize("script", sorted(EXPECTED_PLOTS))

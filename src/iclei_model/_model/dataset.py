@@ -13,6 +13,7 @@ from iclei_model.errors import UnknownRecordError
 
 from .partial_date import PartialDate
 from .period import covers
+from .pydantic import give_pydantic_hooks
 from .records import (
     Event,
     GoverningBody,
@@ -440,3 +441,6 @@ class Dataset:
         return sorted(
             entries, key=lambda e: (e.date is None, e.date or PartialDate(1), e.record, e.what)
         )
+
+
+give_pydantic_hooks(Dataset)  # a Dataset as a pydantic and FastAPI type too

@@ -17,6 +17,7 @@ from iclei_model.errors import InvalidValueError
 
 from .describe import FUNDING_PROGRAMME, FieldInfo, metadata, phrase
 from .partial_date import PartialDate
+from .pydantic import give_pydantic_hooks
 from .text import LocalizedText, as_text
 from .validators import (
     country_code,
@@ -845,3 +846,6 @@ for _cls in (*RECORD_CLASSES, *ORGANISATION_CLASSES.values()):
     _cls.__repr__ = _record_repr  # type: ignore[method-assign,assignment]
     _cls._repr_html_ = _record_html  # type: ignore[attr-defined]
 del _cls
+
+# Every class of the model, and PartialDate, as a pydantic and FastAPI type.
+give_pydantic_hooks(*(globals()[name] for name in __all__), PartialDate)

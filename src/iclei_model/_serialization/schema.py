@@ -16,6 +16,7 @@ from iclei_model._model import validators as v
 from iclei_model._model.introspect import init_fields, without_none
 from iclei_model._model.shapes import Constraint, Shape, TypeShape, constraint_of, shape_of
 from iclei_model._model.text import _TAG
+from iclei_model.errors import InvalidValueError
 from iclei_model.fields import info
 
 from .converters import _DATETIME, _DECIMAL
@@ -111,7 +112,7 @@ SCHEMA_TYPES: tuple[type, ...] = _schema_types()
 """The model classes that have a JSON Schema (and can be read with ``loads``)."""
 
 
-def json_schema(cls: type) -> dict[str, Any]:
+def json_schema(cls: type, *, ref_template: str = "#/$defs/{name}") -> dict[str, Any]:
     """The JSON Schema (2020-12) of what ``dumps`` writes for *cls*.
 
     Every class of the model gets a definition under ``$defs`` with its fields,
@@ -131,9 +132,22 @@ def json_schema(cls: type) -> dict[str, Any]:
     'An ISO 8601 date at year, month or day precision: 2019, 2019-06 or 2019-06-10.'
 
     Some rules need more than a schema can say and are checked only when loading:
-    that a country code is one of CLDR's, that a time zone exists, that an end
-    does not come before its start.
+    that a country code is one of CLDR's, that a time zone exists. An end before
+    its start loads; ``validate`` reports it.
+
+    *ref_template* says where the definitions will live, for a document that keeps
+    them elsewhere: with ``"#/components/schemas/{name}"``, every ref points into an
+    OpenAPI document's components, and ``$defs`` holds what to put there.
+
+    >>> openapi = im.json_schema(im.Term, ref_template="#/components/schemas/{name}")
+    >>> start = openapi.get("$defs").get("Term").get("properties").get("start")
+    >>> openapi.get("$ref"), start.get("$ref")
+    ('#/components/schemas/Term', '#/components/schemas/PartialDate')
     """
+    if "{name}" not in ref_template:
+        raise InvalidValueError(
+            f'ref_template: expected a template with "{{name}}" in it, got {ref_template!r}'
+        )
     builder = _Builder()
     root = builder.ref(cls)
     schema: dict[str, Any] = {
@@ -143,7 +157,24 @@ def json_schema(cls: type) -> dict[str, Any]:
         **root,
         "$defs": dict(sorted(builder.defs.items())),
     }
+    if ref_template != "#/$defs/{name}":
+        retargeted: dict[str, Any] = _retarget(schema, ref_template)
+        return retargeted
     return schema
+
+
+def _retarget(value: Any, template: str) -> Any:
+    """*value* with every ``#/$defs/NAME`` ref made by *template* instead."""
+    if isinstance(value, dict):
+        return {
+            key: template.format(name=item.removeprefix("#/$defs/"))
+            if key == "$ref" and isinstance(item, str) and item.startswith("#/$defs/")
+            else _retarget(item, template)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_retarget(item, template) for item in value]
+    return value
 
 
 class _Builder:
