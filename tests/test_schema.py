@@ -2,6 +2,8 @@
 
 import copy
 import json
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -145,7 +147,45 @@ INVALID = {
     "empty text": _set("people/0/family_name", ""),
     "repeated reference": _set("initiatives/4/lead", ["kyoto", "kyoto"]),
     "newer schema version": _set("schema_version", 3),
+    "year 0000": _set("events/12/start", "0000"),
+    "hour 25": _set("events/0/end", "2019-06-05T25:00:00+08:00[Asia/Shanghai]"),
+    "month 13 in a date-time": _set("events/0/end", "2019-13-05T10:00:00+08:00[Asia/Shanghai]"),
+    "in person without a place": _drop("events/0/place"),
+    "hybrid without a place": lambda doc: (
+        doc["events"][0].update(attendance="hybrid"),
+        doc["events"][0].pop("place"),
+    ),
+    "a time without a time zone": lambda doc: (
+        doc["events"][0].update(
+            start="2019-06-05T09:00:00+08:00[Asia/Shanghai]",
+            end="2019-06-05T17:00:00+08:00[Asia/Shanghai]",
+        ),
+        doc["events"][0].pop("timezone", None),
+    ),
+    "absent list as null": _set("events/0/pathways", None),
 }
+
+VALID = {
+    "virtual without a place": lambda doc: (
+        doc["events"][0].update(attendance="virtual"),
+        doc["events"][0].pop("place"),
+    ),
+    "a time with its time zone": lambda doc: doc["events"][0].update(
+        start="2019-06-05T09:00:00+08:00[Asia/Shanghai]",
+        end="2019-06-05T17:00:00+08:00[Asia/Shanghai]",
+        timezone="Asia/Shanghai",
+    ),
+    "year 0001": _set("events/12/start", "0001"),
+    "a whole number for a figure": _set("organisations/41/figures/0/quantity/value", 12),
+}
+
+
+@pytest.mark.parametrize("change", VALID.values(), ids=VALID.keys())
+def test_documents_the_schema_accepts_load(ds: im.Dataset, change: Any) -> None:
+    document = _base(ds)
+    change(document)
+    assert DATASET.is_valid(document)
+    im.loads(json.dumps(document), im.Dataset)
 
 
 @pytest.mark.parametrize("change", INVALID.values(), ids=INVALID.keys())
@@ -163,3 +203,98 @@ def test_corpus_starts_from_a_valid_document(ds: im.Dataset) -> None:
     assert document["organisations"][20]["kind"] == "government"
     assert document["organisations"][41]["figures"][0]["quantity"]["value"]
     assert document["initiatives"][4]["lead"]
+
+
+# ------------------------------------------------------------- strict readers
+
+STRING_KEYWORDS = {"pattern", "minLength", "maxLength", "format"}
+NUMBER_KEYWORDS = {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"}
+
+
+def _subschemas(value: Any, where: str = "#") -> Any:
+    if isinstance(value, dict):
+        yield where, value
+        for key, item in value.items():
+            if key not in ("enum", "const", "examples", "default"):
+                yield from _subschemas(item, f"{where}/{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _subschemas(item, f"{where}/{index}")
+
+
+def test_the_schema_says_each_keywords_type_as_strict_readers_want() -> None:
+    # What ajv's strict mode asks (strictTypes): a keyword for strings or numbers
+    # sits beside the type it applies to, and no type is a union of types.
+    committed = json.loads(COMMITTED.read_text(encoding="utf-8"))
+    for where, schema in _subschemas(committed):
+        if where.endswith(("/properties", "/$defs")):
+            continue  # names, not keywords
+        kind = schema.get("type")
+        assert not isinstance(kind, list), f"{where}: a union type"
+        if STRING_KEYWORDS & schema.keys():
+            assert kind == "string", f"{where}: string keywords without type string"
+        if NUMBER_KEYWORDS & schema.keys():
+            assert kind in ("number", "integer"), f"{where}: number keywords without a number"
+
+
+@pytest.fixture(scope="session")
+def ajv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with ajv 8 and ajv-formats installed, where Node and npm can install them."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if node is None or npm is None:
+        pytest.skip("Node.js is not on this machine; the strict-type check above still runs")
+    folder = tmp_path_factory.mktemp("ajv")
+    try:
+        subprocess.run(
+            [npm, "install", "--silent", "--no-audit", "--no-fund", "ajv@8", "ajv-formats@3"],
+            cwd=folder,
+            capture_output=True,
+            timeout=180,
+            check=True,
+        )
+    except (subprocess.SubprocessError, OSError) as exc:
+        pytest.skip(f"npm could not install ajv here: {exc}")
+    (folder / "check.js").write_text(AJV_CHECK, encoding="utf-8")
+    return folder
+
+
+AJV_CHECK = """
+const Ajv2020 = require("ajv/dist/2020").default;
+const addFormats = require("ajv-formats").default;
+const fs = require("fs");
+const schema = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+const ajv = new Ajv2020({strict: true, allErrors: true});
+addFormats(ajv);
+const validate = ajv.compile(schema);
+const results = process.argv.slice(3).map((file) => {
+  const ok = validate(JSON.parse(fs.readFileSync(file, "utf8")));
+  return ok ? "valid" : "invalid";
+});
+console.log(JSON.stringify(results));
+"""
+
+
+def test_ajv_in_strict_mode_compiles_the_schema_and_agrees_with_loads(
+    ajv: Path, ds: im.Dataset, tmp_path: Path
+) -> None:
+    documents = {"bundled": _base(ds)}
+    for name, change in {**INVALID, **VALID}.items():
+        document = _base(ds)
+        change(document)
+        documents[name] = document
+    files = []
+    for index, document in enumerate(documents.values()):
+        file = tmp_path / f"{index}.json"
+        file.write_text(json.dumps(document), encoding="utf-8")
+        files.append(str(file))
+    done = subprocess.run(
+        ["node", str(ajv / "check.js"), str(COMMITTED), *files],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr  # strict mode throws on compile
+    verdicts = dict(zip(documents, json.loads(done.stdout), strict=True))
+    expected = {name: "invalid" if name in INVALID else "valid" for name in documents}
+    assert verdicts == expected

@@ -19,7 +19,7 @@ from iclei_model._model.text import _TAG
 from iclei_model.errors import InvalidValueError
 from iclei_model.fields import info
 
-from .converters import _DATETIME, _DECIMAL
+from .converters import _DECIMAL
 from .migrations import SCHEMA_VERSION
 
 __all__ = ["SCHEMA_TYPES", "json_schema"]
@@ -27,10 +27,17 @@ __all__ = ["SCHEMA_TYPES", "json_schema"]
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 SLUG = f"^{v._SLUG.pattern}$"
-PARTIAL_DATE = r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$"
-DATE = r"^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$"
-# The converter's own pattern, with its named groups (which JSON Schema lacks) made plain.
-DATE_TIME = "^" + re.sub(r"\(\?P<\w+>", "(?:", _DATETIME.pattern) + "$"
+_YEAR = r"(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"  # 0001 to 9999
+_MONTH = r"(?:0[1-9]|1[0-2])"
+_DAY = r"(?:0[1-9]|[12][0-9]|3[01])"
+PARTIAL_DATE = f"^{_YEAR}(?:-{_MONTH}(?:-{_DAY})?)?$"
+DATE = f"^{_YEAR}-{_MONTH}-{_DAY}$"
+# The converter's pattern, with each part's range: what a schema can check of a date-time
+_OFFSET = r"(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?)"
+DATE_TIME = (
+    f"^{_YEAR}-{_MONTH}-{_DAY}T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{{1,6}})?)?"
+    f"{_OFFSET}\\[[A-Za-z0-9_+\\-/]+\\]$"
+)
 SIGNED_DECIMAL = f"^{_DECIMAL.pattern}$"
 DECIMAL = SIGNED_DECIMAL.replace("^-?", "^", 1)  # what decimal_number accepts
 LANGUAGE_TAG = f"^{_TAG.pattern}$"
@@ -45,7 +52,7 @@ _CONSTRAINT_SCHEMAS: dict[Constraint, dict[str, Any]] = {
     Constraint.NON_EMPTY: {"minLength": 1, "pattern": NON_EMPTY},
     Constraint.COUNTRY: {"$ref": "#/$defs/CountryCode"},
     Constraint.TIME_ZONE: {"$ref": "#/$defs/TimeZone"},
-    Constraint.DECIMAL: {"pattern": DECIMAL, "minimum": 0},
+    Constraint.DECIMAL: {"$ref": "#/$defs/NonNegativeDecimal"},
     Constraint.SLUGS: {"items": {"pattern": SLUG}, "uniqueItems": True},
     Constraint.UNIQUE: {"uniqueItems": True},
 }
@@ -72,16 +79,20 @@ _LEAVES: dict[str, dict[str, Any]] = {
         "examples": ["2020-11-26T10:00:00+09:00[Asia/Seoul]"],
     },
     "Decimal": {
-        "type": ["string", "integer"],
-        "pattern": SIGNED_DECIMAL,
+        "anyOf": [{"type": "string", "pattern": SIGNED_DECIMAL}, {"type": "integer"}],
         "description": 'A decimal number, written as a string ("29.61") to keep every digit;'
-        " a whole number may also be given as an integer. A figure's value is below"
+        " a whole number may also be given as an integer.",
+    },
+    "NonNegativeDecimal": {
+        "anyOf": [{"type": "string", "pattern": DECIMAL}, {"type": "integer", "minimum": 0}],
+        "description": 'A decimal number of zero or more, written as a string ("29.61") to'
+        " keep every digit; a whole number may also be given as an integer. It is below"
         " 10^100.",
     },
     "LocalizedText": {
         "type": "object",
         "description": "Text by BCP 47 language tag: {'en': 'Kyoto', 'ja': '京都市'}.",
-        "propertyNames": {"pattern": LANGUAGE_TAG},
+        "propertyNames": {"type": "string", "pattern": LANGUAGE_TAG},
         "additionalProperties": {"type": "string", "pattern": NON_EMPTY},
         "minProperties": 1,
     },
@@ -247,13 +258,17 @@ class _Builder:
                 k: v for k, v in properties[name].items() if k != "anyOf"
             }
             required.append(name)
-        return {
+        record: dict[str, Any] = {
             "type": "object",
             "description": _class_doc(cls),
             "properties": properties,
             "required": required,
             "additionalProperties": False,
         }
+        conditions = _CONDITIONS.get(cls.__name__)
+        if conditions:
+            record["allOf"] = conditions
+        return record
 
     def field(self, kind: Any, attribute: attrs.Attribute[Any]) -> dict[str, Any]:
         constraint = constraint_of(attribute)
@@ -291,6 +306,25 @@ class _Builder:
         raise TypeError(f"no JSON Schema for {found.cls!r} ({shape.value})")
 
 
+# Invariants that span a record's fields (its __attrs_post_init__), where JSON Schema
+# can say them; tests/test_schema.py checks each against loads, both ways.
+_CONDITIONS: dict[str, list[dict[str, Any]]] = {
+    "Event": [
+        {  # attended in person or hybrid (the default) needs a place
+            "if": {"required": ["attendance"], "properties": {"attendance": {"const": "virtual"}}},
+            "then": True,
+            "else": {"required": ["place"], "properties": {"place": {"type": "object"}}},
+        },
+        {  # a start with a time needs the event's time zone
+            "if": {
+                "required": ["start"],
+                "properties": {"start": {"type": "string", "pattern": "T"}},
+            },
+            "then": {"required": ["timezone"], "properties": {"timezone": {"type": "string"}}},
+        },
+    ],
+}
+
 _PLAIN = {Shape.STR: "string", Shape.BOOL: "boolean", Shape.INT: "integer", Shape.FLOAT: "number"}
 _LEAF_NAMES = {
     Shape.DECIMAL: "Decimal",
@@ -318,13 +352,21 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
 
 
 def _default(attribute: attrs.Attribute[Any]) -> Any:
+    """The default to write in the schema; None where there is none to write.
+
+    A list's default is written (``[]``), so that code generated from the schema
+    leaves an absent list empty rather than writing ``null``.
+    """
     default = attribute.default
-    if default is attrs.NOTHING or default is None or isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        made = default.factory() if not default.takes_self else None  # type: ignore[union-attr]
+        return [] if made in ((), [], frozenset()) else None
+    if default is attrs.NOTHING or default is None:
         return None
     if isinstance(default, enum.Enum):
         return default.value
-    if default == ():
-        return None
+    if default in ((), frozenset()):
+        return []
     if isinstance(default, str | int | bool):
         return default
     return None
