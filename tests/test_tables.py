@@ -400,3 +400,64 @@ def test_columns_of_record_fields_follow_the_model() -> None:
                 assert column.categories == tuple(str(m.value) for m in item), column.name
             checked += 1
     assert checked > 50
+
+
+# -- in force: the tables answer "who, on day d" as holders() and members() do --------
+
+
+def _in_force(frame: Any, day: dt.date) -> Any:
+    d = pd.Timestamp(day)
+    since = frame["in_force_from"].isna() | (frame["in_force_from"] <= d)
+    until = frame["in_force_until"].isna() | (d < frame["in_force_until"])
+    return frame[since & until]
+
+
+def test_in_force_columns_agree_with_holders_on_every_day_from_2017_to_2025(
+    ds: im.Dataset,
+) -> None:
+    mandates = to_pandas(ds, "mandates")
+    day = dt.date(2017, 1, 1)
+    checked = 0
+    while day <= dt.date(2025, 12, 31):
+        from_table = sorted(_in_force(mandates, day)["id"])
+        from_query = sorted(m.id for seat in ds.seats for m in ds.holders(seat.id, on=day))
+        assert from_table == from_query, day
+        checked += bool(from_query)
+        day += dt.timedelta(days=1)
+    assert checked > 1000  # the years with holders were really compared
+
+
+def test_in_force_columns_agree_with_members(ds: im.Dataset) -> None:
+    memberships = to_pandas(ds, "memberships")
+    active = memberships[memberships["status"] == "active"]
+    for year in range(2015, 2026):
+        day = dt.date(year, 6, 1)
+        from_table = set(_in_force(active, day)["member"])
+        assert from_table == {g.id for g in ds.members(on=day)}, day
+
+
+def test_a_year_precision_end_hands_over_at_the_start_of_the_year(ds: im.Dataset) -> None:
+    terms = to_pandas(ds, "terms")
+    ended_2021 = terms[terms["end_first"] == pd.Timestamp("2021-01-01")]
+    assert len(ended_2021)
+    assert (ended_2021["in_force_until"] == pd.Timestamp("2021-01-01")).all()
+    assert (ended_2021["end_last"] == pd.Timestamp("2021-12-31")).all()  # the naive filter's bound
+
+
+def test_the_documented_sql_finds_the_holders_on_every_day(ds: im.Dataset, tmp_path: Path) -> None:
+    write_parquet(ds, tmp_path, tables=["mandates"])
+    rows = duckdb.sql(
+        f"""
+        SELECT day::DATE AS day, list(holder ORDER BY holder) AS holders
+        FROM generate_series(DATE '2017-01-01', DATE '2025-12-31', INTERVAL 1 DAY) t(day)
+        JOIN '{tmp_path / "mandates.parquet"}' m
+          ON coalesce(m.in_force_from <= day, true) AND coalesce(day < m.in_force_until, true)
+        GROUP BY day
+        """
+    ).fetchall()
+    from_sql = dict(rows)
+    day = dt.date(2017, 1, 1)
+    while day <= dt.date(2025, 12, 31):
+        expected = sorted(m.holder for s in ds.seats for m in ds.holders(s.id, on=day))
+        assert from_sql.get(day, []) == expected, day
+        day += dt.timedelta(days=1)

@@ -895,3 +895,66 @@ def test_a_long_chain_of_parents_is_walked_once() -> None:
     ctx._ids = (ctx._ids[0], Counting(index), ctx._ids[2])  # type: ignore[misc]
     assert all(ctx.region_of(org) is None for org in chain)
     assert lookups < 2 * len(chain)  # linear, where walking each chain anew is quadratic
+
+
+# -- the report in a notebook -------------------------------------------------------
+
+
+def _report_with_errors(bundled: im.Dataset) -> im.ValidationReport:
+    mandate = attrs.evolve(bundled.mandates[0], on_behalf_of="nowhere")
+    return im.validate(attrs.evolve(bundled, mandates=[mandate, *bundled.mandates[1:]]))
+
+
+def test_a_report_shows_itself_in_one_line(bundled: im.Dataset) -> None:
+    report = _report_with_errors(bundled)
+    text = repr(report)
+    assert text.startswith(f"<ValidationReport {report.summary()}: ")
+    assert "\n" not in text
+    for code, count in report.codes().items():
+        assert f"{code} {count}" in text
+    assert repr(im.ValidationReport()) == "<ValidationReport 0 errors, 0 warnings>"
+
+
+def test_a_report_is_a_table_in_a_notebook_errors_first(bundled: im.Dataset) -> None:
+    report = _report_with_errors(bundled)
+    page = report._repr_html_()
+    assert page.startswith(f"<p><strong>{report.summary()}</strong></p><table>")
+    assert page.count("<tr>") == len(report) + 1
+    first_warning = page.index(
+        '<td style="text-align: left; vertical-align: top; padding: 2px 8px">warning'
+    )
+    assert page.rindex(">error<") < first_warning
+    finding = im.Finding(
+        code="ref.unresolved", severity=im.Severity.ERROR, path="$.events[0]", message="<b>&</b>"
+    )
+    many = im.ValidationReport((finding,) * 250)
+    shown = many._repr_html_()
+    assert "&lt;b&gt;&amp;&lt;/b&gt;" in shown
+    assert "<b>&</b>" not in shown
+    assert shown.count("<tr>") == 1 + 200 + 1
+    assert "... and 50 more" in shown
+
+
+def test_findings_as_a_data_frame(bundled: im.Dataset) -> None:
+    report = _report_with_errors(bundled)
+    frame = report.to_pandas()
+    assert list(frame.columns) == [
+        "severity",
+        "code",
+        "collection",
+        "index",
+        "record",
+        "path",
+        "message",
+        "records",
+    ]
+    assert len(frame) == len(report)
+    assert list(frame["code"].cat.categories) == list(im.RULES)
+    assert list(frame["path"]) == [f.path for f in report]
+    assert list(frame["records"]) == [list(f.records) for f in report]
+    first = report.findings[0]
+    collection, index = first.path[2:].split("[")[0], int(first.path.split("[")[1].split("]")[0])
+    assert (frame["collection"][0], frame["index"][0]) == (collection, index)
+    counts = frame.groupby("code", observed=False).size()
+    assert counts.sum() == len(report)
+    assert counts["seat.not_member"] == report.codes().get("seat.not_member", 0)

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import enum
+import html
+import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import attrs
 
 from iclei_model._base.i18n import N_
+from iclei_model._base.messages import import_extra
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["RULES", "Finding", "Rule", "Severity", "ValidationReport"]
 
@@ -145,7 +152,7 @@ class Finding:
         return f"{self.path}: {self.severity.value} {self.code}: {self.message}"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class ValidationReport:
     """What ``validate`` found: every finding, in the order of the dataset's records.
 
@@ -200,3 +207,80 @@ class ValidationReport:
 
     def __len__(self) -> int:
         return len(self.findings)
+
+    def __repr__(self) -> str:
+        """One line: the counts, then how many findings each code has.
+
+        >>> import iclei_model as im
+        >>> im.validate(im.load_dataset("east-asia-2019"))
+        <ValidationReport 0 errors, 11 warnings: initiative.no_pathway 4, source.contradiction 7>
+        """
+        counts = ", ".join(f"{code} {n}" for code, n in sorted(self.codes().items()))
+        return f"<ValidationReport {self.summary()}{': ' + counts if counts else ''}>"
+
+    def _repr_html_(self) -> str:
+        """A table of the findings, errors first, for notebooks."""
+        shown = sorted(self.findings, key=lambda f: f.severity is not Severity.ERROR)
+        rows = "".join(
+            f'<tr><td style="{_CELL}">{f.severity.value}</td>'
+            f'<td style="{_CELL}"><code>{html.escape(f.code)}</code></td>'
+            f'<td style="{_CELL}"><code>{html.escape(f.path)}</code></td>'
+            f'<td style="{_CELL}">{html.escape(f.message)}</td></tr>'
+            for f in shown[:_HTML_ROWS]
+        )
+        more = len(shown) - _HTML_ROWS
+        if more > 0:
+            rows += f'<tr><td colspan="4" style="{_CELL}">... and {more} more</td></tr>'
+        head = "".join(
+            f'<th style="{_CELL}">{name}</th>' for name in ("severity", "code", "where", "what")
+        )
+        table = f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        return f"<p><strong>{html.escape(self.summary())}</strong></p>" + (table if rows else "")
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The findings as a ``pandas.DataFrame``, one row each, in the report's order.
+
+        Columns: ``severity`` and ``code`` as categories holding every severity and
+        every rule code (so counts show zeros), ``collection``, ``index`` and ``record``
+        (the collection, position and id of the record at ``path``), ``path``,
+        ``message`` and ``records`` (every id involved, a list).
+
+        >>> import iclei_model as im
+        >>> frame = im.validate(im.load_dataset("east-asia-2019")).to_pandas()
+        >>> frame.groupby("code", observed=True).size().to_dict()
+        {'initiative.no_pathway': 4, 'source.contradiction': 7}
+
+        Raises:
+            MissingDependencyError: pandas is not installed (``iclei-model[pandas]``).
+        """
+        pandas = import_extra("pandas", "pandas", "findings as a DataFrame")
+        places = [_PLACE.match(f.path) for f in self.findings]
+        frame: pd.DataFrame = pandas.DataFrame(
+            {
+                "severity": pandas.Categorical(
+                    [f.severity.value for f in self.findings],
+                    categories=[s.value for s in Severity],
+                ),
+                "code": pandas.Categorical(
+                    [f.code for f in self.findings], categories=list(RULES)
+                ),
+                "collection": pandas.array(
+                    [m["collection"] if m else None for m in places], dtype="string"
+                ),
+                "index": pandas.array(
+                    [int(m["index"]) if m else None for m in places], dtype="Int64"
+                ),
+                "record": pandas.array(
+                    [f.records[0] if f.records else None for f in self.findings], dtype="string"
+                ),
+                "path": pandas.array([f.path for f in self.findings], dtype="string"),
+                "message": pandas.array([f.message for f in self.findings], dtype="string"),
+                "records": [list(f.records) for f in self.findings],
+            }
+        )
+        return frame
+
+
+_CELL = "text-align: left; vertical-align: top; padding: 2px 8px"
+_HTML_ROWS = 200
+_PLACE = re.compile(r"\$\.(?P<collection>[a-z_]+)\[(?P<index>[0-9]+)\]")

@@ -15,6 +15,7 @@ from iclei_model._base.messages import import_extra
 from iclei_model._model.dataset import Dataset
 from iclei_model._model.introspect import init_fields, without_none
 from iclei_model._model.partial_date import PartialDate, Precision
+from iclei_model._model.period import period_bounds
 from iclei_model._model.records import (
     ORGANISATION_CLASSES,
     Event,
@@ -130,6 +131,41 @@ def _category(
 
 def _refs(name: str, description: str) -> tuple[Column, Getter]:
     return _col(name, "list", description, lambda record, _: list(getattr(record, name)))
+
+
+def _in_force(
+    get: Callable[[Any, Dataset], tuple[PartialDate | None, PartialDate | None]],
+) -> tuple[tuple[Column, Getter], ...]:
+    """Two columns that say when a record is in force, by the rule ``holders()`` uses.
+
+    A record is in force on day *d* when ``in_force_from <= d < in_force_until``,
+    an empty bound being open. They follow the hand-over rule: an end known only to
+    the month or year hands over at its first day, so terms of 2018–2021 and
+    2021–2024 meet without overlapping.
+    """
+
+    def bounds(record: Any, ds: Dataset) -> tuple[_dt.date | None, _dt.date | None]:
+        first, stop = period_bounds(*get(record, ds))
+        return (
+            None if first == _dt.date.min else first,
+            None if stop == _dt.date.max else stop,
+        )
+
+    return (
+        _col(
+            "in_force_from",
+            "date",
+            "the first day it is in force (empty: since before any record)",
+            lambda record, ds: bounds(record, ds)[0],
+        ),
+        _col(
+            "in_force_until",
+            "date",
+            "the first day it is no longer in force (empty: ongoing); in force on d"
+            " when in_force_from <= d < in_force_until, as holders() counts",
+            lambda record, ds: bounds(record, ds)[1],
+        ),
+    )
 
 
 def _partial(
@@ -314,6 +350,7 @@ _MEMBERSHIPS: Spec = (
     *_field(Membership, "since", "when the membership began"),
     *_field(Membership, "until", "when it ended; empty while ongoing"),
     *_field(Membership, "status", "active, pending, suspended, lapsed or withdrawn"),
+    *_in_force(lambda m, _: (m.since, m.until)),
 )
 
 _BODIES: Spec = (
@@ -339,6 +376,7 @@ _TERMS: Spec = (
     *_field(Term, "start", "when the term starts"),
     *_field(Term, "end", "when the term ends"),
     _col("label", "string", 'the years it spans, such as "2018–2021"', lambda t, _: t.label),
+    *_in_force(lambda t, _: (t.start, t.end)),
 )
 
 _MANDATES: Spec = (
@@ -358,6 +396,7 @@ _MANDATES: Spec = (
         "whether the start or end was taken from the term",
         lambda m, _: m.start is None or m.end is None,
     ),
+    *_in_force(lambda m, ds: ds.mandate_period(m)),
 )
 
 _PROXIES: Spec = (
