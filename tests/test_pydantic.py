@@ -13,8 +13,13 @@ import iclei_model as im
 pydantic = pytest.importorskip("pydantic")
 pytest.importorskip("fastapi")
 
-# starlette's TestClient warns that it will move to httpx2; the tests use what it ships with
-pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
+# Warnings of the test client, not of the library: starlette's TestClient says it will
+# move to httpx2, and older starlette (with fastapi 0.115, the floor) uses an alias
+# that newer anyio deprecates.
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`"),
+    pytest.mark.filterwarnings("ignore:The anyio.abc.BlockingPortal alias is deprecated"),
+]
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
