@@ -75,7 +75,10 @@ def test_no_coercion_of_primitives() -> None:
 
 def test_unknown_and_missing_keys() -> None:
     assert problems({"source": "s", "pages": "1"}, im.Citation) == [
-        '$.pages: unknown key; allowed keys are "source", "page"'
+        '$.pages: unknown key (did you mean "page"?); allowed keys are "source", "page"'
+    ]
+    assert problems({"source": "s", "colour": "1"}, im.Citation) == [
+        '$.colour: unknown key; allowed keys are "source", "page"'  # nothing close: no guess
     ]
     assert problems({"page": "1"}, im.Citation) == ["$.source: required field is missing"]
 

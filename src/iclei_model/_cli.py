@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ._base.i18n import SUPPORTED_LOCALES
-from .errors import IcleiModelError
+from .errors import IcleiModelError, Problem
 
 __all__ = ["main"]
 
@@ -150,7 +150,11 @@ class _FileError(Exception):
             return [f"{place}: {error.problems[0].message}"]
         if isinstance(error, StructureError):
             count = len(error.problems)
-            shown = [f"  {problem}" for problem in error.problems[: StructureError.shown]]
+            where = _places(name, error.problems[: StructureError.shown])
+            shown = [
+                f"  {problem.path}{where[index]}: {problem.message}"
+                for index, problem in enumerate(error.problems[: StructureError.shown])
+            ]
             if count > StructureError.shown:
                 shown.append(f"  ... and {count - StructureError.shown} more")
             plural = "s" if count != 1 else ""
@@ -161,6 +165,39 @@ class _FileError(Exception):
             return [f"{name}: {(error.strerror or str(error)).lower()}"]
         text = str(error)
         return [text if text.startswith(name) else f"{name}: {text}"]
+
+
+def _places(name: str, problems: Sequence[Problem]) -> list[str]:
+    """For each problem, `` (line 12, column 5; record "kyoto")`` where that is known.
+
+    The file is read again, keeping positions; only on this, the error path.
+    """
+    from ._serialization.decoding import NotDecodableError
+    from ._serialization.formats import FORMATS, _codec
+    from ._serialization.locate import Locator, record_id
+
+    path = Path(name)
+    fmt = FORMATS.get(path.suffix.lower())
+    empty = [""] * len(problems)
+    if fmt not in ("json", "yaml", "toml") or not path.is_file():
+        return empty
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = _codec(fmt).decode(text)
+    except (OSError, UnicodeDecodeError, NotDecodableError, IcleiModelError):
+        return empty
+    locator = Locator(text, fmt)
+    found = []
+    for problem in problems:
+        parts = []
+        place = locator.place(problem.path)
+        if place is not None:
+            parts.append(f"line {place[0]}, column {place[1]}")
+        record = record_id(data, problem.path) if data is not None else None
+        if record is not None:
+            parts.append(f'record "{record}"')
+        found.append(f" ({'; '.join(parts)})" if parts else "")
+    return found
 
 
 @contextmanager
@@ -318,6 +355,8 @@ def _validate(
             if not as_json:
                 for line in exc.lines():
                     print(line, file=sys.stderr)
+                if isinstance(error, StructureError) and not isinstance(error, DecodeError):
+                    print("  (references and rules are checked once it fits)", file=sys.stderr)
             continue
         assert isinstance(dataset, Dataset)
         report = validate(dataset, policy, ignore=ignore)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
 import enum
 import re
 import typing
@@ -370,7 +371,7 @@ def _record_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, Any], Any]:
                 found.append(("kind", [Problem(".kind", message, "kind")]))
         if len(value) > present:
             for key in sorted(value.keys() - allowed, key=str):
-                message = f"unknown key; allowed keys are {listing}"
+                message = f"unknown key{_did_you_mean(key, names)}; allowed keys are {listing}"
                 found.append((key, [Problem(_key_step(key), message)]))
         if not found:
             try:
@@ -386,6 +387,18 @@ def _record_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, Any], Any]:
         raise _InvalidError([p for _, group in found for p in group], value, _)
 
     return _fast_structure(cls, fields, tag, structure)
+
+
+def _did_you_mean(key: Any, names: list[str]) -> str:
+    """`` (did you mean "name"?)`` for a key close to one of *names*; else nothing.
+
+    >>> _did_you_mean("titel", ["id", "title", "start"]), _did_you_mean("x", ["id"])
+    (' (did you mean "title"?)', '')
+    """
+    if type(key) is not str or len(key) > 100:
+        return ""
+    close = difflib.get_close_matches(key.lower(), names, n=1, cutoff=0.6)
+    return f' (did you mean "{close[0]}"?)' if close else ""
 
 
 def _head(entry: _Entry) -> str | None:
@@ -723,8 +736,14 @@ def problems(exc: BaseException, path: str = "$", field: str | None = None) -> l
     # What hooks that users register on their own converter may raise.
     if isinstance(exc, ForbiddenExtraKeysError):
         allowed = ", ".join(f'"{key}"' for key, *_ in init_fields(exc.cl))
-        message = f"unknown key; allowed keys are {allowed}"
-        return [Problem(f"{path}{_key_step(key)}", message) for key in sorted(exc.extra_fields)]
+        names = [key for key, *_ in init_fields(exc.cl)]
+        return [
+            Problem(
+                f"{path}{_key_step(key)}",
+                f"unknown key{_did_you_mean(key, names)}; allowed keys are {allowed}",
+            )
+            for key in sorted(exc.extra_fields)
+        ]
     if isinstance(exc, BaseExceptionGroup):
         found: list[_Entry] = []
         for sub in exc.exceptions:
