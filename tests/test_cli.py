@@ -30,7 +30,10 @@ def test_report_on_bundled_dataset(capsys: pytest.CaptureFixture[str], ds: im.Da
         in out
     )
     assert "  Circular development (" in out
-    assert "      – more than 29.61 metric tons\n" in out
+    assert (
+        "      – waste diverted from landfill (Tianjin Binhai New Area): more than 29.61 metric"
+        " tons\n" in out
+    )
     assert (
         "    2020 Beijing International Forum for Metropolitan Clean Air Actions (Forum), July 2020,"
         " Beijing, China (To be confirmed)\n" in out
@@ -471,6 +474,23 @@ def test_a_huge_figure_is_read_checked_reported_and_exported(
     assert Decimal("9" * 99 + ".5") in values
     for locale in ("ar", "hi", "zh_Hant"):
         assert main(["report", str(file), "--locale", locale]) == 0
+
+
+def test_report_refuses_a_dataset_whose_references_do_not_resolve(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = im.unstructure(im.load_dataset("east-asia-2019"))
+    data["mandates"][0]["holder"] = "nobody-here"
+    file = tmp_path / "dangling.json"
+    file.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["report", str(file)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines() == [
+        f"iclei-model: {file}: cannot report, 1 reference does not resolve:",
+        '  $.mandates[0].holder: expected the id of a Person, got "nobody-here", which names'
+        " no record",
+    ]
 
 
 def test_the_command_never_shows_a_traceback(tmp_path: Path) -> None:

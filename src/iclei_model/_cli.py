@@ -296,8 +296,20 @@ def _run(args: argparse.Namespace) -> int:
         )
     if args.command == "report":
         from ._report import render_report
+        from ._rules.validate import validate
 
-        sys.stdout.write(render_report(_load(args.dataset), locale=args.locale))
+        dataset = _load(args.dataset)
+        dangling = validate(dataset).select("ref.unresolved")
+        if dangling:  # the report names what references name: it needs every one
+            print(
+                f"iclei-model: {args.dataset}: cannot report, {len(dangling)} reference"
+                f"{'s do' if len(dangling) != 1 else ' does'} not resolve:",
+                file=sys.stderr,
+            )
+            for finding in dangling[:50]:
+                print(f"  {finding.path}: {finding.message}", file=sys.stderr)
+            return 1
+        sys.stdout.write(render_report(dataset, locale=args.locale))
         return 0
     if args.command == "convert":
         from ._serialization.formats import dump

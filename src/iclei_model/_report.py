@@ -69,8 +69,8 @@ def _initiatives(ds: Dataset, locale: babel.Locale) -> Iterator[str]:
         yield f"  {format_pathway(pathway, locale=locale)} ({count})"
         for initiative in found:
             yield f"    {format_initiative(initiative, locale=locale, pathways=False)}"
-            for figure in initiative.outcomes:
-                yield f"      – {format_quantity(figure.quantity, locale=locale)}"
+            for figure in initiative.outcomes:  # what it measures, then how much
+                yield f"      – {figure.label}: {format_quantity(figure.quantity, locale=locale)}"
     unassigned = sorted(
         (i for i in ds.initiatives if not i.pathways), key=lambda i: i.name.get("en")
     )
