@@ -412,6 +412,8 @@ COMMANDS: dict[str, list[str]] = {
     "export popolo": ["export", "{file}", "--to", "popolo"],
     "export jsonld": ["export", "{file}", "--to", "jsonld"],
     "export parquet": ["export", "{file}", "--to", "parquet", "-o", "{out}/tables"],
+    "export csv": ["export", "{file}", "--to", "csv", "-o", "{out}/sheets"],
+    "export xlsx": ["export", "{file}", "--to", "xlsx", "-o", "{out}/iclei.xlsx"],
 }
 
 
@@ -465,6 +467,8 @@ def test_a_huge_figure_is_read_checked_reported_and_exported(
         ["export", str(file), "--to", "popolo"],
         ["export", str(file), "--to", "jsonld"],
         ["export", str(file), "--to", "parquet", "-o", str(tmp_path / "tables")],
+        ["export", str(file), "--to", "csv", "-o", str(tmp_path / "sheets")],
+        ["export", str(file), "--to", "xlsx", "-o", str(tmp_path / "iclei.xlsx")],
     ):
         assert main(argv) == 0, argv
         captured = capsys.readouterr()

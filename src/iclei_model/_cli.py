@@ -16,7 +16,7 @@ from .errors import IcleiModelError, Problem
 __all__ = ["main"]
 
 DEFAULT_DATASET = "east-asia-2019"
-EXPORTS = ("ical", "popolo", "jsonld", "parquet")
+EXPORTS = ("ical", "popolo", "jsonld", "parquet", "csv", "xlsx")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -85,9 +85,10 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--to", dest="target_format", help="the output format, if not its suffix")
     export = commands.add_parser(
         "export",
-        help="export a dataset for other tools: iCalendar, Popolo, JSON-LD or Parquet",
+        help="export a dataset for other tools: iCalendar, Popolo, JSON-LD, Parquet, CSV, Excel",
         description="Write DATASET as an iCalendar feed of its events (ical), Popolo JSON"
-        " (popolo), schema.org JSON-LD (jsonld) or a folder of Parquet tables (parquet)."
+        " (popolo), schema.org JSON-LD (jsonld), a folder of Parquet tables (parquet), a"
+        " folder of CSV files for spreadsheets (csv) or an Excel workbook (xlsx)."
         " Files are written atomically; without --output, ical, popolo and jsonld go to"
         " standard output.",
     )
@@ -100,7 +101,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--to", dest="target", required=True, choices=EXPORTS, help="the format")
     export.add_argument(
-        "-o", "--output", help="the file to write (for parquet: the folder, required)"
+        "-o",
+        "--output",
+        help="the file to write (for parquet and csv: the folder; required"
+        " for parquet, csv and xlsx)",
     )
     export.add_argument(
         "--locale", default="en", help="the locale of names and labels (default: en)"
@@ -444,15 +448,24 @@ def _export(args: argparse.Namespace) -> int:
     from ._serialization.formats import _json_encode, write_atomic
 
     dataset = _load(args.dataset)
-    if args.target == "parquet":
+    if args.target in ("parquet", "csv"):
         if args.output is None:
-            raise IcleiModelError("export --to parquet needs --output FOLDER")
-        from .tables._tables import write_parquet
+            raise IcleiModelError(f"export --to {args.target} needs --output FOLDER")
+        from .tables import write_csv, write_parquet
 
+        write = write_parquet if args.target == "parquet" else write_csv
         with _reading(args.output):
-            written = write_parquet(dataset, args.output, language=args.locale)
+            written = write(dataset, args.output, language=args.locale)
         for path in written:
             print(path)
+        return 0
+    if args.target == "xlsx":
+        if args.output is None:
+            raise IcleiModelError("export --to xlsx needs --output FILE.xlsx")
+        from .tables import write_excel
+
+        with _reading(args.output):
+            print(write_excel(dataset, args.output, language=args.locale))
         return 0
     payload: bytes
     if args.target == "ical":

@@ -261,9 +261,7 @@ class ValidationReport:
                     [f.severity.value for f in self.findings],
                     categories=[s.value for s in Severity],
                 ),
-                "code": pandas.Categorical(
-                    [f.code for f in self.findings], categories=list(RULES)
-                ),
+                "code": pandas.Categorical([f.code for f in self.findings], categories=list(RULES)),
                 "collection": pandas.array(
                     [m["collection"] if m else None for m in places], dtype="string"
                 ),
