@@ -366,9 +366,11 @@ def test_export_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert main(["export", "--to", "ical", "--locale", "xx_NOPE"]) == 2
     assert "locale" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exit_info:
-        main(["export", "--to", "csv"])
+        main(["export", "--to", "docx"])
     assert exit_info.value.code == 2
-    assert "invalid choice: 'csv'" in capsys.readouterr().err
+    assert "invalid choice: 'docx'" in capsys.readouterr().err
+    assert main(["export", "--to", "csv"]) == 2
+    assert "export --to csv needs --output FOLDER" in capsys.readouterr().err
     blocked = tmp_path / "file"
     blocked.write_text("x")
     assert main(["export", "--to", "popolo", "-o", str(blocked / "out.json")]) == 2
