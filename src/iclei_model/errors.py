@@ -1,14 +1,19 @@
 """Every exception iclei-model raises on purpose, and the problems they carry.
 
-One base class, :class:`IcleiModelError`, and its kinds:
+One base class, [`IcleiModelError`][iclei_model.errors.IcleiModelError], and its kinds:
 
-* :class:`StructureError` (and :class:`DecodeError`): input that does not fit the
-  model, with every :class:`Problem` found, each with its path and field as data;
-* :class:`InvalidValueError`: a record built with a value that breaks one of its
-  invariants, naming the record kind and field;
-* :class:`ValidationError`: a dataset that fits the model but breaks its rules;
-* :class:`MigrationError`, :class:`FormatError`, :class:`MissingDependencyError`
-  and :class:`UnknownRecordError`.
+* [`StructureError`][iclei_model.errors.StructureError] (and
+  [`DecodeError`][iclei_model.errors.DecodeError]): input that does not fit
+  the model, with every [`Problem`][iclei_model.errors.Problem] found, each with its path
+  and field as data;
+* [`InvalidValueError`][iclei_model.errors.InvalidValueError]: a record built with a value that
+  breaks one of its invariants, naming the record kind and field;
+* [`ValidationError`][iclei_model.errors.ValidationError]: a dataset that fits the model but
+  breaks its rules;
+* [`MigrationError`][iclei_model.errors.MigrationError],
+  [`FormatError`][iclei_model.errors.FormatError],
+  [`MissingDependencyError`][iclei_model.errors.MissingDependencyError] and
+  [`UnknownRecordError`][iclei_model.errors.UnknownRecordError].
 
 ```pycon
 >>> import iclei_model as im
@@ -56,11 +61,14 @@ class InvalidValueError(IcleiModelError, ValueError):
     Raised while constructing a record. The message names the field, what it
     expects and what it got; the same facts are data:
 
+    ```pycon
     >>> error = InvalidValueError("expected 1 to 12, got 13", record="PartialDate", field="month")
     >>> print(error)
     PartialDate.month: expected 1 to 12, got 13
     >>> error.record, error.field, error.reason
     ('PartialDate', 'month', 'expected 1 to 12, got 13')
+
+    ```
     """
 
     record: str | None
@@ -133,16 +141,19 @@ class StructureError(IcleiModelError, ValueError):
 class DecodeError(StructureError):
     r"""The input is not a document of its format at all: not JSON, not UTF-8...
 
-    A kind of :class:`StructureError`, with one problem at ``$`` that quotes the
-    parser's own account of where reading stopped; where the parser knows the line
-    and column, they are data too.
+    A kind of [`StructureError`][iclei_model.errors.StructureError], with one problem
+    at ``$`` that quotes the parser's own account of where reading stopped; where the
+    parser knows the line and column, they are data too.
 
+    ```pycon
     >>> import iclei_model as im
     >>> try:
     ...     im.loads('{\n  "id": nope}', im.Term)
     ... except DecodeError as error:
     ...     error.line, error.column
     (2, 9)
+
+    ```
     """
 
     line: int | None

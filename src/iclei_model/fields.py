@@ -101,7 +101,7 @@ def references(target: str) -> Any:
 
 
 def text(*, optional: bool = False) -> Any:
-    """Text in one or more languages: a :class:`~iclei_model.LocalizedText`."""
+    """Text in one or more languages: a [`LocalizedText`][iclei_model.LocalizedText]."""
     described = metadata(FieldInfo("text"))
     if optional:
         return attrs.field(default=None, converter=_optional_text, metadata=described)
@@ -114,7 +114,7 @@ def label(*, optional: bool = False) -> Any:
 
 
 def partial_date(*, optional: bool = False) -> Any:
-    """A :class:`~iclei_model.PartialDate`: a year, a month or a day."""
+    """A [`PartialDate`][iclei_model.PartialDate]: a year, a month or a day."""
     return _field("partial_date", _instance_of(PartialDate, "a PartialDate"), optional=optional)
 
 
@@ -142,7 +142,7 @@ def _in_named_zone(instance: Any, attribute: "attrs.Attribute[Any]", value: Any)
 
 
 def quantity(*, optional: bool = False) -> Any:
-    """A :class:`~iclei_model.Quantity`: a value with its unit and bound."""
+    """A [`Quantity`][iclei_model.Quantity]: a value with its unit and bound."""
     return _field("quantity", _instance_of(Quantity, "a Quantity"), optional=optional)
 
 

@@ -4,6 +4,7 @@ For the tests of tools built on iclei-model: generate records and datasets that 
 library accepts, and check that your code handles them. Needs the ``testing`` extra
 (``pip install 'iclei-model[testing]'``).
 
+```pycon
 >>> from hypothesis import given
 >>> import iclei_model as im
 >>> from iclei_model.testing import datasets
@@ -11,6 +12,8 @@ library accepts, and check that your code handles them. Needs the ``testing`` ex
 ... def test_json_round_trip(ds):
 ...     assert im.loads(im.dumps(ds), im.Dataset) == ds
 >>> test_json_round_trip()
+
+```
 
 The strategies are derived from the model's own fields, types and validators, so a
 new field is generated as soon as it exists.
@@ -125,14 +128,14 @@ def partial_dates() -> st.SearchStrategy[PartialDate]:
 
 
 def date_times(zone: str | None = None) -> st.SearchStrategy[pendulum.DateTime]:
-    """Time-zone-aware date-times, in *zone* or in one of :data:`TIME_ZONES`."""
+    """Time-zone-aware date-times, in *zone* or in one of `TIME_ZONES`."""
     zones = st.just(zone) if zone else st.sampled_from(TIME_ZONES)
     naive = st.datetimes(min_value=_dt.datetime(1900, 1, 1), max_value=_dt.datetime(2100, 1, 1))
     return st.builds(lambda d, z: pendulum.instance(d, tz=cached_zone(z)), naive, zones)
 
 
 def localized_texts() -> st.SearchStrategy[LocalizedText]:
-    """LocalizedTexts in one to three of :data:`LANGUAGES`."""
+    """LocalizedTexts in one to three of `LANGUAGES`."""
     return st.dictionaries(st.sampled_from(LANGUAGES), texts(), min_size=1, max_size=3).map(
         LocalizedText
     )
@@ -170,14 +173,17 @@ def strategy_for(cls: type[T], *, refs: Refs | None = None) -> st.SearchStrategy
 
     References to other records are arbitrary slugs unless *refs* says where they
     come from. Records satisfy every check made when they are built; datasets built
-    from them need not resolve their references (see :func:`datasets` for that).
+    from them need not resolve their references (see `datasets` for that).
 
+    ```pycon
     >>> from hypothesis import given
     >>> import iclei_model as im
     >>> @given(strategy_for(im.Event))
     ... def test_event_summary(event):
     ...     assert event.start_date.first_day() <= event.end_date.last_day()
     >>> test_event_summary()
+
+    ```
     """
     return _Generator(refs or _no_refs).records(cls)
 

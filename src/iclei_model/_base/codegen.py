@@ -1,9 +1,9 @@
 """Generated functions: collision-free names, and source that tracebacks can show.
 
 Every generator in the package builds Python source a field a line, then calls
-:func:`compile_function`. Each function gets a file name of its own, registered in
-:mod:`linecache`, so tracebacks show the generated line and :func:`inspect.getsource`
-returns the source. The values a function refers to are held in :class:`Names`,
+`compile_function`. Each function gets a file name of its own, registered in
+`linecache`, so tracebacks show the generated line and `getsource`
+returns the source. The values a function refers to are held in `Names`,
 which gives each one a name no other value or local variable of the function has.
 """
 
@@ -25,7 +25,7 @@ _NOT_IDENTIFIER = re.compile(r"\W")
 class Names(dict[str, Any]):
     """The globals of one generated function.
 
-    ``names["cls"] = cls`` binds a fixed name; :meth:`add` binds a value under a
+    ``names["cls"] = cls`` binds a fixed name; `add` binds a value under a
     name made from a hint and returns that name, never one already bound or one of
     the function's local variables (*locals*).
     """
@@ -37,9 +37,12 @@ class Names(dict[str, Any]):
     def add(self, hint: str, value: Any) -> str:
         """Bind *value* under a new name like *hint*; returns the name.
 
+        ```pycon
         >>> names = Names({"cls": int}, locals={"v"})
         >>> names.add("h_x_item", str), names.add("h_x_item", bytes), names.add("v", 1)
         ('h_x_item', 'h_x_item_2', 'v_2')
+
+        ```
         """
         base = _NOT_IDENTIFIER.sub("_", hint)
         if not base.isidentifier():
@@ -59,6 +62,7 @@ def compile_function(lines: list[str], names: dict[str, Any], function: str, own
     *owner* says what the function is for (``unstructure Event``); it goes into the
     file name tracebacks show, with a number that no other generated function has.
 
+    ```pycon
     >>> names = Names()
     >>> one = names.add("one", 1)
     >>> fn = compile_function([f"def plus_one(x):", f"    return x + {one}"], names,
@@ -69,6 +73,8 @@ def compile_function(lines: list[str], names: dict[str, Any], function: str, own
     >>> print(inspect.getsource(fn), end="")
     def plus_one(x):
         return x + one
+
+    ```
     """
     source = "\n".join(lines) + "\n"
     filename = f"<iclei_model generated: {owner} #{next(_NUMBER)}>"
@@ -85,8 +91,11 @@ def compile_function(lines: list[str], names: dict[str, Any], function: str, own
 def identifier(name: str) -> str:
     """*name* made a Python identifier, for a generated function named after a class.
 
+    ```pycon
     >>> identifier("Pledge-v2"), identifier("Event")
     ('Pledge_v2', 'Event')
+
+    ```
     """
     found = _NOT_IDENTIFIER.sub("_", name)
     return found if found.isidentifier() else f"_{found}"

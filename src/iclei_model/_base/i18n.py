@@ -69,7 +69,7 @@ else:
 def N_(context: str, message: str) -> str:  # noqa: N802 - the gettext convention
     """Mark *message* for extraction under *context*; returns it unchanged.
 
-    The label is looked up later, by the same context, with :func:`tr`.
+    The label is looked up later, by the same context, with `tr`.
     """
     del context
     return message
@@ -88,17 +88,20 @@ def _parse(identifier: str) -> babel.Locale:
 
 
 def get_locale(locale: LocaleArg) -> babel.Locale:
-    """The :class:`babel.Locale` for *locale*, parsed once and cached.
+    """The `Locale` for *locale*, parsed once and cached.
 
-    Accepts a :class:`babel.Locale` or an identifier in POSIX or BCP 47 form
+    Accepts a `Locale` or an identifier in POSIX or BCP 47 form
     (``"zh_Hant_TW"``, ``"zh-Hant-TW"``, ``"ko"``).
 
+    ```pycon
     >>> get_locale("zh-Hant-TW")
     Locale('zh', territory='TW', script='Hant')
     >>> get_locale("klingon")
     Traceback (most recent call last):
     ...
     iclei_model.errors.InvalidValueError: locale: expected a locale like 'en', 'zh_Hant' or 'ko', got 'klingon' (...)
+
+    ```
     """  # noqa: E501
     from babel import Locale
 
@@ -117,6 +120,7 @@ def catalog_for(locale: babel.Locale) -> str | None:
     Scripts are filled in from CLDR's likely subtags first, so ``zh_TW`` and
     ``zh_HK`` read Traditional Chinese and ``zh`` reads Simplified.
 
+    ```pycon
     >>> from babel import Locale
     >>> catalog_for(Locale.parse("zh_TW")), catalog_for(Locale.parse("zh"))
     ('zh_Hant', 'zh_Hans')
@@ -124,6 +128,8 @@ def catalog_for(locale: babel.Locale) -> str | None:
     ('en_GB', 'de')
     >>> catalog_for(Locale.parse("en_US")) is None
     True
+
+    ```
     """
     return _catalog_for(str(locale))
 
@@ -131,9 +137,12 @@ def catalog_for(locale: babel.Locale) -> str | None:
 def script_of(locale: babel.Locale) -> str | None:
     """The locale's script, or the one CLDR's likely subtags give its language and region.
 
+    ```pycon
     >>> from babel import Locale
     >>> [script_of(Locale.parse(name)) for name in ("zh_TW", "zh", "ja")]
     ['Hant', 'Hans', 'Jpan']
+
+    ```
     """
     return locale.script or likely_script(locale.language, locale.territory)
 

@@ -16,11 +16,14 @@ __all__ = ["import_extra", "show"]
 def import_extra(module: str, extra: str, what: str) -> Any:
     """Import an optional dependency, or say which extra installs it.
 
+    ```pycon
     >>> import_extra("no_such_module", "tables", "DataFrames")
     Traceback (most recent call last):
     ...
     iclei_model.errors.MissingDependencyError: no_such_module is needed for DataFrames and
     is not installed: pip install 'iclei-model[tables]'
+
+    ```
     """
     try:
         return importlib.import_module(module)
@@ -34,10 +37,13 @@ def import_extra(module: str, extra: str, what: str) -> Any:
 def show(value: Any) -> str:
     """A short, JSON-like preview of a given value for an error message.
 
+    ```pycon
     >>> show("June"), show(7.9), show([1, [2, [3]]])
     ('"June"', 'number 7.9', 'list [1, [2, [...]]]')
     >>> show(10**5000)
     'number with more than 60 digits'
+
+    ```
     """
     kind = {
         bool: "boolean",

@@ -75,13 +75,16 @@ _UNPAUSED = nullcontext()
 def gc_paused() -> AbstractContextManager[None]:
     """Hold off the collector's automatic passes while one document's objects are built.
 
-    See :class:`_Pause`; nothing happens where :func:`pause_gc` turned pausing off.
+    See `_Pause`; nothing happens where [`pause_gc`][iclei_model.pause_gc] turned pausing off.
 
+    ```pycon
     >>> with gc_paused():
     ...     paused()
     True
     >>> paused()
     False
+
+    ```
     """
     return _PAUSED if _PAUSE.get() else _UNPAUSED
 
@@ -91,17 +94,20 @@ def pause_gc(enabled: bool) -> Iterator[None]:
     """Whether reading, writing and validating pause the garbage collector, in a block.
 
     They do by default: it makes large documents quicker to read and check (see
-    :doc:`/performance`). Within ``with pause_gc(False):`` they leave the collector
+    the performance page). Within ``with pause_gc(False):`` they leave the collector
     alone, in this thread or task only; for a whole program, enter it once at the
     start. Where the collector is paused, ``gc.disable()``, ``gc.enable()`` and
     ``gc.collect()`` still work, and thresholds you set meanwhile are kept.
 
+    ```pycon
     >>> import gc
     >>> import iclei_model as im
     >>> with im.pause_gc(False):
     ...     with gc_paused():
     ...         gc.get_threshold()[0] > 0
     True
+
+    ```
     """
     token = _PAUSE.set(enabled)
     try:

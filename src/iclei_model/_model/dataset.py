@@ -91,6 +91,7 @@ class Dataset:
     one pass. Construction never fails on cross-record problems such as an unknown
     reference or a duplicate id: ``validate`` reports those.
 
+    ```pycon
     >>> import datetime
     >>> import iclei_model as im
     >>> ds = im.load_dataset("east-asia-2019")
@@ -98,6 +99,8 @@ class Dataset:
     'Daisaku Kadokawa'
     >>> ds.holders("gexcom-president", on=datetime.date(2019, 6, 1))[0].holder
     'ashok-sridharan'
+
+    ```
     """
 
     id: str = attrs.field(validator=slug)
@@ -189,7 +192,7 @@ class Dataset:
         return record
 
     def source(self, record_id: str) -> Source:
-        """The :class:`Source` with this id."""
+        """The [`Source`][iclei_model.Source] with this id."""
         return self._typed(record_id, Source)
 
     def organisation(self, record_id: str) -> Organisation:
@@ -197,39 +200,39 @@ class Dataset:
         return self._typed(record_id, Organisation)
 
     def government(self, record_id: str) -> Government:
-        """The :class:`Government` with this id."""
+        """The [`Government`][iclei_model.Government] with this id."""
         return self._typed(record_id, Government)
 
     def person(self, record_id: str) -> Person:
-        """The :class:`Person` with this id."""
+        """The [`Person`][iclei_model.Person] with this id."""
         return self._typed(record_id, Person)
 
     def body(self, record_id: str) -> GoverningBody:
-        """The :class:`GoverningBody` with this id."""
+        """The [`GoverningBody`][iclei_model.GoverningBody] with this id."""
         return self._typed(record_id, GoverningBody)
 
     def seat(self, record_id: str) -> Seat:
-        """The :class:`Seat` with this id."""
+        """The [`Seat`][iclei_model.Seat] with this id."""
         return self._typed(record_id, Seat)
 
     def term(self, record_id: str) -> Term:
-        """The :class:`Term` with this id."""
+        """The [`Term`][iclei_model.Term] with this id."""
         return self._typed(record_id, Term)
 
     def mandate(self, record_id: str) -> Mandate:
-        """The :class:`Mandate` with this id."""
+        """The [`Mandate`][iclei_model.Mandate] with this id."""
         return self._typed(record_id, Mandate)
 
     def membership(self, record_id: str) -> Membership:
-        """The :class:`Membership` with this id."""
+        """The [`Membership`][iclei_model.Membership] with this id."""
         return self._typed(record_id, Membership)
 
     def initiative(self, record_id: str) -> Initiative:
-        """The :class:`Initiative` with this id."""
+        """The [`Initiative`][iclei_model.Initiative] with this id."""
         return self._typed(record_id, Initiative)
 
     def event(self, record_id: str) -> Event:
-        """The :class:`Event` with this id."""
+        """The [`Event`][iclei_model.Event] with this id."""
         return self._typed(record_id, Event)
 
     # ------------------------------------------------------------ governance
@@ -246,7 +249,7 @@ class Dataset:
 
         Usually one; more where the data holds a conflict that ``validate`` reports.
         Periods known only to the year hand over at the start of their end year
-        (see :func:`iclei_model.covers`).
+        (see [`covers`][iclei_model.covers]).
         """
         self.seat(seat)
         return [

@@ -3,7 +3,7 @@
 A field's type and validator say what its values look like; its metadata says
 what they mean: that a slug is the id of a Government, or of any organisation.
 Fields record it once, where they are declared (``_model/records.py`` for the
-model, :mod:`iclei_model.fields` for records of a user's own), and validation, the
+model, `fields` for records of a user's own), and validation, the
 strategies and the JSON Schema read it from there.
 """
 
@@ -19,7 +19,7 @@ from .introspect import init_fields
 __all__ = ["KEY", "FieldInfo", "info", "metadata", "phrase", "references"]
 
 KEY = "iclei_model"
-"""The key of a field's :class:`FieldInfo` in its attrs metadata."""
+"""The key of a field's `FieldInfo` in its attrs metadata."""
 
 FUNDING_PROGRAMME = "funding programme"
 """A target that is an Initiative of kind funding programme, not any Initiative."""
@@ -50,7 +50,7 @@ def metadata(field_info: FieldInfo) -> dict[str, Any]:
 
 
 def info(attribute: attrs.Attribute[Any]) -> FieldInfo | None:
-    """The :class:`FieldInfo` of a field, or None for a field without one."""
+    """The `FieldInfo` of a field, or None for a field without one."""
     found = attribute.metadata.get(KEY)
     return found if isinstance(found, FieldInfo) else None
 
@@ -58,8 +58,11 @@ def info(attribute: attrs.Attribute[Any]) -> FieldInfo | None:
 def phrase(targets: tuple[str, ...]) -> str:
     """What references to *targets* name, in words.
 
+    ```pycon
     >>> phrase(("Government",)), phrase(("Organisation",)), phrase(("Event",))
     ('a Government', 'an organisation', 'an Event')
+
+    ```
     """
     names = ["organisation" if t == "Organisation" else t for t in targets]
     first = names[0]

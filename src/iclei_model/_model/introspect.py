@@ -30,10 +30,13 @@ def init_fields(cls: type) -> tuple[Field, ...]:
 def without_none(kind: Any) -> tuple[Any, bool]:
     """*kind* without ``None``, and whether it allowed ``None``.
 
+    ```pycon
     >>> without_none(str | None)
     (<class 'str'>, True)
     >>> without_none(int)
     (<class 'int'>, False)
+
+    ```
     """
     args = typing.get_args(kind)
     if type(None) not in args:

@@ -79,6 +79,7 @@ class PartialDate:
     a forum in "Jul. tbc", a phase "2019.4–2020.9". A PartialDate holds exactly
     what is known and serializes as ISO 8601 reduced precision.
 
+    ```pycon
     >>> PartialDate.parse("2019-04")
     PartialDate('2019-04')
     >>> PartialDate(2019, 4).precision
@@ -86,18 +87,23 @@ class PartialDate:
     >>> str(PartialDate(2019, 4, 15))
     '2019-04-15'
 
+    ```
+
     **Order.** PartialDates are totally ordered by (year, month, day) with a
     missing part sorting before any known one, so a coarser date sorts just
     before the finer dates it contains:
 
+    ```pycon
     >>> sorted(PartialDate.parse(s) for s in ["2019-04-15", "2019-04", "2019", "2018-12-31"])
     ... # doctest: +NORMALIZE_WHITESPACE
     [PartialDate('2018-12-31'), PartialDate('2019'),
      PartialDate('2019-04'), PartialDate('2019-04-15')]
 
+    ```
+
     The order agrees with equality, so PartialDates sort, dedupe and key
-    dictionaries safely; use :meth:`first_day`, :meth:`last_day` and
-    :meth:`contains` to reason about the days a date covers.
+    dictionaries safely; use `first_day`, `last_day` and
+    `contains` to reason about the days a date covers.
     """
 
     year: int = attrs.field(order=_zero)
@@ -108,6 +114,7 @@ class PartialDate:
     def parse(cls, text: str) -> PartialDate:
         """Parse ISO 8601 reduced precision: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
 
+        ```pycon
         >>> PartialDate.parse("2019")
         PartialDate('2019')
         >>> PartialDate.parse("June")
@@ -118,6 +125,8 @@ class PartialDate:
         Traceback (most recent call last):
         ...
         iclei_model.errors.InvalidValueError: expected a real date, got "2019-02-30" (day: ...)
+
+        ```
         """
         match = _ISO.fullmatch(text) if isinstance(text, str) else None
         if match is None:
@@ -139,9 +148,12 @@ class PartialDate:
     def from_date(cls, value: _dt.date) -> PartialDate:
         """The PartialDate of one known day.
 
+        ```pycon
         >>> import datetime
         >>> PartialDate.from_date(datetime.date(2020, 11, 26))
         PartialDate('2020-11-26')
+
+        ```
         """
         return cls(value.year, value.month, value.day)
 
@@ -168,18 +180,24 @@ class PartialDate:
     def first_day(self) -> _dt.date:
         """The first calendar day the date covers.
 
+        ```pycon
         >>> PartialDate(2019, 2).first_day()
         datetime.date(2019, 2, 1)
+
+        ```
         """
         return _dt.date(self.year, self.month or 1, self.day or 1)
 
     def last_day(self) -> _dt.date:
         """The last calendar day the date covers.
 
+        ```pycon
         >>> PartialDate(2020, 2).last_day()
         datetime.date(2020, 2, 29)
         >>> PartialDate(2019).last_day()
         datetime.date(2019, 12, 31)
+
+        ```
         """
         if self.day is not None:
             return _dt.date(self.year, self.month or 1, self.day)
@@ -189,6 +207,7 @@ class PartialDate:
     def contains(self, other: _dt.date | PartialDate) -> bool:
         """Whether every day of *other* falls within the days this date covers.
 
+        ```pycon
         >>> import datetime
         >>> PartialDate(2019, 7).contains(datetime.date(2019, 7, 18))
         True
@@ -196,6 +215,8 @@ class PartialDate:
         True
         >>> PartialDate(2019, 7).contains(PartialDate(2019))
         False
+
+        ```
         """
         if isinstance(other, PartialDate):
             return self.first_day() <= other.first_day() and other.last_day() <= self.last_day()

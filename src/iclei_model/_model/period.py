@@ -46,7 +46,7 @@ def ends_before(start: PartialDate | _dt.datetime, end: PartialDate | _dt.dateti
 
 
 def covers(start: PartialDate | None, end: PartialDate | None, day: _dt.date) -> bool:
-    """Whether the period from *start* to *end* covers *day* (see :func:`period_bounds`)."""
+    """Whether the period from *start* to *end* covers *day* (see `period_bounds`)."""
     first, stop = period_bounds(start, end)
     return first <= day < stop
 

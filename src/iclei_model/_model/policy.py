@@ -67,6 +67,7 @@ class GovernancePolicy:
     changing the policy, and a body with rules of its own gets a policy of its own
     (see ``validate``'s *body_policies*).
 
+    ```pycon
     >>> ICLEI_POLICY.term_years
     3
     >>> GovernancePolicy(term_years=2).requires_membership(SeatRole.ADVISORY_MEMBER)
@@ -75,6 +76,8 @@ class GovernancePolicy:
     True
     >>> ICLEI_POLICY.is_elected_title("Director General")
     False
+
+    ```
     """
 
     term_years: int = attrs.field(default=3, validator=_positive)

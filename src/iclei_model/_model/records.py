@@ -194,10 +194,10 @@ def _optional_str() -> Any:
 
 @attrs.frozen(kw_only=True)
 class Citation:
-    """Where a record's facts come from: a :class:`Source` and a place in it."""
+    """Where a record's facts come from: a [`Source`][iclei_model.Source] and a place in it."""
 
     source: str = _ref("Source")
-    """The id of the :class:`Source`."""
+    """The id of the [`Source`][iclei_model.Source]."""
     page: str | None = _optional_str()
     """A page or section, as the source numbers it ("17", "Governance")."""
 
@@ -263,8 +263,11 @@ class Place:
 class Quantity:
     """A number with a unit, exact or bounded ("360+", "more than 1,750", "up to 48%").
 
+    ```pycon
     >>> str(Quantity(value=Decimal("360"), unit=Unit.OFFICIAL, bound=Bound.AT_LEAST))
     '360+ official'
+
+    ```
     """
 
     value: Decimal = attrs.field(validator=decimal_number)
@@ -466,7 +469,7 @@ class Membership:
 
     id: str = _id_field()
     member: str = _ref("Government")
-    """The id of the member :class:`Government`."""
+    """The id of the member [`Government`][iclei_model.Government]."""
     network: str = _ref("Network")
     through: str | None = _optional_ref("Secretariat", "Office", what="a Secretariat or an Office")
     """The id of the secretariat the member joined through."""
@@ -485,12 +488,15 @@ class Membership:
 class Person:
     """A person, with name parts, the order their culture writes them, and other scripts.
 
+    ```pycon
     >>> p = Person(id="daisaku-kadokawa", given_name="Daisaku", family_name="Kadokawa",
     ...            name_order="family_first")
     >>> p.display_name()
     'Daisaku Kadokawa'
     >>> p.display_name(native_order=True)
     'Kadokawa Daisaku'
+
+    ```
     """
 
     id: str = _id_field()
@@ -618,7 +624,7 @@ class Mandate:
     seat: str = _ref("Seat")
     term: str = _ref("Term")
     holder: str = _ref("Person")
-    """The id of the :class:`Person`."""
+    """The id of the [`Person`][iclei_model.Person]."""
     on_behalf_of: str = _ref("Organisation")
     """The id of the organisation the holder sits for.
 

@@ -1,7 +1,7 @@
 """The shapes of the values fields hold, and what their validators promise.
 
 Every backend (converters, the msgspec front end, JSON Schema, strategies) asks
-:func:`shape_of` what a field's type is and :func:`constraint_of` what its
+`shape_of` what a field's type is and `constraint_of` what its
 validator checks, instead of telling types and validators apart on its own.
 """
 
@@ -69,10 +69,13 @@ class TypeShape:
 
 @cache
 def shape_of(kind: Any) -> TypeShape:
-    """The :class:`TypeShape` of a type the model uses (without ``None``).
+    """The `TypeShape` of a type the model uses (without ``None``).
 
+    ```pycon
     >>> shape_of(tuple[str, ...])
     TypeShape(shape=<Shape.LIST: 'list'>, cls=None, item=TypeShape(shape=<Shape.STR: 'str'>, cls=None, item=None))
+
+    ```
     """  # noqa: E501
     simple = {
         str: Shape.STR,
@@ -131,5 +134,5 @@ def _constraints() -> dict[Any, Constraint]:
 
 
 def constraint_of(attribute: attrs.Attribute[Any]) -> Constraint | None:
-    """The :class:`Constraint` a field's validator (unwrapped from ``optional``) gives."""
+    """The `Constraint` a field's validator (unwrapped from ``optional``) gives."""
     return _constraints().get(base_validator(attribute))

@@ -22,10 +22,13 @@ def normalize_language_tag(tag: str) -> str:
 
     Accepts Babel/POSIX identifiers with underscores and any letter case.
 
+    ```pycon
     >>> normalize_language_tag("zh_hans_cn")
     'zh-Hans-CN'
     >>> normalize_language_tag("ko")
     'ko'
+
+    ```
     """
     parts = tag.replace("_", "-").split("-")
     out = [parts[0].lower()]
@@ -93,18 +96,24 @@ class LocalizedText:
     Keys are BCP 47 tags (``en``, ``ja``, ``zh-Hans``, ``ko-Latn``). Build one from
     a mapping:
 
+    ```pycon
     >>> kyoto = LocalizedText({"en": "Kyoto", "ja": "京都市", "zh-Hans": "京都"})
     >>> kyoto["ja"]
     '京都市'
 
-    :meth:`get` picks the display value for a locale with a fallback chain: the
+    ```
+
+    `get` picks the display value for a locale with a fallback chain: the
     exact tag, then shorter tags (``zh-Hans-CN`` → ``zh-Hans`` → ``zh``), then the
     given fallbacks (English by default), then the first language held.
 
+    ```pycon
     >>> kyoto.get("zh_Hans_CN")
     '京都'
     >>> kyoto.get("de")
     'Kyoto'
+
+    ```
     """
 
     items: tuple[tuple[str, str], ...] = attrs.field(converter=_to_items, validator=_check_items)
@@ -113,8 +122,11 @@ class LocalizedText:
     def en(cls, text: str) -> LocalizedText:
         """A text known only in English.
 
+        ```pycon
         >>> LocalizedText.en("Bonn")
         LocalizedText({'en': 'Bonn'})
+
+        ```
         """
         return cls({"en": text})
 

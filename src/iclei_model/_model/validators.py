@@ -59,8 +59,11 @@ def _iso_countries() -> frozenset[str]:
 def is_iso_country(code: str) -> bool:
     """Whether *code* is an ISO 3166-1 alpha-2 code, checked against CLDR's territories.
 
+    ```pycon
     >>> is_iso_country("TW"), is_iso_country("UK"), is_iso_country("EU")
     (True, False, False)
+
+    ```
     """
     return code in _iso_countries()
 
@@ -75,8 +78,11 @@ def _time_zones() -> frozenset[str]:
 def is_iana_time_zone(name: str) -> bool:
     """Whether *name* is an IANA time zone name known to the time zone database.
 
+    ```pycon
     >>> is_iana_time_zone("Asia/Seoul"), is_iana_time_zone("KST")
     (True, False)
+
+    ```
     """
     return name in _time_zones()
 

@@ -30,10 +30,13 @@ __all__ = [
 class Pathway(enum.StrEnum):
     """The five ICLEI development pathways.
 
+    ```pycon
     >>> Pathway.LOW_EMISSION.label
     'Low emission development'
     >>> Pathway("circular")
     <Pathway.CIRCULAR: 'circular'>
+
+    ```
     """
 
     LOW_EMISSION = "low_emission"
@@ -107,10 +110,13 @@ _PATHWAY_TEXT: dict[Pathway, tuple[str, str]] = {
 class Region(enum.StrEnum):
     """The nine ICLEI regions, each with the countries it covers.
 
+    ```pycon
     >>> Region.for_country("KR")
     <Region.EAST_ASIA: 'east_asia'>
     >>> "TW" in Region.EAST_ASIA.countries
     True
+
+    ```
     """
 
     AFRICA = "africa"
@@ -169,7 +175,7 @@ def _country_regions() -> dict[str, Region]:
 
 
 class Sector(enum.StrEnum):
-    """What kind of organisation an :class:`OtherOrganisation` is."""
+    """What kind of organisation an [`OtherOrganisation`][iclei_model.OtherOrganisation] is."""
 
     GOVERNMENT_AGENCY = "government_agency"
     """A ministry, bureau or department of a national or local government."""

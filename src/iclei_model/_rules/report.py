@@ -156,12 +156,15 @@ class Finding:
 class ValidationReport:
     """What ``validate`` found: every finding, in the order of the dataset's records.
 
+    ```pycon
     >>> import iclei_model as im
     >>> report = im.validate(im.load_dataset("east-asia-2019"))
     >>> report.ok, len(report.errors), report.summary()
     (True, 0, '0 errors, 11 warnings')
     >>> sorted(report.codes())
     ['initiative.no_pathway', 'source.contradiction']
+
+    ```
     """
 
     findings: tuple[Finding, ...] = ()
@@ -211,9 +214,12 @@ class ValidationReport:
     def __repr__(self) -> str:
         """One line: the counts, then how many findings each code has.
 
+        ```pycon
         >>> import iclei_model as im
         >>> im.validate(im.load_dataset("east-asia-2019"))
         <ValidationReport 0 errors, 11 warnings: initiative.no_pathway 4, source.contradiction 7>
+
+        ```
         """
         counts = ", ".join(f"{code} {n}" for code, n in sorted(self.codes().items()))
         return f"<ValidationReport {self.summary()}{': ' + counts if counts else ''}>"
@@ -245,10 +251,13 @@ class ValidationReport:
         (the collection, position and id of the record at ``path``), ``path``,
         ``message`` and ``records`` (every id involved, a list).
 
+        ```pycon
         >>> import iclei_model as im
         >>> frame = im.validate(im.load_dataset("east-asia-2019")).to_pandas()
         >>> frame.groupby("code", observed=True).size().to_dict()
         {'initiative.no_pathway': 4, 'source.contradiction': 7}
+
+        ```
 
         Raises:
             MissingDependencyError: pandas is not installed (``iclei-model[pandas]``).

@@ -21,6 +21,7 @@ V = TypeVar("V")
 class Spans(Generic[V]):
     """Periods ``[first, stop)``, each with a value, by their first day.
 
+    ```pycon
     >>> day = _dt.date
     >>> spans = Spans([
     ...     (day(2018, 1, 1), day(2021, 1, 1), "mayor"),
@@ -30,6 +31,8 @@ class Spans(Generic[V]):
     ['mayor', 'deputy']
     >>> spans.overlapping(day(2024, 1, 1), day(2025, 1, 1))
     []
+
+    ```
     """
 
     def __init__(self, periods: Iterable[tuple[_dt.date, _dt.date, V]]) -> None:

@@ -2,7 +2,7 @@
 
 Each rule is a small check in a module of its concern (``references``, ``dates``,
 ``terms``, ``mandates``, ``initiatives``), marked with the codes it reports. The
-checks share one :class:`~.context.Context`, whose indexes are built on first use;
+checks share one `Context`, whose indexes are built on first use;
 a rule in ``ignore`` is not run, and an index only ignored rules need is never
 built.
 """
@@ -64,7 +64,7 @@ def validate(
     body_policies: Mapping[str, GovernancePolicy] | None = None,
     ignore: Iterable[str] = (),
 ) -> ValidationReport:
-    """Check a dataset against every rule in :data:`RULES` and report what breaks them.
+    """Check a dataset against every rule in [`RULES`][iclei_model.RULES]; report what breaks them.
 
     *policy* gives the governance rules (ICLEI's by default); *body_policies* gives
     a body, by id, rules of its own. Codes in *ignore* are not reported. Never raises
@@ -72,6 +72,7 @@ def validate(
     of records (each is indexed once, and only records of one seat, body or person
     are compared with each other).
 
+    ```pycon
     >>> import iclei_model as im
     >>> ds = im.load_dataset("east-asia-2019")
     >>> report = im.validate(ds, im.GovernancePolicy(term_years=2))
@@ -79,6 +80,8 @@ def validate(
     False
     >>> print(report.errors[0].message)
     lasts 3 years (2018 to 2021); the policy of gexcom sets terms of 2 years
+
+    ```
 
     Raises:
         InvalidValueError: *ignore* names a code that is not a rule's.

@@ -32,8 +32,11 @@ def _data_root() -> Traversable:
 def available_datasets() -> list[str]:
     """The names of the datasets bundled with the package.
 
+    ```pycon
     >>> available_datasets()
     ['east-asia-2019']
+
+    ```
     """
     return sorted(entry.name for entry in _data_root().iterdir() if entry.is_dir())
 
@@ -95,20 +98,24 @@ class TomlFolder:
 
 
 def read_toml_folder(folder: Traversable | Path) -> dict[str, Any]:
-    """Read every ``*.toml`` file in *folder* as one document (see :class:`TomlFolder`)."""
+    """Read every ``*.toml`` file in *folder* as one document (see `TomlFolder`)."""
     return TomlFolder(folder).data
 
 
 def load_dataset(name: str) -> Dataset:
     """Load a bundled dataset by name, and validate it.
 
-    Only the names :func:`available_datasets` lists are read: a service that passes a
-    user's string through never reads a folder of its choosing. A folder or file of
-    your own is read explicitly, with ``load(path, Dataset, validate=True)``.
+    Only the names [`available_datasets`][iclei_model.available_datasets] lists are
+    read: a service that passes a user's string through never reads a folder of its
+    choosing. A folder or file of your own is read explicitly, with
+    ``load(path, Dataset, validate=True)``.
 
+    ```pycon
     >>> ds = load_dataset("east-asia-2019")
     >>> ds.schema_version, ds.title.get("en")
     (2, 'ICLEI East Asia 2019')
+
+    ```
 
     Raises:
         IcleiModelError: no bundled dataset has that name (a path is not a name).

@@ -392,8 +392,11 @@ def _record_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, Any], Any]:
 def _did_you_mean(key: Any, names: list[str]) -> str:
     """`` (did you mean "name"?)`` for a key close to one of *names*; else nothing.
 
+    ```pycon
     >>> _did_you_mean("titel", ["id", "title", "start"]), _did_you_mean("x", ["id"])
     (' (did you mean "title"?)', '')
+
+    ```
     """
     if type(key) is not str or len(key) > 100:
         return ""
@@ -632,9 +635,12 @@ def make_converter() -> cattrs.Converter:
     the library or other users. It is strict: no number is taken for a string,
     unknown keys and missing fields are errors, and a failure lists every problem.
 
+    ```pycon
     >>> conv = make_converter()
     >>> conv.unstructure(PartialDate(2019, 4))
     '2019-04'
+
+    ```
     """
     return _base_converter()
 
@@ -653,9 +659,12 @@ def _native() -> cattrs.Converter:
 def unstructure(obj: Any, *, converter: cattrs.Converter | None = None) -> Any:
     """Turn a model object into plain data: dicts, lists, strings, numbers, booleans.
 
+    ```pycon
     >>> from iclei_model import Quantity, Unit
     >>> unstructure(Quantity(value=Decimal("360"), unit=Unit.OFFICIAL, bound="at_least"))
     {'value': '360', 'unit': 'official', 'bound': 'at_least'}
+
+    ```
     """
     with gc_paused():
         return (converter or _default()).unstructure(obj)
@@ -669,6 +678,7 @@ def structure(
     Raises:
         StructureError: listing every problem in *data*, each with its path.
 
+    ```pycon
     >>> from iclei_model import Quantity
     >>> structure({"value": 7.9, "unit": "trees"}, Quantity)
     Traceback (most recent call last):
@@ -676,6 +686,8 @@ def structure(
     iclei_model.errors.StructureError: 2 problems in input:
       $.value: expected a decimal number written as a string like "29.61", got number 7.9
       $.unit: expected one of "local_government", ..., got "trees"
+
+    ```
     """
     with gc_paused():
         try:
@@ -706,7 +718,7 @@ class _Within(typing.NamedTuple):
     """The problems of a nested value, at *path* (in *field*), not yet written out.
 
     Each level of nesting adds one of these, not a copy of every problem below it:
-    :func:`_flatten` writes each problem's whole path once, at the end.
+    `_flatten` writes each problem's whole path once, at the end.
     """
 
     path: str
@@ -718,7 +730,7 @@ _Entry = Problem | _Within
 
 
 def problems(exc: BaseException, path: str = "$", field: str | None = None) -> list[_Entry]:
-    """A structuring failure as problems at *path*, in input order (see :func:`_flatten`).
+    """A structuring failure as problems at *path*, in input order (see `_flatten`).
 
     *field* is the record field the value at *path* belongs to, where known.
     """

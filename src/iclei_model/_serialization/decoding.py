@@ -83,7 +83,7 @@ so the records built, and the time to build them, follow the expanded count."""
 
 
 def check_aliases(data: Any) -> None:
-    """Refuse YAML whose aliases expand it past :data:`ALIAS_BUDGET`, or that holds itself.
+    """Refuse YAML whose aliases expand it past `ALIAS_BUDGET`, or that holds itself.
 
     PyYAML reads an alias as the very object its anchor names, so *data* is a graph
     with shared parts: small in memory, but the model reads every path through it.

@@ -244,8 +244,11 @@ def _codec(fmt: str) -> _Codec:
 def format_of(path: str | os.PathLike[str]) -> Format:
     """The format a file's suffix names.
 
+    ```pycon
     >>> format_of("events.yml")
     'yaml'
+
+    ```
 
     Raises:
         FormatError: the suffix names no format.
@@ -314,9 +317,11 @@ def dumps(
     Args:
         obj: a record, a Dataset, or any model object.
         format: ``"json"`` (the default), ``"yaml"``, ``"toml"`` or ``"msgpack"``.
-        converter: a converter from :func:`make_converter` with hooks of your own.
+        converter: a converter from [`make_converter`][iclei_model.make_converter] with
+            hooks of your own.
         pretty: indent JSON for people to read; the other formats ignore it.
 
+    ```pycon
     >>> from iclei_model import PartialDate, Term
     >>> term = Term(id="t", body="gexcom", start=PartialDate(2018), end=PartialDate(2021))
     >>> dumps(term)
@@ -327,6 +332,8 @@ def dumps(
     start = "2018"
     end = "2021"
     <BLANKLINE>
+
+    ```
 
     Raises:
         FormatError: the format is unknown, its library is not installed, or it
@@ -352,6 +359,7 @@ def loads(
     Datasets of older schema versions are migrated. With *validate*, a Dataset is
     also checked against the validation rules (ICLEI's policy).
 
+    ```pycon
     >>> from iclei_model import Term
     >>> loads('{"id": "t", "body": "gexcom", "start": "2018", "end": "2021"}', Term).label
     '2018–2021'
@@ -361,6 +369,8 @@ def loads(
     iclei_model.errors.StructureError: 2 problems in input:
       $.start: expected a date like 2019, 2019-06 or 2019-06-10, got number 2018
       $.end: required field is missing
+
+    ```
 
     Raises:
         DecodeError: *data* is not a document of the format (a StructureError).
@@ -488,7 +498,7 @@ def _remove_stale(target: Path) -> None:
     """Remove what writes of *target* killed before their end left, an hour on.
 
     A process killed mid-write cannot remove its temporary file. The next write of
-    the same file removes those last touched more than :data:`STALE_AFTER` seconds
+    the same file removes those last touched more than `STALE_AFTER` seconds
     ago; younger ones may belong to a write still running elsewhere.
     """
     cutoff = time.time() - STALE_AFTER

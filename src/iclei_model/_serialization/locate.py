@@ -23,8 +23,11 @@ _STEP = re.compile(r'\.([A-Za-z_][A-Za-z0-9_]*)|\[([0-9]+)\]|\[("(?:[^"\\]|\\.)*
 def steps(path: str) -> list[str | int]:
     """``$.events[3].start`` as ``["events", 3, "start"]``.
 
+    ```pycon
     >>> steps('$.events[3].start'), steps('$["odd key"][0]')
     (['events', 3, 'start'], ['odd key', 0])
+
+    ```
     """
     found: list[str | int] = []
     for name, index, quoted in _STEP.findall(path):
@@ -35,10 +38,13 @@ def steps(path: str) -> list[str | int]:
 class Locator:
     r"""The places of paths in one file's text; the text is read once for all of them.
 
+    ```pycon
     >>> Locator('{"events": [\n  {"id": "forum", "start": "June"}]}', "json").place(
     ...     "$.events[0].start"
     ... )
     (2, 28)
+
+    ```
     """
 
     def __init__(self, text: str, fmt: str) -> None:
@@ -140,8 +146,11 @@ def _toml_place(text: str, path: list[str | int]) -> Place | None:
 def record_id(data: Any, path: str) -> str | None:
     """The id of the record a problem at *path* is in: the nearest one with an id.
 
+    ```pycon
     >>> record_id({"events": [{"id": "forum", "start": "June"}]}, "$.events[0].start")
     'forum'
+
+    ```
     """
     found: str | None = None
     value = data

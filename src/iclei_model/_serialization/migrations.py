@@ -33,8 +33,11 @@ def migrate(data: Mapping[str, Any]) -> Mapping[str, Any]:
     when it had its default value. Migrations run before structuring and leave
     anything they do not recognise in place, for structuring to report.
 
+    ```pycon
     >>> migrate({"schema_version": 1, "mandates": [{"id": "m", "organisation": "kyoto"}]})
     {'schema_version': 2, 'mandates': [{'id': 'm', 'on_behalf_of': 'kyoto'}]}
+
+    ```
 
     Raises:
         MigrationError: the version is not a whole number, or newer than this

@@ -71,8 +71,11 @@ _STEP = re.compile(r'\.([A-Za-z_][A-Za-z0-9_]*)|\[([0-9]+)\]|\[("(?:[^"\\]|\\.)*
 def _location(path: str) -> tuple[str | int, ...]:
     """``$.events[3].start`` as pydantic's location: ``("events", 3, "start")``.
 
+    ```pycon
     >>> _location('$.events[3].start'), _location('$["odd key"]')
     (('events', 3, 'start'), ('odd key',))
+
+    ```
     """
     steps: list[str | int] = []
     for name, index, quoted in _STEP.findall(path):

@@ -132,6 +132,7 @@ def json_schema(cls: type, *, ref_template: str = "#/$defs/{name}") -> dict[str,
     country codes carry patterns; organisations are one of five shapes chosen by
     ``kind``.
 
+    ```pycon
     >>> import iclei_model as im
     >>> schema = im.json_schema(im.Term)
     >>> schema["$ref"]
@@ -142,6 +143,8 @@ def json_schema(cls: type, *, ref_template: str = "#/$defs/{name}") -> dict[str,
     >>> schema.get("$defs").get("PartialDate").get("description")
     'An ISO 8601 date at year, month or day precision: 2019, 2019-06 or 2019-06-10.'
 
+    ```
+
     Some rules need more than a schema can say and are checked only when loading:
     that a country code is one of CLDR's, that a time zone exists. An end before
     its start loads; ``validate`` reports it.
@@ -150,10 +153,13 @@ def json_schema(cls: type, *, ref_template: str = "#/$defs/{name}") -> dict[str,
     them elsewhere: with ``"#/components/schemas/{name}"``, every ref points into an
     OpenAPI document's components, and ``$defs`` holds what to put there.
 
+    ```pycon
     >>> openapi = im.json_schema(im.Term, ref_template="#/components/schemas/{name}")
     >>> start = openapi.get("$defs").get("Term").get("properties").get("start")
     >>> openapi.get("$ref"), start.get("$ref")
     ('#/components/schemas/Term', '#/components/schemas/PartialDate')
+
+    ```
     """
     if "{name}" not in ref_template:
         raise InvalidValueError(

@@ -65,7 +65,7 @@ def to_ical(
       with ``X-ICLEI-MODEL-STATUS:postponed``.
     - ``CATEGORIES`` holds the event's kind and pathways, ``RELATED-TO;RELTYPE=PARENT``
       the UID of the event it is part of, and ``DESCRIPTION`` the one-line summary
-      of :func:`iclei_model.formatting.format_event`.
+      of `format_event`.
 
     Args:
         dataset: the dataset the events come from (for names and parents).

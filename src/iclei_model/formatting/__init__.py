@@ -1,12 +1,12 @@
 """Localized formatting of the model's records, from CLDR data through Babel.
 
 Every function takes a keyword ``locale``: an identifier such as ``"ko"``,
-``"zh_Hant"`` or ``"zh-Hant-TW"``, or a :class:`babel.Locale`. None reads a
+``"zh_Hant"`` or ``"zh-Hant-TW"``, or a `Locale`. None reads a
 global default. Locales are parsed once and cached.
 
 Dates and numbers come from CLDR and work in every locale CLDR has. Labels of the
 model's vocabularies come from the library's message catalogs, complete for the
-locales in :data:`SUPPORTED_LOCALES`; other locales show them in English.
+locales in `SUPPORTED_LOCALES`; other locales show them in English.
 """
 
 from iclei_model._base.i18n import SUPPORTED_LOCALES, LocaleArg, get_locale

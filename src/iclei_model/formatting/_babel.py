@@ -19,15 +19,15 @@ decides, by Babel's behaviour at first use, whether it is needed at all:
   before 2.19 writes a resolved CLDR alias back into locale data that several
   locales may share. Once code in the process formats a stand-alone month name
   (``LLLL``) in one locale, other locales without stand-alone names of their own
-  can print that locale's names ("4月" in German). :func:`leaks_aliases` probes a
+  can print that locale's names ("4月" in German). `leaks_aliases` probes a
   private ``LocaleDataDict`` built here (never Babel's shared data, so plain Babel
   output in the process is left as it was). Where the leak exists,
-  :func:`names` reads month, quarter, weekday and day-period names from Babel's
+  `names` reads month, quarter, weekday and day-period names from Babel's
   CLDR data files along CLDR's inheritance chain instead of through the shared
   cache; where it does not, it reads ``Locale.months`` and friends.
 * **Minimum grouping digits.** CLDR gives each locale a ``minimumGroupingDigits``;
   Babel has no such datum and always groups four-digit numbers ("1.234,5" in
-  Spanish, where CLDR and ICU write "1234,5"). :func:`groups` answers from the
+  Spanish, where CLDR and ICU write "1234,5"). `groups` answers from the
   CLDR value, unless Babel already leaves such a number ungrouped.
 
 Nothing here mutates Babel's state: every cache is this module's own, filled
@@ -74,10 +74,13 @@ def tokenize(pattern: str) -> list[Token]:
 def untokenize(tokens: list[Token]) -> str:
     """A date pattern from tokens: fields as letters, literal runs joined and quoted.
 
+    ```pycon
     >>> print(untokenize([("chars", "l'"), ("chars", "an "), ("field", ("y", 1))]))
     'l''an 'y
     >>> print(untokenize([("chars", "'"), ("field", ("d", 1)), ("chars", ".")]))
     ''''d.
+
+    ```
     """
     out: list[str] = []
     text = ""
@@ -265,11 +268,14 @@ def _babel_groups_short_numbers(identifier: str) -> bool:
 def groups(value: Decimal, locale: babel.Locale) -> bool:
     """Whether *value* is written with grouping separators in *locale*.
 
+    ```pycon
     >>> from babel import Locale
     >>> groups(Decimal("1234.5"), Locale("es")), groups(Decimal("12345"), Locale("es"))
     (False, True)
     >>> groups(Decimal("1234.5"), Locale("de")), groups(Decimal("1234.5"), Locale("es", "MX"))
     (True, True)
+
+    ```
     """
     identifier = _identifier(locale)
     minimum = _min_grouping(identifier)

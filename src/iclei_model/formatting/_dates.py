@@ -3,7 +3,7 @@
 Patterns come from CLDR through Babel's public API; the library fills them in
 itself, so three things hold on every Babel release it supports:
 
-* Names (months, quarters, weekdays, AM/PM) come from :func:`._babel.names`, which
+* Names (months, quarters, weekdays, AM/PM) come from `names`, which
   is immune to the alias cache leak of Babel before 2.19
   (python-babel/babel#1234). They are written into the pattern as literal text,
   and Babel's ``DateTimePattern.apply`` fills in the numbers.
@@ -294,6 +294,7 @@ def format_partial_date(
 ) -> str:
     """A date at the precision it is known to: a year, a month or a day.
 
+    ```pycon
     >>> from iclei_model import PartialDate
     >>> april = PartialDate(2019, 4)
     >>> print(format_partial_date(april, locale="en"))
@@ -310,6 +311,8 @@ def format_partial_date(
     15 Apr 2019
     >>> print(format_partial_date(PartialDate(2019), locale="zh_Hant"))
     2019年
+
+    ```
     """
     loc = get_locale(locale)
     width = _check_width(width)
@@ -356,6 +359,7 @@ def _aware(value: object, name: str) -> _dt.datetime:
 def format_datetime(value: _dt.datetime, *, locale: LocaleArg, width: DateWidth = "long") -> str:
     """A date-time in its own time zone, with the zone shown.
 
+    ```pycon
     >>> import pendulum
     >>> opening = pendulum.datetime(2019, 6, 10, 9, 30, tz="Asia/Seoul")
     >>> print(format_datetime(opening, locale="ja"))
@@ -364,6 +368,8 @@ def format_datetime(value: _dt.datetime, *, locale: LocaleArg, width: DateWidth 
     2019년 6월 10일 오전 9:30 GMT+09:00
     >>> print(format_datetime(opening, locale="de"))
     10. Juni 2019, 09:30 GMT+09:00
+
+    ```
     """
     loc = get_locale(locale)
     width = _check_width(width)
@@ -390,6 +396,7 @@ def format_date_range(
     Dates may be partial; a range between two dates of the same precision uses
     CLDR's interval format for it, and repeats only what differs.
 
+    ```pycon
     >>> from iclei_model import PartialDate as D
     >>> print(format_date_range(D(2019, 6, 10), D(2019, 6, 14), locale="de"))
     10.–14. Juni 2019
@@ -406,15 +413,20 @@ def format_date_range(
     >>> print(format_date_range(D(2018), D(2021), locale="ko"))
     2018년 ~ 2021년
 
+    ```
+
     Date-times show the clock and the zone; a range within one day gives the
     date once:
 
+    ```pycon
     >>> import pendulum
     >>> start = pendulum.datetime(2020, 11, 25, 14, 0, tz="Asia/Seoul")
     >>> print(format_date_range(start, start.add(hours=2), locale="en"))
     November 25, 2020, 2:00 – 4:00 PM GMT+09:00
     >>> print(format_date_range(start, start.add(hours=2), locale="zh_Hant"))
     2020年11月25日 下午2:00至4:00 GMT+09:00
+
+    ```
 
     An end of None gives the start alone; an end equal to the start at the shown
     precision does too.
@@ -461,6 +473,7 @@ def format_relative(
 ) -> str:
     """How far *value* lies from *now* (today by default), in words.
 
+    ```pycon
     >>> import datetime
     >>> today = datetime.date(2019, 5, 20)
     >>> print(format_relative(datetime.date(2019, 6, 10), now=today, locale="en"))
@@ -470,10 +483,15 @@ def format_relative(
     >>> print(format_relative(datetime.date(2019, 4, 29), now=today, locale="de"))
     vor 3 Wochen
 
+    ```
+
     A partial date counts from its first day:
 
+    ```pycon
     >>> print(format_relative(PartialDate(2019, 7), now=today, locale="ja"))
     1 か月後
+
+    ```
     """
     from babel.dates import format_timedelta
 

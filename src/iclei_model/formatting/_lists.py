@@ -60,6 +60,7 @@ def _list_patterns(locale: babel.Locale, style: str) -> dict[str, str]:
 def format_list(items: Iterable[str], *, locale: LocaleArg, style: ListStyle = "standard") -> str:
     """Items joined as the locale joins a list.
 
+    ```pycon
     >>> print(format_list(["Changchun", "Datong", "Bonn"], locale="en"))
     Changchun, Datong, and Bonn
     >>> print(format_list(["长春", "大同", "波恩"], locale="zh_Hans"))
@@ -68,6 +69,8 @@ def format_list(items: Iterable[str], *, locale: LocaleArg, style: ListStyle = "
     Changchun, Datong und Bonn
     >>> print(format_list(["3 Städte", "2 Länder"], locale="de", style="unit"))
     3 Städte, 2 Länder
+
+    ```
     """
     values = list(items)
     for index, item in enumerate(values):

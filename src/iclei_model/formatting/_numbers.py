@@ -76,12 +76,15 @@ def format_number(value: Number, *, locale: LocaleArg) -> str:
     Four-digit numbers are grouped only where CLDR's minimum grouping digits say
     so (not in Spanish).
 
+    ```pycon
     >>> format_number(1750, locale="en"), format_number(1750, locale="de")
     ('1,750', '1.750')
     >>> print(format_number(Decimal("91.96"), locale="fr"))
     91,96
     >>> format_number(Decimal("1234.5"), locale="es"), format_number(12345, locale="es")
     ('1234,5', '12.345')
+
+    ```
     """
     number = _number(value)
     loc = get_locale(locale)
@@ -93,12 +96,15 @@ def format_number(value: Number, *, locale: LocaleArg) -> str:
 def format_percent(value: Number, *, locale: LocaleArg) -> str:
     """A fraction as a percentage: 0.48 is 48 %.
 
+    ```pycon
     >>> print(format_percent(0.48, locale="en"))
     48%
     >>> print(format_percent(0.48, locale="de"))
     48 %
     >>> print(format_percent(Decimal("0.125"), locale="fr"))
     12,5 %
+
+    ```
     """
     from babel.numbers import format_percent as babel_percent
 
@@ -125,6 +131,7 @@ def format_compact(
     has no long compact format in CLDR, its short one is used (Chinese, Japanese
     and Korean before CLDR 48 had none; their short format is already in words).
 
+    ```pycon
     >>> print(format_compact(1_750, locale="en"))
     1.8K
     >>> print(format_compact(1_750_000, locale="en", width="long"))
@@ -135,6 +142,8 @@ def format_compact(
     1250万
     >>> print(format_compact(12_500_000, locale="ko", width="long", fraction_digits=0))
     1250만
+
+    ```
     """
     from babel.numbers import format_compact_decimal
 
@@ -224,6 +233,7 @@ def format_quantity(quantity: Quantity, *, locale: LocaleArg) -> str:
     as shown. A bound goes where the language puts it: on the number, or after
     the counter or unit.
 
+    ```pycon
     >>> from iclei_model import Quantity
     >>> q = Quantity(value=Decimal("1750"), unit="local_government", bound="more_than")
     >>> print(format_quantity(q, locale="en"))
@@ -245,6 +255,8 @@ def format_quantity(quantity: Quantity, *, locale: LocaleArg) -> str:
     jusqu’à 48 %
     >>> print(format_quantity(Quantity(value=Decimal("1"), unit="tree"), locale="es"))
     1 árbol
+
+    ```
     """
     from babel.numbers import format_decimal
     from babel.units import format_unit

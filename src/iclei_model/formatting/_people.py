@@ -63,6 +63,7 @@ def format_person(
     Mongolian the family name comes first for people whose names are written so.
     A name the record holds in the locale's own script is used.
 
+    ```pycon
     >>> from iclei_model import Person, PersonName
     >>> kadokawa = Person(
     ...     id="daisaku-kadokawa", given_name="Daisaku", family_name="Kadokawa",
@@ -80,12 +81,17 @@ def format_person(
     >>> print(format_person(kadokawa, title="Mayor", locale="de"))
     Daisaku Kadokawa, Bürgermeister
 
+    ```
+
     An honorific shows where no office title is given:
 
+    ```pycon
     >>> hamanaka = Person(id="h", given_name="Hironori", family_name="Hamanaka",
     ...                   name_order="family_first", honorific_prefix="Prof.")
     >>> format_person(hamanaka, locale="en"), format_person(hamanaka, locale="ja")
     ('Prof. Hironori Hamanaka', 'Hamanaka Hironori 教授')
+
+    ```
     """
     if not isinstance(person, Person):
         raise InvalidValueError(f"person: expected a Person, got {show(person)}")

@@ -68,6 +68,7 @@ def location_text(place: Place | None, attendance: Attendance, locale: babel.Loc
 def format_event(event: Event, *, locale: LocaleArg, width: DateWidth = "long") -> str:
     """An event in one line: name, kind, dates and place, and its status if unsettled.
 
+    ```pycon
     >>> import iclei_model as im
     >>> ds = im.load_dataset("east-asia-2019")
     >>> tour = ds.event("chinese-cities-study-tour-london-2019")
@@ -75,6 +76,8 @@ def format_event(event: Event, *, locale: LocaleArg, width: DateWidth = "long") 
     Chinese Cities Study Tour (Voyage d’étude), 10–14 juin 2019, London, Royaume-Uni
     >>> print(format_event(tour, locale="zh_Hant"))
     Chinese Cities Study Tour（考察訪問），2019年6月10日至14日，London（英國）
+
+    ```
     """
     if not isinstance(event, Event):
         raise InvalidValueError(f"event: expected an Event, got {show(event)}")
@@ -120,12 +123,15 @@ def format_initiative(
 
     With ``pathways=False`` the pathways are left out, for a list under them.
 
+    ```pycon
     >>> import iclei_model as im
     >>> ds = im.load_dataset("east-asia-2019")
     >>> print(format_initiative(ds.initiative("green-circular-cities-coalition"), locale="en"))
     Green Circular Cities Coalition (Coalition, since August 29, 2019): Circular development
     >>> print(format_initiative(ds.initiative("green-circular-cities-coalition"), locale="ko"))
     Green Circular Cities Coalition(연합, 2019년 8월 29일부터): 순환 발전
+
+    ```
     """
     if not isinstance(initiative, Initiative):
         raise InvalidValueError(f"initiative: expected an Initiative, got {show(initiative)}")
@@ -161,6 +167,7 @@ def format_mandate(
     The dataset resolves the references. With ``body_and_term=False`` the body and
     term are left out, for a roster printed under them.
 
+    ```pycon
     >>> import iclei_model as im
     >>> ds = im.load_dataset("east-asia-2019")
     >>> chair = ds.roster("east-asia-rexcom", term="east-asia-rexcom-2018-2021")[0]
@@ -168,6 +175,8 @@ def format_mandate(
     Mayor Daisaku Kadokawa of Kyoto: Chair – Green, Circular & Resource-efficient Economy, ...
     >>> print(format_mandate(chair, ds, locale="ja"))
     Kyoto 市長 Kadokawa Daisaku：議長：グリーン・循環型・資源効率経済、ICLEI East Asia ...
+
+    ```
     """
     if not isinstance(mandate, Mandate):
         raise InvalidValueError(f"mandate: expected a Mandate, got {show(mandate)}")

@@ -32,11 +32,14 @@ def _own(text: LocalizedText, locale: babel.Locale) -> str | None:
 def format_text(text: LocalizedText, *, locale: LocaleArg) -> str:
     """A record's text in *locale*, falling back to English, then to any language.
 
+    ```pycon
     >>> kyoto = LocalizedText({"en": "Kyoto", "ja": "京都市", "zh-Hant": "京都市"})
     >>> format_text(kyoto, locale="ja"), format_text(kyoto, locale="zh_TW")
     ('京都市', '京都市')
     >>> format_text(kyoto, locale="zh_Hans"), format_text(kyoto, locale="de")
     ('Kyoto', 'Kyoto')
+
+    ```
     """
     loc = get_locale(locale)
     return text.get(_tag(loc))

@@ -48,8 +48,9 @@ The names are catalog messages, so each locale shows them in its own script.
 def format_territory(code: str, *, locale: LocaleArg) -> str:
     """A country or territory's name, by ISO 3166-1 code, as the network names it.
 
-    CLDR's name, except where the network has its own (:data:`TERRITORY_NAMES`):
+    CLDR's name, except where the network has its own (`TERRITORY_NAMES`):
 
+    ```pycon
     >>> format_territory("KR", locale="en"), format_territory("KR", locale="ko")
     ('South Korea', '대한민국')
     >>> format_territory("TW", locale="en"), format_territory("TW", locale="de")
@@ -58,6 +59,8 @@ def format_territory(code: str, *, locale: LocaleArg) -> str:
     ('中華台北', '中华台北')
     >>> print(format_territory("TW", locale="ja"))
     チャイニーズ・タイペイ
+
+    ```
     """
     if not isinstance(code, str) or not is_iso_country(code):
         raise InvalidValueError(
@@ -75,11 +78,14 @@ def format_label(member: enum.Enum, *, locale: LocaleArg) -> str:
     Pathways, regions, seat roles, body kinds, event kinds, initiative kinds,
     sectors, government levels, statuses and attendance have labels.
 
+    ```pycon
     >>> from iclei_model import EventKind, SeatRole
     >>> print(format_label(SeatRole.VICE_PRESIDENT, locale="ko"))
     부회장
     >>> print(format_label(EventKind.STUDY_TOUR, locale="fr"))
     Voyage d’étude
+
+    ```
     """
     labels = LABELS.get(type(member))
     if labels is None:
@@ -91,6 +97,7 @@ def format_label(member: enum.Enum, *, locale: LocaleArg) -> str:
 def format_pathway(pathway: Pathway, *, locale: LocaleArg) -> str:
     """A pathway's translated label.
 
+    ```pycon
     >>> from iclei_model import Pathway
     >>> print(format_pathway(Pathway.CIRCULAR, locale="en"))
     Circular development
@@ -100,6 +107,8 @@ def format_pathway(pathway: Pathway, *, locale: LocaleArg) -> str:
     基于自然的发展
     >>> print(format_pathway(Pathway.LOW_EMISSION, locale="ko"))
     저탄소 발전
+
+    ```
     """
     if not isinstance(pathway, Pathway):
         raise InvalidValueError(f"pathway: expected a Pathway, got {show(pathway)}")
@@ -109,9 +118,12 @@ def format_pathway(pathway: Pathway, *, locale: LocaleArg) -> str:
 def format_pathway_description(pathway: Pathway, *, locale: LocaleArg) -> str:
     """A pathway's translated description.
 
+    ```pycon
     >>> from iclei_model import Pathway
     >>> format_pathway_description(Pathway.LOW_EMISSION, locale="de")[:40]
     'Emissionsarme Entwicklung bremst den Kli'
+
+    ```
     """
     if not isinstance(pathway, Pathway):
         raise InvalidValueError(f"pathway: expected a Pathway, got {show(pathway)}")
@@ -121,9 +133,12 @@ def format_pathway_description(pathway: Pathway, *, locale: LocaleArg) -> str:
 def format_region(region: Region, *, locale: LocaleArg) -> str:
     """An ICLEI region's translated name.
 
+    ```pycon
     >>> from iclei_model import Region
     >>> format_region(Region.EAST_ASIA, locale="ja"), format_region(Region.EAST_ASIA, locale="mn")
     ('東アジア', 'Зүүн Ази')
+
+    ```
     """
     if not isinstance(region, Region):
         raise InvalidValueError(f"region: expected a Region, got {show(region)}")
@@ -133,8 +148,11 @@ def format_region(region: Region, *, locale: LocaleArg) -> str:
 def format_organisation_kind(organisation: Organisation | str, *, locale: LocaleArg) -> str:
     """What kind of organisation a record is, by record or ``kind`` tag.
 
+    ```pycon
     >>> print(format_organisation_kind("government", locale="ko"))
     지방정부
+
+    ```
     """
     kind = organisation.kind if isinstance(organisation, Organisation) else organisation
     if kind not in ORGANISATION_KINDS:
@@ -148,10 +166,13 @@ def format_organisation_kind(organisation: Organisation | str, *, locale: Locale
 def format_office_title(title: LocalizedText | str, *, locale: LocaleArg) -> str:
     """An office title: the record's own text in the locale, else the catalog's.
 
+    ```pycon
     >>> print(format_office_title(LocalizedText.en("Mayor"), locale="ja"))
     市長
     >>> print(format_office_title(LocalizedText({"en": "Mayor", "ko": "특례시장"}), locale="ko"))
     특례시장
+
+    ```
     """
     return _catalog_text(title, get_locale(locale), "office title")
 
@@ -159,8 +180,11 @@ def format_office_title(title: LocalizedText | str, *, locale: LocaleArg) -> str
 def format_portfolio(portfolio: LocalizedText | str, *, locale: LocaleArg) -> str:
     """A seat's portfolio: the record's own text in the locale, else the catalog's.
 
+    ```pycon
     >>> print(format_portfolio(LocalizedText.en("Sustainable Urban Mobility"), locale="fr"))
     Mobilité urbaine durable
+
+    ```
     """
     return _catalog_text(portfolio, get_locale(locale), "portfolio")
 
@@ -168,8 +192,11 @@ def format_portfolio(portfolio: LocalizedText | str, *, locale: LocaleArg) -> st
 def format_rule(code: str, *, locale: LocaleArg) -> str:
     """What a validation rule checks, translated.
 
+    ```pycon
     >>> print(format_rule("seat.double_holder", locale="de"))
     zwei Mandate auf einem Sitz überschneiden sich zeitlich
+
+    ```
     """
     if code not in RULES:
         raise InvalidValueError(f"code: expected a validation rule code, got {show(code)}")

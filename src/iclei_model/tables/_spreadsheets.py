@@ -1,6 +1,6 @@
 """The tables for spreadsheets: CSV files and an Excel workbook, readable as they open.
 
-The same tables as :data:`TABLES`, each column made for a person reading a sheet:
+The same tables as `TABLES`, each column made for a person reading a sheet:
 
 - a partial date is one column as precise as it is known (``2019``, ``2019-06`` or
   ``2019-06-10``), followed by its first and last possible day for sorting and

@@ -212,7 +212,7 @@ def _field(
     Text is a string column (in the table's language), an enum a category holding
     every value, ids a list, a partial date three columns. Columns the model has no
     field for (derived values, parts of nested records) are written out with
-    :func:`_col`.
+    `_col`.
     """
     kind = {attribute.name: kind for _, attribute, kind in init_fields(cls)}[name]
     found = shape_of(without_none(kind)[0])
@@ -622,7 +622,7 @@ def to_arrow(dataset: Dataset, table: str, *, language: str = "en") -> Any:
 
     Args:
         dataset: the dataset.
-        table: a name from :data:`TABLES`.
+        table: a name from `TABLES`.
         language: the language to show localized names and titles in.
 
     Raises:
