@@ -511,3 +511,21 @@ def test_the_command_never_shows_a_traceback(tmp_path: Path) -> None:
     assert run.returncode == 2
     assert run.stderr.startswith(f"iclei-model: {file}: not valid safe YAML: ")
     assert len(run.stderr.splitlines()) == 1
+
+
+def test_large_work_shows_progress_on_a_terminal_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from iclei_model import _cli
+
+    file = tmp_path / "ds.json"
+    im.dump(im.load_dataset("east-asia-2019"), file)
+    monkeypatch.setattr(_cli, "PROGRESS_FROM", 1_000)  # the bundled data counts as large
+    assert main(["validate", str(file)]) == 0
+    assert capsys.readouterr().err == ""  # not a terminal: nothing but the results
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["validate", str(file)]) == 0
+    err = capsys.readouterr().err
+    assert f"reading {file} (0 MB)..." in err
+    assert f"checking {file} (0 MB)..." in err
+    assert err.endswith(("\r", "s\n"))  # erased, or ended with the time it took

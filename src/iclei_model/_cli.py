@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -213,6 +214,42 @@ def _reading(name: str) -> Iterator[None]:
         raise _FileError(name, exc) from None
 
 
+PROGRESS_FROM = 2_000_000
+"""Files of this many bytes and more show what is being done, on a terminal."""
+
+
+@contextmanager
+def _progress(what: str, size: int) -> Iterator[None]:
+    """``reading big.json (24 MB)...`` on a terminal while it runs, then erased.
+
+    Only where standard error is a terminal and the work is large: piped output and
+    logs stay as they are.
+    """
+    stream = sys.stderr
+    if size < PROGRESS_FROM or not stream.isatty():
+        yield
+        return
+    message = f"{what} ({size / 1_000_000:.0f} MB)..."
+    started = time.perf_counter()
+    stream.write(message)
+    stream.flush()
+    try:
+        yield
+    finally:
+        elapsed = time.perf_counter() - started
+        stream.write(f"\r{' ' * len(message)}\r" if elapsed < 1 else f" {elapsed:.1f} s\n")
+        stream.flush()
+
+
+def _size(path: Path) -> int:
+    try:
+        if path.is_dir():
+            return sum(f.stat().st_size for f in path.glob("*.toml"))
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def _load(name: str, cls: type | None = None, fmt: str | None = None) -> Any:
     """Read a file or TOML folder, or a bundled dataset by name."""
     from ._model.dataset import Dataset
@@ -220,7 +257,7 @@ def _load(name: str, cls: type | None = None, fmt: str | None = None) -> Any:
     from ._serialization.formats import load
 
     path = Path(name)
-    with _reading(name):
+    with _reading(name), _progress(f"reading {name}", _size(path)):
         if path.exists() or fmt is not None or cls not in (None, Dataset):
             return load(path, cls or Dataset, format=fmt)
         if _looks_like_a_path(name):
@@ -354,7 +391,7 @@ def _validate(
     results: list[dict[str, Any]] = []
     for name in files:
         try:
-            with _reading(name):
+            with _reading(name), _progress(f"reading {name}", _size(Path(name))):
                 dataset, locate = _load_unchecked(name)
         except _FileError as exc:
             status = 2
@@ -375,7 +412,8 @@ def _validate(
                     print("  (references and rules are checked once it fits)", file=sys.stderr)
             continue
         assert isinstance(dataset, Dataset)
-        report = validate(dataset, policy, ignore=ignore)
+        with _progress(f"checking {name}", _size(Path(name))):
+            report = validate(dataset, policy, ignore=ignore)
         if not report.ok:
             status = max(status, 1)
         shown = report.errors if errors_only else report.findings
