@@ -73,3 +73,12 @@ def test_parts_keep_their_full_repr() -> None:
     assert repr(citation) == "Citation(source='ea-annual-report-2019', page='17')"
     quantity = im.Quantity(value=Decimal("360"), unit="official", bound="at_least")
     assert repr(quantity).startswith("Quantity(value=Decimal('360'), unit=<Unit.OFFICIAL")
+
+
+def test_record_html_shows_vocabulary_labels_not_codes(ds: im.Dataset) -> None:
+    event = next(e for e in ds.events if e.kind is im.EventKind.STUDY_TOUR)
+    page = event._repr_html_()
+    assert ">study tour<" in page
+    assert "study_tour" not in page
+    initiative = next(i for i in ds.initiatives if i.pathways)
+    assert initiative.pathways[0].label in initiative._repr_html_()

@@ -42,8 +42,9 @@ def _text(value: Any, special: Special) -> str:
         if len(value) == 1:
             return str(value)
         return "; ".join(f"{tag}: {text}" for tag, text in value.items)
-    if isinstance(value, enum.Enum):
-        return str(value.value)
+    if isinstance(value, enum.Enum):  # its English label, not its code: "study tour"
+        label = getattr(value, "label", None)
+        return label if isinstance(label, str) else str(value.value).replace("_", " ")
     if isinstance(value, PartialDate | _dt.date):
         return value.isoformat()
     if isinstance(value, tuple):
