@@ -2,12 +2,15 @@
 
 Builds the government-by-initiative matrix of the bundled dataset from the
 initiatives' participants, prints the governments in the most initiatives and
-saves the matrix as a chart.
+saves the matrix as a chart: one row an initiative (its name read across), one
+column a government, a dot where it takes part, coloured by the initiative's
+first pathway.
 
     python examples/initiative_participation.py --output plots/
 """
 
 import argparse
+import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -15,8 +18,11 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pandas as pd
+from _style import NO_PATHWAY, PATHWAY_COLOURS, quiet  # beside this script
+from matplotlib.lines import Line2D
 
 import iclei_model as im
+from iclei_model.formatting import format_pathway
 from iclei_model.tables import to_pandas
 
 
@@ -49,18 +55,53 @@ def main() -> None:
         joined = ", ".join(matrix.columns[matrix.loc[name] > 0])
         print(f"  {name}: {count} ({joined})")
 
-    matrix = matrix.loc[counts.index]
-    _fig, ax = plt.subplots(figsize=(0.4 * matrix.shape[1] + 4, 0.3 * len(matrix) + 3))
-    ax.imshow(matrix.to_numpy(), cmap="Greens", aspect="auto", vmin=0, vmax=1)
-    ax.set_xticks(range(matrix.shape[1]))
-    ax.set_xticklabels(matrix.columns, rotation=60, ha="right", fontsize="x-small")
-    ax.set_yticks(range(len(matrix)))
-    ax.set_yticklabels(matrix.index, fontsize="x-small")
-    ax.set_title("Governments (rows) taking part in initiatives (columns)")
-    plt.tight_layout()
+    # initiatives down the side (long names read across), governments along the top
+    by_size = matrix.sum(axis="index").sort_values(ascending=False, kind="stable")
+    grid = matrix.loc[counts.index, by_size.index].T
+    first_pathway = {str(i.name): (i.pathways[0] if i.pathways else None) for i in ds.initiatives}
+    fig, ax = plt.subplots(figsize=(0.36 * grid.shape[1] + 5.5, 0.36 * len(grid) + 2.2))
+    for y, initiative in enumerate(grid.index):
+        pathway = first_pathway.get(initiative)
+        colour = PATHWAY_COLOURS[pathway] if pathway else NO_PATHWAY
+        xs = [x for x, taking in enumerate(grid.loc[initiative]) if taking]
+        ax.scatter(xs, [y] * len(xs), s=70, color=colour, zorder=3)
+    ax.set_yticks(range(len(grid)))
+    ax.set_yticklabels(
+        [textwrap.shorten(n, 58, placeholder="…") for n in grid.index], fontsize="small"
+    )
+    ax.set_xticks(range(grid.shape[1]))
+    ax.set_xticklabels(grid.columns, rotation=45, ha="left", fontsize="small")
+    ax.xaxis.tick_top()
+    ax.set_xlim(-0.6, grid.shape[1] - 0.4)
+    ax.set_ylim(len(grid) - 0.5, -0.5)
+    ax.grid(color="#EEEEEE")
+    quiet(ax)
+    ax.spines["bottom"].set_visible(False)
+    drawn = {first_pathway.get(name) for name in grid.index}
+    shown = sorted({p for p in drawn if p}, key=list(im.Pathway).index)
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            color=PATHWAY_COLOURS[p],
+            label=format_pathway(p, locale="en"),
+        )
+        for p in shown
+    ]
+    if None in drawn:
+        handles.append(
+            Line2D([], [], marker="o", linestyle="", color=NO_PATHWAY, label="(no pathway)")
+        )
+    fig.legend(handles=handles, frameon=False, fontsize="small", loc="lower center", ncol=3)
+    fig.suptitle(
+        "Governments taking part in initiatives, by the initiative's pathway", x=0.02, ha="left"
+    )
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
     args.output.mkdir(parents=True, exist_ok=True)
     path = args.output / "initiative-participation.png"
-    plt.savefig(path, dpi=100)
+    fig.savefig(path, dpi=100)
     print(f"saved {path}")
 
 
