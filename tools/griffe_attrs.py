@@ -36,6 +36,7 @@ class AttrsDefaults(griffe.Extension):
     """Replace each attrs field's value with its default, or none where it has none."""
 
     def on_class_members(self, *, cls: griffe.Class, **kwargs: Any) -> None:
+        """Griffe calls this once a class's members are known."""
         try:
             module = importlib.import_module(cls.module.path)
             runtime = getattr(module, cls.name)
