@@ -82,3 +82,14 @@ def test_record_html_shows_vocabulary_labels_not_codes(ds: im.Dataset) -> None:
     assert "study_tour" not in page
     initiative = next(i for i in ds.initiatives if i.pathways)
     assert initiative.pathways[0].label in initiative._repr_html_()
+
+
+def test_record_html_is_captioned_with_its_name_and_id(ds: im.Dataset) -> None:
+    event = ds.events[2]
+    assert f"<caption>Event: {event.name.get('en')} ({event.id})</caption>" in event._repr_html_()
+    person = ds.people[0]
+    assert f"<caption>Person: {person.display_name()} ({person.id})</caption>" in (
+        person._repr_html_()
+    )
+    mandate = ds.mandates[0]
+    assert f"<caption>Mandate {mandate.id}</caption>" in mandate._repr_html_()

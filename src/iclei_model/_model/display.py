@@ -82,7 +82,20 @@ def record_html(record: Any, special: Special) -> str:
         if value is None or value == ():
             continue
         rows.append((field.name, _text(value, special)))
-    return _table(f"{type(record).__name__} {record.id}", rows)
+    return _table(_caption(record), rows)
+
+
+def _caption(record: Any) -> str:
+    """``Event: Chinese Cities Study Tour (chinese-cities-study-tour-london-2019)``."""
+    kind = type(record).__name__
+    for name in ("name", "title"):
+        value = getattr(record, name, None)
+        if isinstance(value, LocalizedText) and value.get("en"):
+            return f"{kind}: {value.get('en')} ({record.id})"
+    person = getattr(record, "display_name", None)
+    if callable(person):
+        return f"{kind}: {person()} ({record.id})"
+    return f"{kind} {record.id}"
 
 
 def dataset_repr(dataset: Any, collections: tuple[str, ...]) -> str:
