@@ -529,3 +529,5 @@ def test_large_work_shows_progress_on_a_terminal_only(
     assert f"reading {file} (0 MB)..." in err
     assert f"checking {file} (0 MB)..." in err
     assert err.endswith(("\r", "s\n"))  # erased, or ended with the time it took
+    assert main(["export", str(file), "--to", "popolo", "-o", str(tmp_path / "p.json")]) == 0
+    assert f"exporting {file} as popolo (0 MB)..." in capsys.readouterr().err

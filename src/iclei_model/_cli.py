@@ -483,9 +483,15 @@ def _schema(name: str, output: str | None) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from ._serialization.formats import _json_encode, write_atomic
 
     dataset = _load(args.dataset)
+    with _progress(f"exporting {args.dataset} as {args.target}", _size(Path(args.dataset))):
+        return _export_loaded(args, dataset)
+
+
+def _export_loaded(args: argparse.Namespace, dataset: Any) -> int:
+    from ._serialization.formats import _json_encode, write_atomic
+
     if args.target in ("parquet", "csv"):
         if args.output is None:
             raise IcleiModelError(f"export --to {args.target} needs --output FOLDER")
