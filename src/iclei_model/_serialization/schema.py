@@ -380,16 +380,22 @@ def _default(attribute: attrs.Attribute[Any]) -> Any:
 
 def _class_doc(cls: type) -> str:
     doc = inspect.getdoc(cls) or ""
-    paragraphs = [p for p in doc.split("\n\n") if not p.lstrip().startswith(">>>")]
+    paragraphs = [p for p in doc.split("\n\n") if not p.lstrip().startswith((">>>", "```"))]
     return _plain(paragraphs[0] if paragraphs else "")
 
 
 _ROLE = re.compile(r":[a-z]+:`~?([^`]+)`")
+_LINK = re.compile(r"\[`?([^`\]]+)`?\]\[[^\]]*\]")  # [`Source`][iclei_model.Source]
 
 
 def _plain(text: str) -> str:
-    """Docstring markup to plain text: roles and double backquotes dropped."""
-    return " ".join(_ROLE.sub(r"\1", text).replace("``", "").split())
+    """Docstring markup to plain text: links, roles and double backquotes dropped.
+
+    >>> _plain("a [`Source`][iclei_model.Source] and :class:`Place`, ``None``")
+    'a Source and Place, None'
+    """
+    text = _LINK.sub(r"\1", _ROLE.sub(r"\1", text))
+    return " ".join(text.replace("``", "").split())
 
 
 @cache
