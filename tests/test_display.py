@@ -4,6 +4,7 @@ import html
 from decimal import Decimal
 
 import attrs
+import pytest
 
 import iclei_model as im
 from iclei_model._model.records import ORGANISATION_CLASSES, RECORD_CLASSES
@@ -93,3 +94,17 @@ def test_record_html_is_captioned_with_its_name_and_id(ds: im.Dataset) -> None:
     )
     mandate = ds.mandates[0]
     assert f"<caption>Mandate {mandate.id}</caption>" in mandate._repr_html_()
+
+
+def test_a_card_names_what_a_records_references_name(ds: im.Dataset) -> None:
+    mandate = ds.mandates[0]
+    page = ds.card(mandate.id)._repr_html_()
+    person = ds.person(mandate.holder)
+    assert f"{person.display_name()} ({person.id})" in page
+    event = next(e for e in ds.events if e.organisers)
+    card = ds.card(event)
+    organiser = ds.organisation(event.organisers[0])
+    assert f"{organiser.name.get('en')} ({organiser.id})" in card._repr_html_()
+    assert repr(card) == repr(event)
+    with pytest.raises(im.UnknownRecordError):
+        ds.card("no-such-record")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -30,6 +30,9 @@ from .records import (
 from .text import LocalizedText, as_text
 from .validators import slug
 from .vocab import MembershipStatus, Pathway, Region, SeatRole
+
+if TYPE_CHECKING:
+    from .display import RecordCard
 
 __all__ = ["COLLECTIONS", "SCHEMA_VERSION", "Dataset", "Record", "TimelineEntry"]
 
@@ -182,6 +185,44 @@ class Dataset:
             return self.index[record_id]
         except KeyError:
             raise UnknownRecordError(f"no record with id {record_id!r} in {self.id}") from None
+
+    def card(self, record: str | Record) -> RecordCard:
+        """A record for a notebook, with the names of the records it refers to.
+
+        A record shows itself as an HTML table of its own fields, where references
+        are ids; its card, in the dataset that holds what the ids name, gives each
+        its name too: ``ICLEI East Asia (iclei-east-asia)``.
+
+        ```pycon
+        >>> import iclei_model as im
+        >>> ds = im.load_dataset("east-asia-2019")
+        >>> "Kaohsiung (kaohsiung)" in ds.card("mandate-gexcom-2018-member-kaohsiung")._repr_html_()
+        True
+
+        ```
+
+        Raises:
+            UnknownRecordError: no record has that id.
+        """
+        from .display import RecordCard
+        from .records import _special_text
+
+        found = self.get(record) if isinstance(record, str) else record
+        return RecordCard(found, _special_text, self._name_of)
+
+    def _name_of(self, record_id: str) -> str | None:
+        """A record's name in English (a person's display name), or None."""
+        record = self.index.get(record_id)
+        if record is None:
+            return None
+        display = getattr(record, "display_name", None)
+        if callable(display):
+            return str(display())
+        for field in ("name", "title"):
+            text = getattr(record, field, None)
+            if isinstance(text, LocalizedText):
+                return text.get("en") or str(text)
+        return None
 
     def _typed(self, record_id: str, kind: type[R]) -> R:
         record = self.get(record_id)

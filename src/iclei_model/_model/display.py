@@ -13,7 +13,14 @@ import attrs
 from .partial_date import PartialDate
 from .text import LocalizedText
 
-__all__ = ["dataset_html", "dataset_repr", "period", "record_html", "record_repr"]
+__all__ = [
+    "RecordCard",
+    "dataset_html",
+    "dataset_repr",
+    "period",
+    "record_html",
+    "record_repr",
+]
 
 Special = Callable[[Any], "str | None"]
 """The model's own text for a value of one of its small parts, or None."""
@@ -71,8 +78,18 @@ def _table(caption: str, rows: list[tuple[str, str]]) -> str:
     return f"<table><caption>{html.escape(caption)}</caption>{body}</table>"
 
 
-def record_html(record: Any, special: Special) -> str:
-    """An HTML table of a record's fields that have values, for notebooks."""
+def record_html(
+    record: Any, special: Special, name_of: Callable[[str], str | None] | None = None
+) -> str:
+    """An HTML table of a record's fields that have values, for notebooks.
+
+    With *name_of*, the ids that reference fields hold are shown with the names of
+    the records they name: ``ICLEI East Asia (iclei-east-asia)``.
+    """
+    from .describe import references
+
+    kind_of: type = type(record)
+    linked = {name for name, _ in references(kind_of)} if name_of else set()
     rows = []
     kind = getattr(type(record), "kind", None)
     if isinstance(kind, str):  # an organisation's class-level discriminator
@@ -81,8 +98,28 @@ def record_html(record: Any, special: Special) -> str:
         value = getattr(record, field.name)
         if value is None or value == ():
             continue
-        rows.append((field.name, _text(value, special)))
+        if field.name in linked and name_of is not None:
+            ids = value if isinstance(value, tuple | frozenset) else (value,)
+            shown = [f"{name} ({i})" if (name := name_of(i)) else i for i in sorted(ids)]
+            rows.append((field.name, ", ".join(shown)))
+        else:
+            rows.append((field.name, _text(value, special)))
     return _table(_caption(record), rows)
+
+
+@attrs.frozen
+class RecordCard:
+    """A record shown in a notebook with the names of the records it refers to."""
+
+    record: Any
+    special: Special
+    name_of: Callable[[str], str | None]
+
+    def _repr_html_(self) -> str:
+        return record_html(self.record, self.special, self.name_of)
+
+    def __repr__(self) -> str:
+        return repr(self.record)
 
 
 def _caption(record: Any) -> str:
