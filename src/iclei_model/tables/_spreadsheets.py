@@ -27,7 +27,7 @@ from iclei_model._base.messages import import_extra
 from iclei_model._model.dataset import Dataset
 from iclei_model._serialization.formats import atomic_path, write_atomic
 
-from ._tables import TABLES, Column, _check_table, _columns
+from ._tables import TABLES, Column, _check_table, _chosen, _columns
 
 __all__ = ["sheet", "write_csv", "write_excel"]
 
@@ -114,9 +114,7 @@ def write_csv(
     UTF-8 with a byte-order mark, which spreadsheet programs read as UTF-8 (names
     in Chinese, Korean or Mongolian stay readable), and the header row first.
     """
-    names = list(TABLES) if tables is None else list(tables)
-    for name in names:
-        _check_table(name)
+    names = _chosen(tables)
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
     written = []
@@ -147,9 +145,7 @@ def write_excel(
     Raises:
         MissingDependencyError: openpyxl is not installed (``iclei-model[excel]``).
     """
-    names = list(TABLES) if tables is None else list(tables)
-    for name in names:
-        _check_table(name)
+    names = _chosen(tables)
     openpyxl = import_extra("openpyxl", "excel", "Excel workbooks")
     bold = openpyxl.styles.Font(bold=True)
 

@@ -586,6 +586,14 @@ def _check_table(table: str) -> None:
         raise InvalidValueError(f"table: expected one of {', '.join(TABLES)}, got {table!r}")
 
 
+def _chosen(tables: Sequence[str] | None) -> list[str]:
+    """The tables asked for (all of them for None), each checked before anything is written."""
+    names = list(TABLES) if tables is None else list(tables)
+    for name in names:
+        _check_table(name)
+    return names
+
+
 # --------------------------------------------------------------------------- Arrow
 
 
@@ -652,9 +660,7 @@ def write_parquet(
     Raises:
         MissingDependencyError: pyarrow is not installed (``iclei-model[arrow]``).
     """
-    names = list(TABLES) if tables is None else list(tables)
-    for name in names:
-        _check_table(name)
+    names = _chosen(tables)
     import_extra("pyarrow", "arrow", "Parquet files")
     import pyarrow.parquet as pq
 
