@@ -17,16 +17,16 @@ def test_fixture_is_in_the_old_shape() -> None:
     assert "on_behalf_of" not in raw["mandates"][0]
 
 
-def test_version_1_file_loads_as_version_2() -> None:
+def test_version_1_file_loads_as_the_current_version() -> None:
     ds = im.load(FIXTURE, im.Dataset)
-    assert ds.schema_version == im.SCHEMA_VERSION == 2
+    assert ds.schema_version == im.SCHEMA_VERSION == 3
     [mandate] = ds.mandates
     assert mandate.on_behalf_of == "seoul"
     # the proxy's own organisation is not a mandate's and keeps its name
     assert mandate.proxies[0].organisation == "seoul"
     # written back, it is in the new shape and says so
     out = json.loads(im.dumps(ds))
-    assert out["schema_version"] == 2
+    assert out["schema_version"] == 3
     assert out["mandates"][0]["on_behalf_of"] == "seoul"
     assert "organisation" not in out["mandates"][0]
 
@@ -41,7 +41,7 @@ def test_migration_agrees_with_the_bundled_dataset(ds: im.Dataset) -> None:
 
 def test_explicit_version_1_is_migrated() -> None:
     data = {"schema_version": 1, "id": "d", "title": {"en": "D"}}
-    assert im.structure(data, im.Dataset).schema_version == 2
+    assert im.structure(data, im.Dataset).schema_version == 3
 
 
 def test_migrate_leaves_input_alone() -> None:
@@ -52,19 +52,19 @@ def test_migrate_leaves_input_alone() -> None:
 
 def test_migrate_keeps_what_it_does_not_recognise() -> None:
     data = {"mandates": "not a list"}
-    assert im.migrate(data) == {"mandates": "not a list", "schema_version": 2}
+    assert im.migrate(data) == {"mandates": "not a list", "schema_version": 3}
     both = {"mandates": [{"organisation": "a", "on_behalf_of": "b"}]}
     assert im.migrate(both)["mandates"] == [{"organisation": "a", "on_behalf_of": "b"}]
 
 
 def test_newer_version_says_what_to_do() -> None:
     with pytest.raises(im.StructureError) as info:
-        im.loads('{"schema_version": 3, "id": "d", "title": {"en": "D"}}', im.Dataset)
+        im.loads('{"schema_version": 4, "id": "d", "title": {"en": "D"}}', im.Dataset)
     [problem] = info.value.problems
     assert problem.path == "$.schema_version"
-    assert problem.message.startswith("this data has schema version 3, but iclei-model ")
+    assert problem.message.startswith("this data has schema version 4, but iclei-model ")
     assert problem.message.endswith(
-        "reads versions up to 2: upgrade iclei-model (pip install --upgrade iclei-model) to read it"
+        "reads versions up to 3: upgrade iclei-model (pip install --upgrade iclei-model) to read it"
     )
 
 
@@ -74,7 +74,7 @@ def test_bad_version(version: object) -> None:
         im.structure({"schema_version": version, "id": "d", "title": {"en": "D"}}, im.Dataset)
     [problem] = info.value.problems
     assert problem.path == "$.schema_version"
-    assert problem.message.startswith("expected a schema version, a whole number from 1 to 2, got ")
+    assert problem.message.startswith("expected a schema version, a whole number from 1 to 3, got ")
     with pytest.raises(im.MigrationError):
         im.migrate({"schema_version": version})
 
@@ -83,3 +83,45 @@ def test_every_version_below_current_has_a_migration() -> None:
     from iclei_model._serialization.migrations import MIGRATIONS
 
     assert sorted(MIGRATIONS) == list(range(1, im.SCHEMA_VERSION))
+
+
+def test_version_2_bare_hosts_become_https_urls() -> None:
+    data = {
+        "schema_version": 2,
+        "id": "d",
+        "title": {"en": "D"},
+        "sources": [{"id": "s", "title": {"en": "S"}, "url": "www.iclei.org/about"}],
+        "organisations": [
+            {
+                "kind": "other",
+                "id": "o",
+                "name": {"en": "O"},
+                "sector": "ngo",
+                "website": "https://already.example.org",
+                "contacts": [
+                    {"kind": "url", "value": "iclei.org"},
+                    {"kind": "phone", "value": "+82.2.123"},
+                ],
+            }
+        ],
+    }
+    ds = im.structure(data, im.Dataset)
+    assert ds.source("s").url == "https://www.iclei.org/about"
+    org = ds.organisation("o")
+    assert org.website == "https://already.example.org"
+    assert [c.value for c in org.contacts] == ["https://iclei.org", "+82.2.123"]
+
+
+def test_what_is_no_url_is_left_for_the_reader_to_refuse() -> None:
+    data = {
+        "schema_version": 2,
+        "id": "d",
+        "title": {"en": "D"},
+        "sources": [{"id": "s", "title": {"en": "S"}, "url": "see the annual report"}],
+    }
+    with pytest.raises(im.StructureError) as caught:
+        im.structure(data, im.Dataset)
+    assert [str(p) for p in caught.value.problems] == [
+        "$.sources[0].url: expected an absolute http or https URL like 'https://iclei.org',"
+        ' got "see the annual report"'
+    ]

@@ -146,7 +146,7 @@ INVALID = {
     "bad language tag": _set("events/0/name", {"english": "Forum"}),
     "empty text": _set("people/0/family_name", ""),
     "repeated reference": _set("initiatives/4/lead", ["kyoto", "kyoto"]),
-    "newer schema version": _set("schema_version", 3),
+    "newer schema version": _set("schema_version", 4),
     "year 0000": _set("events/12/start", "0000"),
     "hour 25": _set("events/0/end", "2019-06-05T25:00:00+08:00[Asia/Shanghai]"),
     "month 13 in a date-time": _set("events/0/end", "2019-13-05T10:00:00+08:00[Asia/Shanghai]"),

@@ -46,6 +46,7 @@ from ._model.period import period_bounds
 from ._model.policy import ICLEI_POLICY, GovernancePolicy
 from ._model.records import (
     ORGANISATION_CLASSES,
+    ContactDetail,
     Event,
     GoverningBody,
     Government,
@@ -67,7 +68,7 @@ from ._model.records import (
 from ._model.records import zone as cached_zone
 from ._model.shapes import Constraint, Shape, TypeShape, constraint_of, shape_of
 from ._model.text import LocalizedText
-from ._model.vocab import Attendance, BodyKind, MembershipStatus, Region, SeatRole
+from ._model.vocab import Attendance, BodyKind, ContactKind, MembershipStatus, Region, SeatRole
 from ._serialization.migrations import SCHEMA_VERSION
 
 __all__ = [
@@ -161,7 +162,22 @@ def _for_constraint(constraint: Constraint | None) -> st.SearchStrategy[Any] | N
         return _decimals()
     if constraint is Constraint.NON_EMPTY:
         return texts()
+    if constraint is Constraint.URL:
+        return _urls()
     return None
+
+
+def _urls() -> st.SearchStrategy[str]:
+    """Absolute http(s) URLs: a host of one to three labels, and maybe a path."""
+    label = st.from_regex(r"[a-z0-9]{1,12}", fullmatch=True)
+    hosts = st.lists(label, min_size=1, max_size=3).map(lambda parts: ".".join([*parts, "org"]))
+    paths = st.from_regex(r"(/[A-Za-z0-9._~-]{0,12}){0,3}", fullmatch=True)
+    return st.builds(
+        lambda scheme, host, path: f"{scheme}://{host}{path}",
+        st.sampled_from(["https", "http"]),
+        hosts,
+        paths,
+    )
 
 
 def _no_refs(cls: type, name: str) -> st.SearchStrategy[str] | None:
@@ -369,7 +385,13 @@ def _event(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
         kw["place"] = draw(strategy_for(Place))
 
 
+def _web_address(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
+    if kw["kind"] is ContactKind.URL:
+        kw["value"] = draw(_urls())
+
+
 _REPAIRS: dict[type, Repair] = {
+    ContactDetail: _web_address,
     PersonName: _named,
     Person: _named,
     Position: _ordered(*Position.__period__),

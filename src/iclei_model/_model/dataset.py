@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = ["COLLECTIONS", "SCHEMA_VERSION", "Dataset", "Record", "TimelineEntry"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The version of the serialized schema this library reads and writes."""
 
 Record = (

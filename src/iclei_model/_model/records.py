@@ -23,11 +23,13 @@ from .validators import (
     country_code,
     decimal_number,
     iana_time_zone,
+    is_web_url,
     non_empty,
     optional,
     slug,
     slugs,
     unique,
+    web_url,
 )
 from .vocab import (
     Attendance,
@@ -189,6 +191,10 @@ def _optional_str() -> Any:
     return attrs.field(default=None, validator=optional(non_empty))
 
 
+def _optional_url() -> Any:
+    return attrs.field(default=None, validator=optional(web_url))
+
+
 # --------------------------------------------------------------------------- parts
 
 
@@ -218,7 +224,17 @@ class ContactDetail:
 
     kind: ContactKind = attrs.field(converter=ContactKind)
     value: str = attrs.field(validator=non_empty)
+    """The number or address; for a web address, an absolute http or https URL."""
     label: str | None = _optional_str()
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is ContactKind.URL and not is_web_url(self.value):
+            raise InvalidValueError(
+                "expected an absolute http or https URL like 'https://iclei.org' for a web"
+                f" address, got {show(self.value)}",
+                record="ContactDetail",
+                field="value",
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -340,7 +356,8 @@ class Source:
     publisher: str | None = _optional_ref("Organisation")
     """The id of the organisation that published it."""
     published: PartialDate | None = attrs.field(default=None, validator=_optional_date)
-    url: str | None = _optional_str()
+    url: str | None = _optional_url()
+    """Where it can be read: an absolute http or https URL."""
     retrieved: _dt.date | None = attrs.field(
         default=None, validator=optional(_instance_of(_dt.date, "a date"))
     )
@@ -362,7 +379,8 @@ class Organisation:
     country: str | None = attrs.field(default=None, validator=optional(country_code))
     parent: str | None = _optional_ref("Organisation")
     """The id of the organisation this one belongs to or reports to."""
-    website: str | None = _optional_str()
+    website: str | None = _optional_url()
+    """An absolute http or https URL."""
     contacts: tuple[ContactDetail, ...] = attrs.field(default=(), converter=tuple)
     figures: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)
     sources: tuple[Citation, ...] = _sources()
@@ -664,7 +682,8 @@ class Initiative:
     start: PartialDate | None = attrs.field(default=None, validator=_optional_date)
     end: PartialDate | None = attrs.field(default=None, validator=_optional_date)
     outcomes: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)
-    website: str | None = _optional_str()
+    website: str | None = _optional_url()
+    """An absolute http or https URL."""
     sources: tuple[Citation, ...] = _sources()
     notes: tuple[Note, ...] = _notes()
 

@@ -118,6 +118,8 @@ class Constraint(enum.Enum):
     """A finite, non-negative decimal."""
     UNIQUE = "unique"
     """Items all different."""
+    URL = "url"
+    """An absolute http or https URL."""
 
 
 @cache
@@ -130,6 +132,7 @@ def _constraints() -> dict[Any, Constraint]:
         v.iana_time_zone: Constraint.TIME_ZONE,
         v.decimal_number: Constraint.DECIMAL,
         v.unique: Constraint.UNIQUE,
+        v.web_url: Constraint.URL,
     }
 
 

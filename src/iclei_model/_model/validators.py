@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import urllib.parse
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import cache
@@ -19,11 +20,13 @@ __all__ = [
     "iana_time_zone",
     "is_iana_time_zone",
     "is_iso_country",
+    "is_web_url",
     "non_empty",
     "optional",
     "slug",
     "slugs",
     "unique",
+    "web_url",
 ]
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -127,6 +130,35 @@ def iana_time_zone(instance: Any, attribute: attrs.Attribute[Any], value: Any) -
     """An IANA time zone name such as 'Asia/Seoul'."""
     if not (isinstance(value, str) and is_iana_time_zone(value)):
         _expected(instance, attribute, "an IANA time zone name like 'Asia/Seoul'", value)
+
+
+_URL = re.compile(r"https?://[^\s/?#@]+(?:[/?#][^\s]*)?", re.ASCII)
+
+
+def is_web_url(value: str) -> bool:
+    """Whether *value* is an absolute http or https URL, without spaces or control characters.
+
+    ```pycon
+    >>> is_web_url("https://iclei.org/about"), is_web_url("www.iclei.org")
+    (True, False)
+
+    ```
+    """
+    if not _URL.fullmatch(value) or any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):
+        return False
+    try:
+        host = urllib.parse.urlsplit(value).hostname
+    except ValueError:  # an unclosed IPv6 bracket
+        return False
+    return host is not None and ("." in host.strip(".") or host == "localhost")
+
+
+def web_url(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """An absolute http or https URL: what every reader resolves alike (no bare hosts)."""
+    if not (isinstance(value, str) and is_web_url(value)):
+        _expected(
+            instance, attribute, "an absolute http or https URL like 'https://iclei.org'", value
+        )
 
 
 def non_empty(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

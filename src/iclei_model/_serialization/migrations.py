@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from importlib.metadata import version as _version
 from typing import Any
@@ -35,7 +36,7 @@ def migrate(data: Mapping[str, Any]) -> Mapping[str, Any]:
 
     ```pycon
     >>> migrate({"schema_version": 1, "mandates": [{"id": "m", "organisation": "kyoto"}]})
-    {'schema_version': 2, 'mandates': [{'id': 'm', 'on_behalf_of': 'kyoto'}]}
+    {'schema_version': 3, 'mandates': [{'id': 'm', 'on_behalf_of': 'kyoto'}]}
 
     ```
 
@@ -79,3 +80,42 @@ def _mandate_on_behalf_of(data: dict[str, Any]) -> dict[str, Any]:
         data["mandates"] = [_rename(m, "organisation", "on_behalf_of") for m in mandates]
     data["schema_version"] = 2
     return data
+
+
+_BARE_HOST = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?:/\S*)?")
+
+
+def _absolute(value: Any) -> Any:
+    """``www.iclei.org`` as ``https://www.iclei.org``; anything else as it is."""
+    if isinstance(value, str) and _BARE_HOST.fullmatch(value):
+        return f"https://{value}"
+    return value
+
+
+def _absolute_urls(value: Any) -> Any:
+    """Every URL field in *value*, bare hosts made absolute, all the way down."""
+    if isinstance(value, list):
+        return [_absolute_urls(item) for item in value]
+    if not isinstance(value, Mapping):
+        return value
+    out = {key: _absolute_urls(item) for key, item in value.items()}
+    for key in ("url", "website"):
+        if key in out:
+            out[key] = _absolute(out[key])
+    if out.get("kind") == "url" and "value" in out:  # a contact detail's web address
+        out["value"] = _absolute(out["value"])
+    return out
+
+
+@_migration(2)
+def _web_urls(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 takes URLs as absolute http or https URLs: a bare host gets ``https://``.
+
+    A bare host (``www.iclei.org``) is a relative reference to every reader of the
+    exports (JSON-LD, Popolo, iCalendar), which resolve it against their own base.
+    Sources, websites and contact details that print one are read as the https URL
+    of that host; other values that are not URLs are left for the reader to refuse.
+    """
+    migrated: dict[str, Any] = _absolute_urls(data)
+    migrated["schema_version"] = 3
+    return migrated

@@ -55,6 +55,7 @@ _CONSTRAINT_SCHEMAS: dict[Constraint, dict[str, Any]] = {
     Constraint.DECIMAL: {"$ref": "#/$defs/NonNegativeDecimal"},
     Constraint.SLUGS: {"items": {"pattern": SLUG}, "uniqueItems": True},
     Constraint.UNIQUE: {"uniqueItems": True},
+    Constraint.URL: {"$ref": "#/$defs/WebUrl"},
 }
 
 _LEAVES: dict[str, dict[str, Any]] = {
@@ -95,6 +96,12 @@ _LEAVES: dict[str, dict[str, Any]] = {
         "propertyNames": {"type": "string", "pattern": LANGUAGE_TAG},
         "additionalProperties": {"type": "string", "pattern": NON_EMPTY},
         "minProperties": 1,
+    },
+    "WebUrl": {
+        "type": "string",
+        "format": "uri",
+        "pattern": r"^https?://[^\s/?#@]+(?:[/?#]\S*)?$",
+        "description": "An absolute http or https URL, such as https://iclei.org.",
     },
     "CountryCode": {
         "type": "string",
