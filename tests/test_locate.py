@@ -54,6 +54,7 @@ def test_what_cannot_be_found_has_no_place() -> None:
     locator = Locator('{"events": [{"id": "a"}]}', "json")
     assert locator.place("$.events[0].start") is None  # missing: no value to point at
     assert locator.place("$.events[5]") is None
+    assert Locator('{"c": [ ]}', "json").place("$.c[0]") is None  # an empty list has no item
     assert Locator("not: [json", "yaml").place("$.not") is None
 
 

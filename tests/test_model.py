@@ -344,3 +344,9 @@ def test_a_quantity_is_below_ten_to_the_hundred() -> None:
     assert str(info.value) == (
         "Quantity.value: expected a number below 10^100, got Decimal('1E+999999999')"
     )
+
+
+def test_zero_with_any_exponent_is_a_quantity() -> None:
+    from decimal import Decimal
+
+    assert im.Quantity(value=Decimal("0E+200"), unit=im.Unit.OFFICIAL).value == 0

@@ -61,6 +61,8 @@ def test_every_problem_is_one_pydantic_error_at_its_path(ds: im.Dataset) -> None
         ("name",),
     ]
     assert {e["type"] for e in errors} == {"iclei_model"}
+    # each error carries its own part of the input, not the whole body
+    assert [e["input"] for e in errors] == ["June", 7.9, data]
     assert errors[0]["ctx"] == {
         "message": errors[0]["msg"],
         "path": "$.start",

@@ -395,17 +395,21 @@ def test_a_write_removes_what_killed_writes_left_an_hour_ago(tmp_path: Path) -> 
     from iclei_model._serialization.formats import STALE_AFTER
 
     path = tmp_path / "ds[1].json"  # glob characters in the name are taken literally
-    old = tmp_path / ".ds[1].json.abc123.tmp"
-    recent = tmp_path / ".ds[1].json.def456.tmp"  # perhaps a write still running
-    other = tmp_path / ".other.json.abc123.tmp"
-    for stray in (old, recent, other):
+    old = tmp_path / ".ds[1].json.abc12_x9.tmp"  # mkstemp's eight random characters
+    recent = tmp_path / ".ds[1].json.def45_y8.tmp"  # perhaps a write still running
+    others = [
+        tmp_path / ".other.json.abc12_x9.tmp",  # another file's
+        tmp_path / ".ds[1].json.bak.abc12_x9.tmp",  # ds[1].json.bak's, not ds[1].json's
+        tmp_path / ".ds[1].json.old.tmp",  # the user's own
+    ]
+    for stray in (old, recent, *others):
         stray.write_bytes(b"{")
     an_hour_ago = time.time() - STALE_AFTER - 60
-    os.utime(old, (an_hour_ago, an_hour_ago))
-    os.utime(other, (an_hour_ago, an_hour_ago))
+    for stray in (old, *others):
+        os.utime(stray, (an_hour_ago, an_hour_ago))
     im.dump(im.PartialDate(2019), path)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        [path.name, recent.name, other.name]
+        [path.name, recent.name, *(p.name for p in others)]
     )
 
 

@@ -87,3 +87,14 @@ def test_unknown_tables_are_refused(ds: im.Dataset, tmp_path: Path) -> None:
     with pytest.raises(im.InvalidValueError, match="table: expected one of"):
         write_csv(ds, tmp_path, tables=["nothing"])
     assert list(tmp_path.iterdir()) == []
+
+
+def test_text_in_a_workbook_is_never_a_formula(ds: im.Dataset, tmp_path: Path) -> None:
+    import openpyxl
+
+    first = attrs.evolve(ds.events[0], name={"en": '=HYPERLINK("http://x","y")\x01'})
+    path = write_excel(attrs.evolve(ds, events=[first]), tmp_path / "x.xlsx", tables=["events"])
+    sheet_ = openpyxl.load_workbook(path)["events"]
+    cell = sheet_.cell(row=2, column=2)
+    assert cell.data_type == "s"
+    assert cell.value == '=HYPERLINK("http://x","y")\u2401'

@@ -31,21 +31,21 @@ class _Pause:
     """
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # a finalizer may load while the lock is held
         self._holders = 0
         self._kept: tuple[int, int, int] | None = None  # the thresholds to put back
         self._set: tuple[int, int, int] | None = None  # the ones the pause set
 
     def __enter__(self) -> None:
         with self._lock:
-            self._holders += 1
-            if self._holders == 1:
+            if self._holders == 0:
                 kept = gc.get_threshold()
                 if kept[0] == 0:  # collection is off already: nothing to hold or put back
                     self._kept = self._set = None
                 else:
                     self._kept, self._set = kept, (0, kept[1], kept[2])
                     gc.set_threshold(*self._set)
+            self._holders += 1  # last: an interruption before it leaves nothing to undo
 
     def __exit__(
         self,

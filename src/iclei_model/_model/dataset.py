@@ -211,18 +211,11 @@ class Dataset:
         return RecordCard(found, _special_text, self._name_of)
 
     def _name_of(self, record_id: str) -> str | None:
-        """A record's name in English (a person's display name), or None."""
+        """The name of the record with this id, or None."""
+        from .display import record_name
+
         record = self.index.get(record_id)
-        if record is None:
-            return None
-        display = getattr(record, "display_name", None)
-        if callable(display):
-            return str(display())
-        for field in ("name", "title"):
-            text = getattr(record, field, None)
-            if isinstance(text, LocalizedText):
-                return text.get("en") or str(text)
-        return None
+        return None if record is None else record_name(record)
 
     def _typed(self, record_id: str, kind: type[R]) -> R:
         record = self.get(record_id)

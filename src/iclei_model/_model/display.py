@@ -19,6 +19,7 @@ __all__ = [
     "dataset_repr",
     "period",
     "record_html",
+    "record_name",
     "record_repr",
 ]
 
@@ -122,17 +123,23 @@ class RecordCard:
         return repr(self.record)
 
 
+def record_name(record: Any) -> str | None:
+    """A record's name in English: a person's display name, a record's name or title."""
+    display = getattr(record, "display_name", None)
+    if callable(display):
+        return str(display())
+    for field in ("name", "title"):
+        text = getattr(record, field, None)
+        if isinstance(text, LocalizedText):
+            return text.get("en") or str(text)
+    return None
+
+
 def _caption(record: Any) -> str:
     """``Event: Chinese Cities Study Tour (chinese-cities-study-tour-london-2019)``."""
+    name = record_name(record)
     kind = type(record).__name__
-    for name in ("name", "title"):
-        value = getattr(record, name, None)
-        if isinstance(value, LocalizedText) and value.get("en"):
-            return f"{kind}: {value.get('en')} ({record.id})"
-    person = getattr(record, "display_name", None)
-    if callable(person):
-        return f"{kind}: {person()} ({record.id})"
-    return f"{kind} {record.id}"
+    return f"{kind}: {name} ({record.id})" if name else f"{kind} {record.id}"
 
 
 def dataset_repr(dataset: Any, collections: tuple[str, ...]) -> str:

@@ -181,7 +181,7 @@ def decimal_number(instance: Any, attribute: attrs.Attribute[Any], value: Any) -
         _expected(
             instance, attribute, "a finite, non-negative Decimal like Decimal('29.61')", value
         )
-    if value.adjusted() >= DECIMAL_DIGITS:
+    if value and value.adjusted() >= DECIMAL_DIGITS:  # 0E+200 is zero, and fine
         _expected(instance, attribute, f"a number below 10^{DECIMAL_DIGITS}", value)
 
 

@@ -370,8 +370,10 @@ def _record_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, Any], Any]:
                 message = f'expected "{tag}", got {_show(value["kind"])}'
                 found.append(("kind", [Problem(".kind", message, "kind")]))
         if len(value) > present:
-            for key in sorted(value.keys() - allowed, key=str):
-                message = f"unknown key{_did_you_mean(key, names)}; allowed keys are {listing}"
+            for count, key in enumerate(sorted(value.keys() - allowed, key=str)):
+                # a guess for the first few: 100,000 unknown keys need no 100,000 guesses
+                guess = _did_you_mean(key, names) if count < _GUESSES else ""
+                message = f"unknown key{guess}; allowed keys are {listing}"
                 found.append((key, [Problem(_key_step(key), message)]))
         if not found:
             try:
@@ -387,6 +389,10 @@ def _record_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, Any], Any]:
         raise _InvalidError([p for _, group in found for p in group], value, _)
 
     return _fast_structure(cls, fields, tag, structure)
+
+
+_GUESSES = 20
+"""How many unknown keys of one object get a "did you mean" guess."""
 
 
 def _did_you_mean(key: Any, names: list[str]) -> str:

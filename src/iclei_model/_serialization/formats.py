@@ -502,7 +502,8 @@ def _remove_stale(target: Path) -> None:
     ago; younger ones may belong to a write still running elsewhere.
     """
     cutoff = time.time() - STALE_AFTER
-    for stray in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+    # mkstemp's names: the prefix, eight random characters, the suffix; no other file
+    for stray in target.parent.glob(f".{glob.escape(target.name)}.{'[!.]' * 8}.tmp"):
         with suppress(OSError):
             if stray.is_file() and stray.stat().st_mtime < cutoff:
                 stray.unlink()

@@ -118,6 +118,8 @@ def _json_offset(text: str, path: list[str | int]) -> int:
             else:
                 raise KeyError(step)
         elif opening == "[" and isinstance(step, int):
+            if text[at] == "]":
+                raise IndexError(step)
             for _ in range(step):
                 at = _skip_space(text, decoder.raw_decode(text, at)[1])
                 if text[at] != ",":

@@ -9,13 +9,12 @@ described by its own JSON Schema.
 
 from __future__ import annotations
 
-import json
-import re
 from typing import TYPE_CHECKING, Any
 
 from iclei_model.errors import StructureError
 
 from .converters import structure, unstructure
+from .locate import steps
 from .schema import json_schema
 
 if TYPE_CHECKING:
@@ -59,28 +58,29 @@ def _validation_error(cls: type, error: StructureError, value: Any) -> Validatio
             InitErrorDetails(
                 type=PydanticCustomError(ERROR_TYPE, "{message}", context),
                 loc=_location(problem.path),
-                input=value,
+                input=_at(value, _location(problem.path)),
             )
         )
     return ValidationError.from_exception_data(cls.__name__, details)
 
 
-_STEP = re.compile(r'\.([A-Za-z_][A-Za-z0-9_]*)|\[([0-9]+)\]|\[("(?:[^"\\]|\\.)*")\]')
+def _at(value: Any, location: tuple[str | int, ...]) -> Any:
+    """The value at *location*, or the nearest one around it that there is.
+
+    Each error carries its own part of the input, not the whole body: a 422 grows
+    with the problems, not with the problems times the body.
+    """
+    for step in location:
+        try:
+            value = value[step]
+        except (KeyError, IndexError, TypeError):
+            break
+    return value
 
 
 def _location(path: str) -> tuple[str | int, ...]:
-    """``$.events[3].start`` as pydantic's location: ``("events", 3, "start")``.
-
-    ```pycon
-    >>> _location('$.events[3].start'), _location('$["odd key"]')
-    (('events', 3, 'start'), ('odd key',))
-
-    ```
-    """
-    steps: list[str | int] = []
-    for name, index, quoted in _STEP.findall(path):
-        steps.append(name if name else int(index) if index else json.loads(quoted))
-    return tuple(steps)
+    """``$.events[3].start`` as pydantic's location: ``("events", 3, "start")``."""
+    return tuple(steps(path))
 
 
 def json_schema_of(cls: type) -> dict[str, Any]:

@@ -9,7 +9,10 @@ The same tables as `TABLES`, each column made for a person reading a sheet:
   (``2020-11-26T10:00:00+09:00``), not in UTC;
 - a list of ids or values is one cell, joined with ``"; "``;
 - dates are dates in the workbook and ISO text in CSV; booleans are ``true`` and
-  ``false`` in CSV.
+  ``false`` in CSV;
+- in the workbook, text is always text (a name that starts with ``=`` is no
+  formula), and a control character a workbook cannot hold is shown as its symbol
+  (``␁``).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import csv
 import datetime as _dt
 import io
 import os
+import re
 import zoneinfo
 from collections.abc import Sequence
 from pathlib import Path
@@ -102,6 +106,17 @@ def _csv_text(value: Any) -> str:
     return str(value)
 
 
+# What a workbook cannot hold: the C0 controls but tab, line feed and carriage return.
+_EXCEL_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _excel_text(value: Any) -> Any:
+    """Text a workbook can hold: a control character becomes its visible symbol (␁)."""
+    if isinstance(value, str):
+        return _EXCEL_ILLEGAL.sub(lambda m: chr(0x2400 + ord(m[0])), value)
+    return value
+
+
 def write_csv(
     dataset: Dataset,
     folder: str | os.PathLike[str],
@@ -156,7 +171,10 @@ def write_excel(
         page = workbook.create_sheet(title=name)
         page.append(header)
         for row in rows:
-            page.append(row)
+            page.append([_excel_text(cell) for cell in row])
+            for cell in page[page.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # text stays text: "=1+1" in a name is no formula
         for cell in page[1]:
             cell.font = bold
         page.freeze_panes = "A2"
