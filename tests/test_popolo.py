@@ -1,5 +1,6 @@
 """Popolo export, checked against the official Popolo JSON Schemas, offline."""
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -151,12 +152,14 @@ def test_mandates_become_memberships_on_posts(ds: im.Dataset) -> None:
         "on_behalf_of_id": "bonn",
         "legislative_period_id": "gexcom-2018-2021",
         "start_date": "2018",
-        "end_date": "2021",
+        "end_date": "2020",  # handed over on 1 January 2021: inclusive, the last year is 2020
     }
     term = by_id(document["events"])["gexcom-2018-2021"]
     assert term["classification"] == "term"
-    assert (term["start_date"], term["end_date"]) == ("2018", "2021")
+    assert (term["start_date"], term["end_date"]) == ("2018", "2020")
     proxies = [m for m in document["memberships"] if m.get("role") == "proxy"]
+    assert proxies
+    assert all("post_id" not in p for p in proxies)  # they stand in; they hold no post
     expected = [(m.id, p.person) for m in ds.mandates for p in m.proxies]
     assert [(p["id"].split("/")[0], p["person_id"]) for p in proxies] == expected
     network = memberships[ds.memberships[0].id]
@@ -231,3 +234,28 @@ def test_date_times_keep_their_offset(ds: im.Dataset) -> None:
         by_id(document["events"])["call"]["start_date"] == "1900-08-16T19:21:17Z"
     )  # LMT +08:05:43
     assert schema_errors(document) == []
+
+
+def _inclusive(value: str | None, last: bool) -> dt.date | None:
+    """A Popolo date read inclusively at its precision: its first or its last day."""
+    if value is None:
+        return None
+    date = im.PartialDate.parse(value[:10])
+    return date.last_day() if last else date.first_day()
+
+
+def test_an_inclusive_reader_sees_the_holders_the_model_gives(ds: im.Dataset) -> None:
+    document = to_popolo(ds)
+    on_posts = [m for m in document["memberships"] if "post_id" in m]
+    day = dt.date(2017, 1, 1)
+    while day <= dt.date(2025, 12, 31):
+        for seat in ds.seats:
+            read = sorted(
+                m["person_id"]
+                for m in on_posts
+                if m["post_id"] == seat.id
+                and (_inclusive(m.get("start_date"), False) or dt.date.min) <= day
+                and day <= (_inclusive(m.get("end_date"), True) or dt.date.max)
+            )
+            assert read == sorted(h.holder for h in ds.holders(seat.id, on=day)), (seat.id, day)
+        day += dt.timedelta(days=1)

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from iclei_model._base.i18n import LocaleArg, get_locale
 from iclei_model._model.dataset import Dataset
-from iclei_model._model.partial_date import PartialDate
+from iclei_model._model.partial_date import PartialDate, Precision
+from iclei_model._model.period import period_bounds
 from iclei_model._model.records import (
     Address,
     Citation,
@@ -56,6 +57,28 @@ def _date(value: Any) -> str | None:
         return f"{value.astimezone(_dt.UTC).replace(tzinfo=None).isoformat(timespec='seconds')}Z"
     text: str = value.isoformat(timespec="seconds")
     return text
+
+
+def _last(start: PartialDate | None, end: PartialDate | None) -> str | None:
+    """An end as Popolo readers take it, inclusive: the last period before the hand-over.
+
+    The model hands over at the first day of an end known only to its month or year
+    (terms 2018–2021 and 2021–2024 meet on 2021-01-01); read inclusively, "2021"
+    would give both holders all of 2021. So an end of ``2021`` is written ``2020``
+    and ``2021-06`` is written ``2021-05``: the same precision, the same days as
+    ``holders()`` counts. A day is inclusive in both, and stays; so does an end in
+    the same year (or month) as its start, which covers that whole period.
+    """
+    if end is None:
+        return None
+    _, stop = period_bounds(start, end)
+    if end.precision is Precision.DAY or stop != end.first_day():
+        return end.isoformat()
+    if end.precision is Precision.MONTH:
+        month = end.month or 1
+        year, month = (end.year, month - 1) if month > 1 else (end.year - 1, 12)
+        return PartialDate(year, month).isoformat() if year >= 1 else None
+    return PartialDate(end.year - 1).isoformat() if end.year > 1 else None
 
 
 def _names(text: LocalizedText, loc: Locale) -> tuple[str, list[dict[str, Any]]]:
@@ -291,12 +314,19 @@ def to_popolo(dataset: Dataset, *, locale: LocaleArg = "en") -> dict[str, Any]:
                     "on_behalf_of_id": mandate.on_behalf_of,
                     "legislative_period_id": mandate.term,
                     "start_date": _date(start),
-                    "end_date": _date(end),
+                    "end_date": _last(start, end),
                     "sources": _links(mandate.sources, ds),
                 }
             )
         )
         for number, proxy in enumerate(mandate.proxies, 1):
+            # a proxy stands in, at an event or within the mandate: never on the post,
+            # where a Popolo reader would count them as one more holder
+            stood_in = ds.index.get(proxy.event) if proxy.event else None
+            if isinstance(stood_in, Event):
+                first, last = _date(stood_in.start_date), _date(stood_in.end_date)
+            else:
+                first, last = _date(start), _last(start, end)
             memberships.append(
                 drop_empty(
                     {
@@ -305,9 +335,10 @@ def to_popolo(dataset: Dataset, *, locale: LocaleArg = "en") -> dict[str, Any]:
                         "role": "proxy",
                         "person_id": proxy.person,
                         "organization_id": body,
-                        "post_id": mandate.seat,
                         "on_behalf_of_id": proxy.organisation,
                         "legislative_period_id": mandate.term,
+                        "start_date": first,
+                        "end_date": last,
                         "sources": _links(proxy.sources, ds),
                     }
                 )
@@ -322,7 +353,7 @@ def to_popolo(dataset: Dataset, *, locale: LocaleArg = "en") -> dict[str, Any]:
                         "person_id": person.id,
                         "organization_id": position.organisation,
                         "start_date": _date(position.start),
-                        "end_date": _date(position.end),
+                        "end_date": _last(position.start, position.end),
                         "sources": _links(position.sources, ds),
                     }
                 )
@@ -336,7 +367,7 @@ def to_popolo(dataset: Dataset, *, locale: LocaleArg = "en") -> dict[str, Any]:
                     "member": {"@type": "Organization", "id": membership.member},
                     "organization_id": membership.network,
                     "start_date": _date(membership.since),
-                    "end_date": _date(membership.until),
+                    "end_date": _last(membership.since, membership.until),
                     "sources": _links(membership.sources, ds),
                 }
             )
@@ -350,7 +381,7 @@ def to_popolo(dataset: Dataset, *, locale: LocaleArg = "en") -> dict[str, Any]:
                     "name": term.label,
                     "classification": "term",
                     "start_date": _date(term.start),
-                    "end_date": _date(term.end),
+                    "end_date": _last(term.start, term.end),
                     "organization_id": term.body,
                     "sources": _links(term.sources, ds),
                 }
