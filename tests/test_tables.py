@@ -461,3 +461,29 @@ def test_the_documented_sql_finds_the_holders_on_every_day(ds: im.Dataset, tmp_p
         expected = sorted(m.holder for s in ds.seats for m in ds.holders(s.id, on=day))
         assert from_sql.get(day, []) == expected, day
         day += dt.timedelta(days=1)
+
+
+def test_ranked_categories_sort_by_rank_in_every_reader(ds: im.Dataset, tmp_path: Path) -> None:
+    write_parquet(ds, tmp_path, tables=["seats"])
+    in_order = [r.value for r in im.SeatRole]
+    by_rank = duckdb.sql(
+        f"SELECT DISTINCT role, role_rank FROM '{tmp_path / 'seats.parquet'}' ORDER BY role_rank"
+    ).fetchall()
+    assert [role for role, _ in by_rank] == [r for r in in_order if r in {x for x, _ in by_rank}]
+    assert all(rank == in_order.index(role) + 1 for role, rank in by_rank)
+    frame = pd.read_parquet(tmp_path / "seats.parquet").sort_values("role_rank")
+    assert list(dict.fromkeys(frame["role"])) == [role for role, _ in by_rank]
+    polars = pl.read_parquet(tmp_path / "seats.parquet").sort("role_rank")
+    assert list(dict.fromkeys(polars["role"].to_list())) == [role for role, _ in by_rank]
+
+
+def test_figures_keep_every_digit(ds: im.Dataset, tmp_path: Path) -> None:
+    event = next(e for e in ds.events if e.figures)
+    figure = attrs.evolve(
+        event.figures[0],
+        quantity=attrs.evolve(event.figures[0].quantity, value=Decimal("1058215.26865156114040")),
+    )
+    changed = attrs.evolve(ds, events=[attrs.evolve(event, figures=[figure]), *ds.events[1:]])
+    write_parquet(changed, tmp_path, tables=["figures"])
+    exact = duckdb.sql(f"SELECT value_exact FROM '{tmp_path / 'figures.parquet'}'").fetchall()
+    assert ("1058215.26865156114040",) in exact

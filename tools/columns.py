@@ -28,6 +28,7 @@ def render() -> str:
         "| date | `date32` | `datetime64[s]` | `Date` |",
         "| timestamp | `timestamp[us, UTC]` | `datetime64[us, UTC]` | `Datetime(us, UTC)` |",
         "| float | `double` | `float64` | `Float64` |",
+        "| int | `int32` | `Int32` | `Int32` |",
         "| bool | `bool` | `boolean` | `Boolean` |",
         "| list | `list<string>` | Python lists (`object`) | `List(String)` or `List(Enum)` |",
         "",

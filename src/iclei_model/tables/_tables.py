@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 
 __all__ = ["TABLES", "Column", "ColumnType", "to_arrow", "to_pandas", "to_polars", "write_parquet"]
 
-ColumnType = Literal["string", "category", "date", "timestamp", "float", "bool", "list"]
+ColumnType = Literal["string", "category", "date", "timestamp", "float", "int", "bool", "list"]
 """The logical type of a column; each backend maps it to its own type."""
 
 
@@ -501,6 +501,12 @@ _FIGURES: Spec = (
     _col("label", "string", "what the figure measures", lambda row, _: row[2].label),
     _col("value", "float", "the number", lambda row, _: float(row[2].quantity.value)),
     _col(
+        "value_exact",
+        "string",
+        "the number with every digit, as the source gives it (value is a float)",
+        lambda row, _: str(row[2].quantity.value),
+    ),
+    _col(
         "unit",
         "category",
         "what was counted or measured",
@@ -541,6 +547,29 @@ def _position_rows(ds: Dataset) -> Iterator[tuple[Any, ...]]:
             yield person, position
 
 
+def _ranked(spec: Spec) -> Spec:
+    """*spec* with a ``<name>_rank`` column after each ordered category.
+
+    Parquet keeps a category's values but not their order, so DuckDB, polars and
+    pandas sort ``precision`` or ``role`` alphabetically; sorting by the rank (1
+    first: year before month, president before member) gives the order the model
+    has, in every reader.
+    """
+    out: list[tuple[Column, Getter]] = []
+    for column, get in spec:
+        out.append((column, get))
+        if column.type == "category" and column.ordered:
+            rank = {value: index for index, value in enumerate(column.categories, 1)}
+
+            def ranked(record: Any, ds: Dataset, get: Getter = get, rank: Any = rank) -> Any:
+                value = get(record, ds)
+                return None if value is None else rank[value]
+
+            description = f"the rank of {column.name} (1 first): sort by it, not by the text"
+            out.append(_col(f"{column.name}_rank", "int", description, ranked))
+    return tuple(out)
+
+
 _TABLE_SOURCES: dict[str, tuple[Spec, Callable[[Dataset], Iterable[Any]]]] = {
     "sources": (_SOURCES, lambda ds: ds.sources),
     "organisations": (_ORGANISATIONS, lambda ds: ds.organisations),
@@ -556,6 +585,8 @@ _TABLE_SOURCES: dict[str, tuple[Spec, Callable[[Dataset], Iterable[Any]]]] = {
     "events": (_EVENTS, lambda ds: ds.events),
     "figures": (_FIGURES, _figure_rows),
 }
+
+_TABLE_SOURCES = {name: (_ranked(spec), rows) for name, (spec, rows) in _TABLE_SOURCES.items()}
 
 TABLES: Mapping[str, tuple[Column, ...]] = {
     name: tuple(column for column, _ in spec) for name, (spec, _) in _TABLE_SOURCES.items()
@@ -604,6 +635,7 @@ def _arrow_type(pa: Any, column: Column) -> Any:
         "date": pa.date32(),
         "timestamp": pa.timestamp("us", tz="UTC"),
         "float": pa.float64(),
+        "int": pa.int32(),
         "bool": pa.bool_(),
         "list": pa.list_(pa.string()),
     }[column.type]
@@ -708,7 +740,12 @@ def to_pandas(dataset: Dataset, table: str, *, language: str = "en") -> pd.DataF
         elif column.type == "list":
             data[column.name] = pandas.Series(values, dtype=object)
         else:
-            dtype = {"string": pandas.StringDtype(), "float": "float64", "bool": "boolean"}
+            dtype = {
+                "string": pandas.StringDtype(),
+                "float": "float64",
+                "int": "Int32",
+                "bool": "boolean",
+            }
             data[column.name] = pandas.Series(values, dtype=dtype[column.type])
     frame: pd.DataFrame = pandas.DataFrame(data, columns=[c.name for c in TABLES[table]])
     frame.attrs.update({"dataset": dataset.id, "table": table, "language": language})
@@ -728,6 +765,7 @@ def _polars_type(pl: Any, column: Column) -> Any:
         "date": pl.Date,
         "timestamp": pl.Datetime("us", "UTC"),
         "float": pl.Float64,
+        "int": pl.Int32,
         "bool": pl.Boolean,
     }[column.type]
 
