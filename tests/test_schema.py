@@ -163,6 +163,10 @@ INVALID = {
         doc["events"][0].pop("timezone", None),
     ),
     "absent list as null": _set("events/0/pathways", None),
+    "line break in a name": _set("events/0/name", {"en": "Forum\nSecond line"}),
+    "tab in a title": _set("title", {"en": "ICLEI\tEast Asia"}),
+    "NUL in free text": _set("events/0/notes/0/text", "a\u0000b"),
+    "bare host for a website": _set("organisations/41/website", "www.iclei.org"),
 }
 
 VALID = {
@@ -177,6 +181,7 @@ VALID = {
     ),
     "year 0001": _set("events/12/start", "0001"),
     "a whole number for a figure": _set("organisations/41/figures/0/quantity/value", 12),
+    "line breaks and a tab in free text": _set("events/0/notes/0/text", "one\ntwo\r\n\tthree"),
 }
 
 

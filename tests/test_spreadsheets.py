@@ -92,9 +92,15 @@ def test_unknown_tables_are_refused(ds: im.Dataset, tmp_path: Path) -> None:
 def test_text_in_a_workbook_is_never_a_formula(ds: im.Dataset, tmp_path: Path) -> None:
     import openpyxl
 
-    first = attrs.evolve(ds.events[0], name={"en": '=HYPERLINK("http://x","y")\x01'})
+    first = attrs.evolve(ds.events[0], name={"en": '=HYPERLINK("http://x","y")'})
     path = write_excel(attrs.evolve(ds, events=[first]), tmp_path / "x.xlsx", tables=["events"])
     sheet_ = openpyxl.load_workbook(path)["events"]
     cell = sheet_.cell(row=2, column=2)
     assert cell.data_type == "s"
-    assert cell.value == '=HYPERLINK("http://x","y")\u2401'
+    assert cell.value == '=HYPERLINK("http://x","y")'
+
+
+def test_what_a_workbook_cannot_hold_is_shown_as_a_symbol() -> None:
+    from iclei_model.tables._spreadsheets import _excel_text
+
+    assert _excel_text("a\x01b\tc\nd") == "a\u2401b\tc\nd"  # tab and line feed stay

@@ -112,8 +112,11 @@ def slugs() -> st.SearchStrategy[str]:
 
 
 def texts() -> st.SearchStrategy[str]:
-    """Non-empty text from all of Unicode but surrogates (which no encoding holds)."""
-    return st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=24).filter(
+    """Non-empty text from all of Unicode but surrogates and control characters.
+
+    No encoding holds a surrogate; names, titles and free text refuse controls.
+    """
+    return st.text(st.characters(exclude_categories=["Cs", "Cc"]), min_size=1, max_size=24).filter(
         str.strip
     )
 

@@ -14,6 +14,10 @@ from iclei_model.errors import InvalidValueError
 __all__ = ["LocalizedText", "as_text", "language_fallbacks", "normalize_language_tag"]
 
 # language[-Script][-REGION], the subset of BCP 47 that names and titles need.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # validators.ONE_LINE_REFUSES
+"""Control characters, line breaks and tabs included: none belongs in a name or title,
+which every export writes on one line (iCalendar, CSV headers, HTML captions)."""
+
 _TAG = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?")
 
 
@@ -86,6 +90,11 @@ def _check_items(
         if not isinstance(text, str) or not text.strip():
             raise InvalidValueError(
                 f"LocalizedText[{tag!r}]: expected non-empty text, got {show(text)}"
+            )
+        if CONTROL.search(text):
+            raise InvalidValueError(
+                f"LocalizedText[{tag!r}]: expected text without control characters (a name"
+                f" or title is one line), got {show(text)}"
             )
 
 

@@ -161,10 +161,27 @@ def web_url(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         )
 
 
+FREE_TEXT_REFUSES = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+"""The control characters free text may not hold (a character class's inside): all but
+tab, line feed and carriage return, which every format and export can carry."""
+
+ONE_LINE_REFUSES = r"\x00-\x1f\x7f-\x9f"
+"""The characters a name or title may not hold: every control character."""
+
+FREE_TEXT_CONTROL = re.compile(f"[{FREE_TEXT_REFUSES}]")
+
+
 def non_empty(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """A string with something other than white space in it."""
+    """Free text: something other than white space; no control characters but line breaks.
+
+    Tabs, line feeds and carriage returns are text every format carries.
+    """
     if not (isinstance(value, str) and value.strip()):
         _expected(instance, attribute, "non-empty text", value)
+    if FREE_TEXT_CONTROL.search(value):
+        _expected(
+            instance, attribute, "text without control characters but tabs and line breaks", value
+        )
 
 
 DECIMAL_DIGITS = 100

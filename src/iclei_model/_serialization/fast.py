@@ -49,6 +49,8 @@ from iclei_model._model.shapes import Constraint, Shape, TypeShape, constraint_o
 from iclei_model._model.text import _TAG, LocalizedText, as_text
 from iclei_model._model.validators import (
     _SLUG,
+    FREE_TEXT_REFUSES,
+    ONE_LINE_REFUSES,
     _iso_countries,
     _time_zones,
     country_code,
@@ -78,9 +80,12 @@ def _anchored(pattern: str) -> str:
 
 
 _SLUG_STR = Annotated[str, msgspec.Meta(pattern=_anchored(_SLUG.pattern))]
-_NON_EMPTY_STR = Annotated[str, msgspec.Meta(pattern=r"\S")]  # \s is str.isspace, as strip() is
+# something but white space (\s is str.isspace, as strip() is), and no control character
+# that free text, or a name, refuses: validators.non_empty and LocalizedText's checks
+_NON_EMPTY_STR = Annotated[str, msgspec.Meta(pattern=rf"^(?=[\s\S]*\S)[^{FREE_TEXT_REFUSES}]*\Z")]
+_ONE_LINE_STR = Annotated[str, msgspec.Meta(pattern=rf"^(?=[\s\S]*\S)[^{ONE_LINE_REFUSES}]*\Z")]
 _TAG_STR = Annotated[str, msgspec.Meta(pattern=_anchored(_TAG.pattern))]
-_TEXT = Annotated[dict[_TAG_STR, _NON_EMPTY_STR], msgspec.Meta(min_length=1)]
+_TEXT = Annotated[dict[_TAG_STR, _ONE_LINE_STR], msgspec.Meta(min_length=1)]
 
 # Validators whose whole check the generated Struct field makes, on the exact types the
 # builders produce; every other validator runs on the built record.

@@ -43,7 +43,10 @@ DECIMAL = SIGNED_DECIMAL.replace("^-?", "^", 1)  # what decimal_number accepts
 LANGUAGE_TAG = f"^{_TAG.pattern}$"
 COUNTRY = r"^[A-Z]{2}$"
 TIME_ZONE = r"^[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*$"
-NON_EMPTY = r"\S"
+# Free text: something other than white space, no control characters but tab and line
+# breaks; a name or title (LocalizedText): no control characters at all.
+NON_EMPTY = rf"^(?=[\s\S]*\S)[^{v.FREE_TEXT_REFUSES}]*$"
+ONE_LINE = rf"^(?=[\s\S]*\S)[^{v.ONE_LINE_REFUSES}]*$"
 
 
 # What each constraint adds to the schema of the value it checks.
@@ -94,7 +97,7 @@ _LEAVES: dict[str, dict[str, Any]] = {
         "type": "object",
         "description": "Text by BCP 47 language tag: {'en': 'Kyoto', 'ja': '京都市'}.",
         "propertyNames": {"type": "string", "pattern": LANGUAGE_TAG},
-        "additionalProperties": {"type": "string", "pattern": NON_EMPTY},
+        "additionalProperties": {"type": "string", "pattern": ONE_LINE},
         "minProperties": 1,
     },
     "WebUrl": {
