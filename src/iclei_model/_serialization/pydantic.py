@@ -15,7 +15,7 @@ from iclei_model.errors import StructureError
 
 from .converters import structure, unstructure
 from .locate import steps
-from .schema import json_schema
+from .schema import json_schema, with_refs
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler
@@ -99,12 +99,9 @@ def json_schema_of(cls: type) -> dict[str, Any]:
 
 def _inline(value: Any, definitions: dict[str, Any]) -> Any:
     """*value* with every ``#/$defs/NAME`` ref replaced by its definition."""
-    if isinstance(value, dict):
-        ref = value.get("$ref")
-        if isinstance(ref, str) and ref.startswith("#/$defs/"):
-            merged = {k: v for k, v in value.items() if k != "$ref"}
-            return {**_inline(definitions[ref.removeprefix("#/$defs/")], definitions), **merged}
-        return {key: _inline(item, definitions) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_inline(item, definitions) for item in value]
-    return value
+
+    def definition(name: str, refers: dict[str, Any]) -> Any:
+        beside = {key: item for key, item in refers.items() if key != "$ref"}
+        return {**_inline(definitions[name], definitions), **beside}
+
+    return with_refs(value, definition)

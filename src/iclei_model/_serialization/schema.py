@@ -7,6 +7,7 @@ import enum
 import inspect
 import re
 import textwrap
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -190,18 +191,25 @@ def json_schema(cls: type, *, ref_template: str = "#/$defs/{name}") -> dict[str,
     return schema
 
 
+def with_refs(value: Any, replace: Callable[[str, dict[str, Any]], Any]) -> Any:
+    """*value* with each object that refers to ``#/$defs/NAME`` replaced.
+
+    *replace* gets the name and the object (its ``$ref`` and any keywords beside it)
+    and gives what stands there instead.
+    """
+    if isinstance(value, dict):
+        ref = value.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            return replace(ref.removeprefix("#/$defs/"), value)
+        return {key: with_refs(item, replace) for key, item in value.items()}
+    if isinstance(value, list):
+        return [with_refs(item, replace) for item in value]
+    return value
+
+
 def _retarget(value: Any, template: str) -> Any:
     """*value* with every ``#/$defs/NAME`` ref made by *template* instead."""
-    if isinstance(value, dict):
-        return {
-            key: template.format(name=item.removeprefix("#/$defs/"))
-            if key == "$ref" and isinstance(item, str) and item.startswith("#/$defs/")
-            else _retarget(item, template)
-            for key, item in value.items()
-        }
-    if isinstance(value, list):
-        return [_retarget(item, template) for item in value]
-    return value
+    return with_refs(value, lambda name, refers: {**refers, "$ref": template.format(name=name)})
 
 
 class _Builder:
