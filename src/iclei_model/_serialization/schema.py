@@ -194,14 +194,17 @@ def json_schema(cls: type, *, ref_template: str = "#/$defs/{name}") -> dict[str,
 def with_refs(value: Any, replace: Callable[[str, dict[str, Any]], Any]) -> Any:
     """*value* with each object that refers to ``#/$defs/NAME`` replaced.
 
-    *replace* gets the name and the object (its ``$ref`` and any keywords beside it)
-    and gives what stands there instead.
+    *replace* gets the name and the object (its ``$ref`` and the keywords beside it,
+    themselves walked) and gives what stands there instead.
     """
     if isinstance(value, dict):
+        walked = {
+            key: item if key == "$ref" else with_refs(item, replace) for key, item in value.items()
+        }
         ref = value.get("$ref")
         if isinstance(ref, str) and ref.startswith("#/$defs/"):
-            return replace(ref.removeprefix("#/$defs/"), value)
-        return {key: with_refs(item, replace) for key, item in value.items()}
+            return replace(ref.removeprefix("#/$defs/"), walked)
+        return walked
     if isinstance(value, list):
         return [with_refs(item, replace) for item in value]
     return value
