@@ -239,3 +239,11 @@ def test_stamp_defaults_to_now(ds: im.Dataset) -> None:
     stamps = {item["DTSTAMP"].dt for item in items.values()}
     assert len(stamps) == 1
     assert before <= stamps.pop() <= dt.datetime.now(dt.UTC)
+
+
+def test_the_calendars_name_is_escaped_text(ds: im.Dataset) -> None:
+    titled = attrs.evolve(ds, title={"en": "East Asia; events, 2019 \\ 2020"})
+    text = to_ical(titled).decode()
+    unfolded = text.replace("\r\n ", "")
+    assert "\r\nNAME:East Asia\\; events\\, 2019 \\\\ 2020\r\n" in unfolded
+    assert "\r\nX-WR-CALNAME:East Asia\\; events\\, 2019 \\\\ 2020\r\n" in unfolded

@@ -94,7 +94,10 @@ def to_ical(
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    title = format_text(dataset.title, locale=loc)
+    # TEXT values (RFC 7986 and the X-WR convention): given as vText, so that icalendar
+    # escapes ";", "," and "\\" in them as it does in SUMMARY; it writes an untyped
+    # NAME as it is, which readers then split at the first ";" or ","
+    title = icalendar.vText(format_text(dataset.title, locale=loc))
     calendar.add("name", title)
     calendar.add("x-wr-calname", title)
     for event in dataset.events if events is None else events:
