@@ -247,3 +247,22 @@ def test_the_calendars_name_is_escaped_text(ds: im.Dataset) -> None:
     unfolded = text.replace("\r\n ", "")
     assert "\r\nNAME:East Asia\\; events\\, 2019 \\\\ 2020\r\n" in unfolded
     assert "\r\nX-WR-CALNAME:East Asia\\; events\\, 2019 \\\\ 2020\r\n" in unfolded
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "days"),
+    [("9999-12-30", "9999-12-31", 2), ("9999-12", None, 31), ("9999", None, 365)],
+)
+def test_events_that_end_on_the_last_day_there_is(
+    ds: im.Dataset, start: str, end: str | None, days: int
+) -> None:
+    # the exclusive end after 9999-12-31 is no date: the span is given as a duration
+    event = attrs.evolve(
+        ds.events[0],
+        start=im.PartialDate.parse(start),
+        end=im.PartialDate.parse(end) if end else None,
+    )
+    [read] = icalendar.Calendar.from_ical(to_ical(attrs.evolve(ds, events=[event]))).walk("VEVENT")
+    assert read.get("dtstart").dt == im.PartialDate.parse(start).first_day()
+    assert read.get("duration").dt == dt.timedelta(days=days)
+    assert "DTEND" not in read

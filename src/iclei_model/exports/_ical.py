@@ -113,8 +113,12 @@ def to_ical(
             if event.end is not None:
                 item.add("dtend", event.end)
         else:
-            item.add("dtstart", event.start_date.first_day())
-            item.add("dtend", event.end_date.last_day() + _dt.timedelta(days=1))
+            first, last = event.start_date.first_day(), event.end_date.last_day()
+            item.add("dtstart", first)
+            if last < _dt.date.max:
+                item.add("dtend", last + _dt.timedelta(days=1))  # exclusive, as RFC 5545 says
+            else:  # the day after 9999-12-31 is no date: the same span as a duration
+                item.add("duration", last - first + _dt.timedelta(days=1))
         if partial_dates:
             item.add("transp", "TRANSPARENT")
             item.add(X_START, event.start_date.isoformat())
