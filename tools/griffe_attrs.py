@@ -15,20 +15,19 @@ from typing import Any
 import attrs
 import griffe
 
+from iclei_model._model.introspect import default_value
 
-def _shown(default: Any) -> str | None:
+
+def _shown(field: attrs.Attribute[Any]) -> str | None:
+    default = default_value(field)
     if default is attrs.NOTHING:
         return None
-    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-        factory = default.factory  # type: ignore[union-attr]
-        made = factory() if not default.takes_self else None  # type: ignore[union-attr]
-        if made in ((), [], frozenset()):
-            return "[]"
-        return f"{getattr(factory, '__name__', 'a new value')}()"
+    if isinstance(default, tuple | list | frozenset) and not default:
+        return "[]"
+    if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+        return f"{getattr(field.default.factory, '__name__', 'a new value')}()"  # type: ignore[union-attr]
     if isinstance(default, enum.Enum):
         return f"{type(default).__name__}.{default.name}"
-    if default == ():
-        return "[]"
     return repr(default)
 
 
@@ -48,6 +47,6 @@ class AttrsDefaults(griffe.Extension):
             member = cls.members.get(field.name)
             if member is None or not member.is_attribute:
                 continue
-            shown = _shown(field.default)
+            shown = _shown(field)
             member.value = shown  # type: ignore[union-attr]
             member.labels.discard("class-attribute")

@@ -58,8 +58,13 @@ def base_validator(attribute: attrs.Attribute[Any]) -> Any:
 
 
 def default_value(attribute: attrs.Attribute[Any]) -> Any:
-    """A field's default, with a factory's made once; ``attrs.NOTHING`` if it has none."""
+    """A field's default, with a factory's made once; ``attrs.NOTHING`` if it has none.
+
+    A factory that takes the instance has no value without one: ``attrs.NOTHING``.
+    """
     default = attribute.default
     if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        if default.takes_self:  # type: ignore[union-attr]
+            return attrs.NOTHING
         return default.factory()  # type: ignore[union-attr]
     return default

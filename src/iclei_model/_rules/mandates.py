@@ -208,6 +208,7 @@ def check_elected_officials(ctx: Context) -> None:
         mandate, seat, policy = placed.mandate, placed.seat, placed.policy
         if not policy.requires_elected_official(seat.role):
             continue
+        more = False  # positions beyond the ones shown
         if mandate.office_title is not None:
             titles = [text for _, text in mandate.office_title.items]
             fits = any(policy.is_elected_title(t) for t in titles)
@@ -215,8 +216,7 @@ def check_elected_officials(ctx: Context) -> None:
             held = positions.get((mandate.holder, mandate.on_behalf_of))
             during = held.overlapping(*placed.period, _SHOWN_TITLES + 1) if held else []
             titles = [text for texts in during[:_SHOWN_TITLES] for text in texts]
-            if len(during) > _SHOWN_TITLES:
-                titles.append("...")
+            more = len(during) > _SHOWN_TITLES
             fits = bool(
                 titles
                 and elected(mandate.holder, mandate.on_behalf_of, policy).overlapping(
@@ -235,7 +235,7 @@ def check_elected_officials(ctx: Context) -> None:
                 mandate.holder,
             )
         elif not fits:
-            shown = " / ".join(t if t == "..." else f'"{t}"' for t in titles)
+            shown = " / ".join([*(f'"{t}"' for t in titles), *(["..."] if more else [])])
             ctx.add(
                 "seat.not_elected_official",
                 "mandates",

@@ -50,9 +50,6 @@ class Spans(Generic[V]):
         for node in range(size - 1, 0, -1):
             self._latest[node] = max(self._latest[2 * node], self._latest[2 * node + 1])
 
-    def __len__(self) -> int:
-        return len(self._values)
-
     def periods(self) -> list[tuple[_dt.date, _dt.date, V]]:
         """Every period with its value, by first day."""
         stops = self._latest[self._size : self._size + len(self._values)]

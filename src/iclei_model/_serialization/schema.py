@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 
 from iclei_model._model import validators as v
-from iclei_model._model.introspect import init_fields, without_none
+from iclei_model._model.introspect import default_value, init_fields, without_none
 from iclei_model._model.shapes import Constraint, Shape, TypeShape, constraint_of, shape_of
 from iclei_model._model.text import _TAG
 from iclei_model.errors import InvalidValueError
@@ -384,17 +384,14 @@ def _default(attribute: attrs.Attribute[Any]) -> Any:
     A list's default is written (``[]``), so that code generated from the schema
     leaves an absent list empty rather than writing ``null``.
     """
-    default = attribute.default
-    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-        made = default.factory() if not default.takes_self else None  # type: ignore[union-attr]
-        return [] if made in ((), [], frozenset()) else None
+    default = default_value(attribute)
     if default is attrs.NOTHING or default is None:
         return None
     if isinstance(default, enum.Enum):
         return default.value
-    if default in ((), frozenset()):
+    if isinstance(default, tuple | list | frozenset) and not default:
         return []
-    if isinstance(default, str | int | bool):
+    if isinstance(default, str | int | bool) and not isinstance(attribute.default, attrs.Factory):  # type: ignore[arg-type]
         return default
     return None
 

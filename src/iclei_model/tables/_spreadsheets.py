@@ -50,11 +50,11 @@ def sheet(
     cells: list[list[Any]] = []
     zones = values.get("timezone")
     for name, column in columns.items():
-        base = name.removesuffix("_rank").removesuffix("_precision")
-        if name.endswith(("_precision", "_precision_rank")) and f"{base}_first" in columns:
+        stem = name.removesuffix("_rank").removesuffix("_precision")
+        if name.endswith(("_precision", "_precision_rank")) and f"{stem}_first" in columns:
             continue  # shown by the text column of the partial date
-        if name.endswith("_first") and f"{name.removesuffix('_first')}_precision" in columns:
-            base = name.removesuffix("_first")
+        base = name.removesuffix("_first")
+        if name.endswith("_first") and f"{base}_precision" in columns:
             header.append(base)
             cells.append(
                 [
