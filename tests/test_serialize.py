@@ -292,6 +292,14 @@ def test_yaml_aliases_that_multiply_the_document_are_refused() -> None:
     assert "the limit is 10 times as many, or 100,000" in problem.message
 
 
+@pytest.mark.parametrize("doc", ["&a\n", "&a 1\n", "&top\n- 1\n"])
+def test_an_anchor_on_a_scalar_or_at_the_top_is_read_as_any_value(doc: str) -> None:
+    with pytest.raises(im.StructureError) as info:
+        im.loads(doc, im.Term, "yaml")
+    assert info.value.problems[0].path == "$"
+    assert info.value.problems[0].message.startswith("expected an object, got ")
+
+
 def test_a_yaml_alias_inside_its_own_anchor_is_refused() -> None:
     with pytest.raises(im.DecodeError) as info:
         im.loads("id: &a [*a]\n", im.Term, "yaml")

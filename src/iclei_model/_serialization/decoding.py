@@ -94,7 +94,8 @@ def check_aliases(data: Any) -> None:
     expanded: dict[int, int] = {}  # id of a list or mapping -> values in it, expanded
     open_: set[int] = set()  # being counted: met again inside itself, it holds itself
     written = 0
-    stack: list[tuple[Any, bool]] = [(data, False)]
+    # a scalar at the top (``&a 1``) holds nothing to expand
+    stack: list[tuple[Any, bool]] = [(data, False)] if type(data) in (dict, list) else []
     while stack:
         node, children_done = stack.pop()
         key = id(node)
