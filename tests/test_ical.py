@@ -2,6 +2,7 @@
 
 import datetime as dt
 import sys
+import zoneinfo
 from typing import Any
 
 import attrs
@@ -41,10 +42,24 @@ def lines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def in_utc(value: dt.datetime, zone: str) -> bool:
+    """Whether a date-time is written in UTC: its zone is UTC, or its local time is not one instant.
+
+    A local time that clocks pass twice or skip, or one at an offset that is not whole
+    minutes (local mean time), is written in UTC so that every reader gets its instant.
+    """
+    if zone in ("UTC", "Etc/UTC"):
+        return True
+    wall = dt.datetime(*value.timetuple()[:6], tzinfo=zoneinfo.ZoneInfo(zone))
+    offset = wall.utcoffset()
+    assert offset is not None
+    return offset != wall.replace(fold=1).utcoffset() or offset.seconds % 60 != 0
+
+
 def check_time(prop: Any, value: Any, zone: str) -> None:
     """A DTSTART or DTEND with a time: the same instant, to the second, in the zone."""
     assert prop.dt == value.replace(microsecond=0)  # iCalendar counts whole seconds
-    if value.utcoffset() == dt.timedelta(0) and zone in ("UTC", "Etc/UTC"):
+    if in_utc(value, zone):
         assert "TZID" not in prop.params  # written as UTC, 20200101T100000Z
     else:
         assert str(prop.params["TZID"]) == zone

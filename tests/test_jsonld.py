@@ -1,17 +1,25 @@
 """schema.org JSON-LD for events and organisations."""
 
 import json
+import warnings
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import attrs
 import pendulum
-from hypothesis import given
+import rdflib
+from hypothesis import given, settings
+from pyld import jsonld
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDF
 
 import iclei_model as im
 from iclei_model import testing
 from iclei_model.exports import to_jsonld
 
 BASE = "urn:iclei-model:east-asia-2019:"
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def nodes(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -127,3 +135,104 @@ def test_organisations(ds: im.Dataset) -> None:
     unfccc = graph[BASE + "unfccc"]
     assert unfccc["@type"] == "Organization"  # intergovernmental has no narrower type
     assert unfccc.get("alternateName") == ds.organisation("unfccc").abbreviation
+
+
+# Read by two JSON-LD processors, down to RDF: pyld (to N-Quads, parsed by rdflib) and
+# rdflib's own JSON-LD parser. The schema.org context the documents name is read from
+# a copy of its release 30.0 (tests/fixtures), so that the tests need no network.
+
+SCHEMA = "http://schema.org/"  # the vocabulary's IRIs, as its context expands terms
+CONTEXT = json.loads((FIXTURES / "schemaorg-context-30.0.jsonld").read_text(encoding="utf-8"))
+TERMS = {key for key in CONTEXT["@context"] if not key.startswith("@")}
+
+
+def load_context(url: str, options: Any = None) -> dict[str, Any]:
+    assert url in ("https://schema.org/", "http://schema.org/"), url  # nothing else is fetched
+    return {"contextUrl": None, "documentUrl": url, "document": CONTEXT}
+
+
+def by_pyld(document: dict[str, Any]) -> rdflib.Graph:
+    nquads = jsonld.to_rdf(
+        document, {"format": "application/n-quads", "documentLoader": load_context}
+    )
+    graph = rdflib.Graph()
+    graph.parse(data=nquads, format="nt")  # one graph: the quads are all in the default one
+    return graph
+
+
+def by_rdflib(document: dict[str, Any]) -> rdflib.Graph:
+    local = {**document, "@context": CONTEXT["@context"]}  # the named context, from the copy
+    graph = rdflib.Graph()
+    with warnings.catch_warnings():  # rdflib 7.1+ warns about its own ConjunctiveGraph here
+        warnings.filterwarnings("ignore", "ConjunctiveGraph is deprecated", DeprecationWarning)
+        graph.parse(data=json.dumps(local), format="json-ld")
+    return graph
+
+
+def lowercase_tags(graph: rdflib.Graph) -> rdflib.Graph:
+    """The graph with language tags in lower case, as pyld writes them (RDF 1.1 allows either)."""
+    lowered = rdflib.Graph()
+    for subject, predicate, value in graph:
+        if isinstance(value, rdflib.Literal) and value.language:
+            value = rdflib.Literal(str(value), lang=value.language.lower())
+        lowered.add((subject, predicate, value))
+    return lowered
+
+
+def check_rdf(data: im.Dataset, document: dict[str, Any], base: str) -> rdflib.Graph:
+    """Both processors read the same graph, of absolute IRIs and schema.org terms only."""
+    graph = by_pyld(document)
+    assert isomorphic(graph, lowercase_tags(by_rdflib(document)))
+    for triple in graph:
+        for term in triple:
+            if isinstance(term, rdflib.URIRef):
+                assert urlsplit(term).scheme in ("http", "https", "urn", "mailto"), term
+    for predicate in set(graph.predicates()):
+        if predicate != RDF.type:
+            assert predicate.startswith(SCHEMA)
+            assert predicate[len(SCHEMA) :] in TERMS
+    for kind in set(graph.objects(None, RDF.type)):
+        assert kind.startswith(SCHEMA)
+        assert kind[len(SCHEMA) :] in TERMS
+    subjects = {str(s) for s in graph.subjects(RDF.type, None) if isinstance(s, rdflib.URIRef)}
+    assert subjects == {base + r.id for r in (*data.organisations, *data.events)}
+    schema = rdflib.Namespace(SCHEMA)
+    for organisation in data.organisations:
+        node = rdflib.URIRef(base + organisation.id)
+        urls = [str(u) for u in graph.objects(node, schema.url)]  # IRIs, not text
+        if organisation.website is not None:
+            assert urls == [organisation.website]
+        else:  # a contact detail that is a web address, if any
+            assert len(urls) <= 1
+            assert set(urls) <= {c.value for c in organisation.contacts}
+    for event in data.events:
+        node = rdflib.URIRef(base + event.id)
+        [start] = graph.objects(node, schema.startDate)
+        assert str(start) == document_value(document, base + event.id, "startDate")
+        organisers = {str(o) for o in graph.objects(node, schema.organizer)}
+        assert organisers == {base + o for o in event.organisers}
+    return graph
+
+
+def document_value(document: dict[str, Any], node_id: str, key: str) -> Any:
+    return nodes(document)[node_id][key]
+
+
+def test_bundled_dataset_read_by_pyld_and_rdflib(ds: im.Dataset) -> None:
+    check_rdf(ds, to_jsonld(ds), BASE)
+
+
+def test_names_in_several_languages_read_as_language_tagged_literals(ds: im.Dataset) -> None:
+    kyoto = attrs.evolve(ds.get("kyoto"), name={"en": "Kyoto", "ja": "京都市"})
+    data = attrs.evolve(
+        ds, organisations=[kyoto if o.id == "kyoto" else o for o in ds.organisations]
+    )
+    graph = check_rdf(data, to_jsonld(data), BASE)
+    names = graph.objects(rdflib.URIRef(BASE + "kyoto"), rdflib.Namespace(SCHEMA).name)
+    assert {(str(n), n.language) for n in names} == {("Kyoto", "en"), ("京都市", "ja")}
+
+
+@given(testing.datasets())
+@settings(max_examples=15)  # each example is read by two processors, down to RDF
+def test_generated_datasets_read_by_pyld_and_rdflib(data: im.Dataset) -> None:
+    check_rdf(data, to_jsonld(data), f"urn:iclei-model:{data.id}:")

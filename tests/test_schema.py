@@ -2,7 +2,6 @@
 
 import copy
 import json
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from hypothesis import strategies as st
 import iclei_model as im
 from iclei_model._serialization.schema import SCHEMA_TYPES
 from iclei_model.testing import datasets, strategy_for
+from node import node_folder
 
 # Tests over every model class draw fewer examples per class than the profile says.
 PER_CLASS_EXAMPLES = max(10, settings.default.max_examples // 4)
@@ -245,20 +245,7 @@ def test_the_schema_says_each_keywords_type_as_strict_readers_want() -> None:
 @pytest.fixture(scope="session")
 def ajv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder with ajv 8 and ajv-formats installed, where Node and npm can install them."""
-    node, npm = shutil.which("node"), shutil.which("npm")
-    if node is None or npm is None:
-        pytest.skip("Node.js is not on this machine; the strict-type check above still runs")
-    folder = tmp_path_factory.mktemp("ajv")
-    try:
-        subprocess.run(
-            [npm, "install", "--silent", "--no-audit", "--no-fund", "ajv@8", "ajv-formats@3"],
-            cwd=folder,
-            capture_output=True,
-            timeout=180,
-            check=True,
-        )
-    except (subprocess.SubprocessError, OSError) as exc:
-        pytest.skip(f"npm could not install ajv here: {exc}")
+    folder = node_folder(tmp_path_factory, "ajv@8", "ajv-formats@3")
     (folder / "check.js").write_text(AJV_CHECK, encoding="utf-8")
     return folder
 

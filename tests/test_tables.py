@@ -487,3 +487,25 @@ def test_figures_keep_every_digit(ds: im.Dataset, tmp_path: Path) -> None:
     write_parquet(changed, tmp_path, tables=["figures"])
     exact = duckdb.sql(f"SELECT value_exact FROM '{tmp_path / 'figures.parquet'}'").fetchall()
     assert ("1058215.26865156114040",) in exact
+
+
+def test_pandas_reads_parquet_dates_as_dates(tmp_path: Path) -> None:
+    # the first and last days there are
+    first = im.Event(
+        id="first",
+        name={"en": "First"},
+        kind="meeting",
+        start=im.PartialDate.parse("0001-01-01"),
+        end=im.PartialDate.parse("9999-12-31"),
+        attendance="virtual",
+    )
+    data = im.Dataset(id="edges", title={"en": "Edges"}, events=[first])
+    write_parquet(data, tmp_path, tables=["events"])
+    frame = pd.read_parquet(tmp_path / "events.parquet", dtype_backend="pyarrow")
+    for column in ("start_first", "start_last", "end_first", "end_last"):
+        assert str(frame[column].dtype) == "date32[day][pyarrow]", column
+    row = frame.iloc[0]
+    assert (row["start_first"], row["end_last"]) == (dt.date(1, 1, 1), dt.date(9999, 12, 31))
+    kind = duckdb.sql(f"SELECT typeof(end_last) FROM '{tmp_path / 'events.parquet'}'").fetchall()
+    assert kind == [("DATE",)]
+    assert pl.read_parquet(tmp_path / "events.parquet")["end_last"].dtype == pl.Date

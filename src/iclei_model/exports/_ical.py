@@ -13,6 +13,7 @@ from iclei_model._model.partial_date import PartialDate, Precision
 from iclei_model._model.records import Event
 from iclei_model._model.vocab import EventStatus
 from iclei_model.errors import InvalidValueError
+from iclei_model.exports._vtimezone import unambiguous, vtimezone
 
 __all__ = ["PartialPolicy", "to_ical"]
 
@@ -100,6 +101,7 @@ def to_ical(
     title = icalendar.vText(format_text(dataset.title, locale=loc))
     calendar.add("name", title)
     calendar.add("x-wr-calname", title)
+    zones: dict[str, set[int]] = {}  # the years each zone's date-times fall in
     for event in dataset.events if events is None else events:
         partial_dates = _is_partial(event.start) or _is_partial(event.end)
         if partial_dates and partial == "omit":
@@ -109,9 +111,16 @@ def to_ical(
         item.add("dtstamp", stamp)
         item.add("summary", format_text(event.name, locale=loc))
         if event.has_times:
-            item.add("dtstart", event.start)
-            if event.end is not None:
-                item.add("dtend", event.end)
+            for name, value in (("dtstart", event.start), ("dtend", event.end)):
+                if not isinstance(value, _dt.datetime):  # no end; has_times: no PartialDate
+                    continue
+                if unambiguous(value):  # DTSTART;TZID=Asia/Tokyo:20190610T090000
+                    item.add(name, value)
+                    tzid = item[name].params.get("TZID")  # none for UTC: 20190610T090000Z
+                    if tzid is not None:
+                        zones.setdefault(str(tzid), set()).add(value.year)
+                else:  # clocks pass it twice, or skip it, or local mean time: in UTC
+                    item.add(name, value.astimezone(_dt.UTC))
         else:
             first, last = event.start_date.first_day(), event.end_date.last_day()
             item.add("dtstart", first)
@@ -134,6 +143,7 @@ def to_ical(
             item.add("related-to", uid(event.parent, dataset), parameters={"RELTYPE": "PARENT"})
         item.add("description", format_event(event, locale=loc))
         calendar.add_component(item)
-    calendar.add_missing_timezones()
+    for tzid, years in sorted(zones.items()):
+        calendar.add_component(vtimezone(icalendar, tzid, years))
     payload: bytes = calendar.to_ical()
     return payload
