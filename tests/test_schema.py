@@ -167,6 +167,9 @@ INVALID = {
     "tab in a title": _set("title", {"en": "ICLEI\tEast Asia"}),
     "NUL in free text": _set("events/0/notes/0/text", "a\u0000b"),
     "bare host for a website": _set("organisations/41/website", "www.iclei.org"),
+    "30 February": _set("events/12/start", "2019-02-30"),
+    "31 April in a date-time": _set("events/0/end", "2019-04-31T10:00:00+08:00[Asia/Shanghai]"),
+    "a date as a JavaScript Date writes it": _set("sources/0/retrieved", "2020-11-30T00:00:00.000Z"),
 }
 
 VALID = {
@@ -180,9 +183,19 @@ VALID = {
         timezone="Asia/Shanghai",
     ),
     "year 0001": _set("events/12/start", "0001"),
+    "29 February of a leap year": _set("events/12/start", "2020-02-29"),
+    "a retrieval date": _set("sources/0/retrieved", "2020-11-30"),
     "a whole number for a figure": _set("organisations/41/figures/0/quantity/value", 12),
     "line breaks and a tab in free text": _set("events/0/notes/0/text", "one\ntwo\r\n\tthree"),
 }
+
+
+def test_no_format_that_code_generators_make_an_object() -> None:
+    # quicktype and datamodel-code-generator turn these formats into Date or datetime
+    # objects, which write a time of day or an offset that loads refuses for a date
+    text = json.dumps(im.json_schema(im.Dataset))
+    for kind in ("date", "date-time", "time", "duration"):
+        assert f'"format": "{kind}"' not in text
 
 
 @pytest.mark.parametrize("change", VALID.values(), ids=VALID.keys())

@@ -30,13 +30,18 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SLUG = f"^{v._SLUG.pattern}$"
 _YEAR = r"(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"  # 0001 to 9999
 _MONTH = r"(?:0[1-9]|1[0-2])"
-_DAY = r"(?:0[1-9]|[12][0-9]|3[01])"
-PARTIAL_DATE = f"^{_YEAR}(?:-{_MONTH}(?:-{_DAY})?)?$"
-DATE = f"^{_YEAR}-{_MONTH}-{_DAY}$"
+# a month and a day of it: 31 days, 30 days, or February's 29 (leap years are left to loads)
+_MONTH_DAY = (
+    r"(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    r"|02-(?:0[1-9]|1[0-9]|2[0-9]))"
+)
+PARTIAL_DATE = f"^{_YEAR}(?:-{_MONTH}|-{_MONTH_DAY})?$"
+DATE = f"^{_YEAR}-{_MONTH_DAY}$"
 # The converter's pattern, with each part's range: what a schema can check of a date-time
 _OFFSET = r"(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?)"
 DATE_TIME = (
-    f"^{_YEAR}-{_MONTH}-{_DAY}T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{{1,6}})?)?"
+    f"^{_YEAR}-{_MONTH_DAY}T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{{1,6}})?)?"
     f"{_OFFSET}\\[[A-Za-z0-9_+\\-/]+\\]$"
 )
 SIGNED_DECIMAL = f"^{_DECIMAL.pattern}$"
@@ -71,8 +76,9 @@ _LEAVES: dict[str, dict[str, Any]] = {
         "examples": ["2019", "2019-06", "2019-06-10"],
     },
     "Date": {
+        # no "format": code generators (quicktype, datamodel-code-generator) make a
+        # format "date" a Date object, which writes a time of day that loads refuses
         "type": "string",
-        "format": "date",
         "pattern": DATE,
         "description": "A calendar date, 2019-06-10.",
     },
