@@ -21,6 +21,10 @@ EXPECTED = {
     "mandates": 18,  # one per seat
     "initiatives": 37,
     "events": 46,  # 37 dated activities of 2019, 8 featured events of 2020, the 2020 RexCom meeting
+    "commitments": 10,  # N: Kyoto zero emission 2050, Seoul Green New Deal, Suwon's call for
+    # national carbon neutrality 2050, New Taipei coal-free 2023; R: Hong Kong food waste 2026 and
+    # 2030, Ulaanbaatar building efficiency, Mongolia's NDC (14%) and heat losses (40% by 2030),
+    # the Promise of Seoul
 }
 ORGANISATIONS = {
     "network": 1,
@@ -188,3 +192,16 @@ def test_yaml_errors_name_line_and_column_not_a_stream() -> None:
     message = caught.value.problems[0].message
     assert "<byte string>" not in message
     assert "line 2, column 1" in message
+
+
+def test_commitments_as_the_sources_state_them(ds: im.Dataset) -> None:
+    by_id = {c.id: c for c in ds.commitments}
+    assert by_id["kyoto-zero-emission-2050"].target_year == im.PartialDate(2050)
+    assert by_id["seoul-green-new-deal"].made == im.PartialDate(2020, 7)
+    assert by_id["suwon-national-carbon-neutrality-2050"].status is im.CommitmentStatus.PROPOSED
+    assert by_id["new-taipei-coal-free-2023"].kind is im.CommitmentKind.COAL_PHASE_OUT
+    assert by_id["mongolia-ndc-2016"].target is not None
+    assert str(by_id["mongolia-ndc-2016"].target) == "14 percent"
+    # No source says who signed or announced any of them.
+    assert all(c.signed_by is None for c in ds.commitments)
+    assert all(c.sources for c in ds.commitments)

@@ -17,9 +17,11 @@ def test_report_on_bundled_dataset(capsys: pytest.CaptureFixture[str], ds: im.Da
     assert main(["report"]) == 0
     out = capsys.readouterr().out
     assert out.startswith(
-        "ICLEI East Asia 2019 (east-asia-2019, schema 3)\n"
-        "99 organizations, 21 people, 18 mandates, 37 initiatives, 46 events\n"
+        "ICLEI East Asia 2019 (east-asia-2019, schema 4)\n"
+        "99 organizations, 21 people, 18 mandates, 37 initiatives, 46 events, 10 commitments\n"
     )
+    assert "Commitments\n===========\n  Hong Kong: All food waste properly collected" in out
+    assert "  Seoul: Seoul Green New Deal: 2050 greenhouse gas reduction strategies" in out
     assert "  ICLEI East Asia Regional Executive Committee, 2021\u2009–\u20092024\n" in out
     assert (
         "    Mayor Daisaku Kadokawa of Kyoto: Chair – Green, Circular & Resource-efficient Economy\n"
@@ -89,7 +91,9 @@ def test_report_in_every_supported_locale(
 def test_report_in_korean(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", "--locale", "ko"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("ICLEI East Asia 2019(east-asia-2019, 스키마 3)\n")
+    assert out.startswith("ICLEI East Asia 2019(east-asia-2019, 스키마 4)\n")
+    assert "\n약속\n====\n" in out
+    assert "  Suwon: National carbon neutrality by 2050(제안)\n" in out
     assert "    Kyoto 시장 Kadokawa Daisaku: 의장 – 녹색·순환·자원효율 경제\n" in out
     assert "    Suwon 시장 Yeom Tae-Young: 위원; 대리: Jo Moo Young 부시장\n" in out
     assert "  2019년 6월 (" in out

@@ -2,6 +2,7 @@
 
 import datetime
 
+import attrs
 import pytest
 
 import iclei_model as im
@@ -135,3 +136,48 @@ def test_dataset_construction_tolerates_duplicates() -> None:
     ds = im.Dataset(id="d", title={"en": "D"}, organisations=[a, b])
     assert ds.get("x") is a
     assert len(ds) == 2
+
+
+def test_commitments_of_an_organisation(ds: im.Dataset) -> None:
+    # made in July 2020 first; the Promise of Seoul has no date and comes last
+    assert [c.id for c in ds.commitments_of("seoul")] == [
+        "seoul-green-new-deal",
+        "promise-of-seoul",
+    ]
+    assert ds.commitments_of("bonn") == []
+    with pytest.raises(im.UnknownRecordError):
+        ds.commitments_of("atlantis")
+    assert ds.commitment("promise-of-seoul").organisation == "seoul"
+    with pytest.raises(im.UnknownRecordError):
+        ds.commitment("seoul")  # an organisation, not a commitment
+
+
+def test_commitments_in_force_on_a_date(ds: im.Dataset) -> None:
+    def ids(day: datetime.date) -> set[str]:
+        return {c.id for c in ds.commitments_in_force(on=day)}
+
+    every = {c.id for c in ds.commitments}
+    # Seoul's Green New Deal from July 2020 (a month counts from its first day)
+    assert "seoul-green-new-deal" not in ids(datetime.date(2020, 6, 30))
+    assert "seoul-green-new-deal" in ids(datetime.date(2020, 7, 1))
+    # New Taipei's coal-free target runs out at the end of 2023
+    assert "new-taipei-coal-free-2023" in ids(datetime.date(2023, 12, 31))
+    assert "new-taipei-coal-free-2023" not in ids(datetime.date(2024, 1, 1))
+    # Ulaanbaatar's commitment, made in March 2019, has no target date: it stands on
+    assert "ulaanbaatar-building-efficiency" not in ids(datetime.date(2019, 2, 28))
+    assert "ulaanbaatar-building-efficiency" in ids(datetime.date(2090, 1, 1))
+    assert ids(datetime.date(2022, 1, 1)) == every  # all of them, made or not dated, stand
+    withdrawn = [
+        c if c.id != "promise-of-seoul" else attrs.evolve(c, status="withdrawn")
+        for c in ds.commitments
+    ]
+    changed = attrs.evolve(ds, commitments=withdrawn)
+    assert "promise-of-seoul" not in {
+        c.id for c in changed.commitments_in_force(on=datetime.date(2022, 1, 1))
+    }
+
+
+def test_timeline_has_commitments(ds: im.Dataset) -> None:
+    entries = [(str(e.date), e.what, e.record) for e in ds.timeline("seoul")]
+    assert ("2020-07", "committed: emission reduction by 2050", "seoul-green-new-deal") in entries
+    assert entries[-1] == ("None", "committed: other", "promise-of-seoul")

@@ -12,6 +12,7 @@ import iclei_model as im
 from iclei_model.formatting import (
     SUPPORTED_LOCALES,
     TERRITORY_NAMES,
+    format_commitment,
     format_compact,
     format_event,
     format_initiative,
@@ -21,6 +22,7 @@ from iclei_model.formatting import (
     format_number,
     format_office_title,
     format_organisation_kind,
+    format_partial_date,
     format_pathway,
     format_pathway_description,
     format_percent,
@@ -451,6 +453,53 @@ def test_every_record_summarises_in_every_locale(ds: im.Dataset, locale: str) ->
     for mandate in ds.mandates:
         text = format_mandate(mandate, ds, locale=locale)
         assert ds.person(mandate.holder).family_name in text
+    for commitment in ds.commitments:
+        text = format_commitment(commitment, ds, locale=locale)
+        assert format_text(ds.organisation(commitment.organisation).name, locale=locale) in text
+        assert format_label(commitment.status, locale=locale) in text
+
+
+@pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
+@pytest.mark.parametrize("kind", list(im.CommitmentKind))
+def test_commitment_summaries_in_every_locale(ds: im.Dataset, locale: str, kind: str) -> None:
+    # Every part in the locale: the kind and status from the catalogs, the dates from CLDR.
+    pledge = im.Commitment(
+        id="pledge",
+        organisation="kyoto",
+        kind=kind,
+        text={"en": "Something else"} if kind == "other" else None,
+        target_year=im.PartialDate(2050),
+        made=im.PartialDate(2020, 10),
+    )
+    text = format_commitment(pledge, ds, locale=locale)
+    what = "Something else" if kind == "other" else format_label(pledge.kind, locale=locale)
+    for part in (
+        what,
+        format_label(im.CommitmentStatus.ANNOUNCED, locale=locale),
+        format_partial_date(im.PartialDate(2050), locale=locale),
+        format_partial_date(im.PartialDate(2020, 10), locale=locale),
+    ):
+        assert part in text, (part, text)
+    if locale not in ("en", "en_GB"):  # the English words of the templates are translated
+        assert " by " not in text
+        assert format_label(pledge.kind, locale=locale) != format_label(
+            pledge.kind, locale="en"
+        ) or (kind == "other")
+
+
+def test_commitment_summaries(ds: im.Dataset) -> None:
+    coal = ds.commitment("new-taipei-coal-free-2023")
+    assert (
+        format_commitment(coal, ds, locale="en") == "New Taipei: Be coal-free by 2023 (Announced)"
+    )
+    # words that give the target year are not followed by it again
+    kyoto = ds.commitment("kyoto-zero-emission-2050")
+    assert format_commitment(kyoto, ds, locale="en").count("2050") == 1
+    seoul = ds.commitment("seoul-green-new-deal")
+    july = format_partial_date(im.PartialDate(2020, 7), locale="zh_Hant")  # from CLDR
+    assert format_commitment(seoul, ds, locale="zh_Hant").endswith(f"（已宣布，{july}）")
+    with pytest.raises(im.InvalidValueError, match="commitment: expected a Commitment"):
+        format_commitment(ds, ds, locale="en")  # type: ignore[arg-type]
 
 
 def test_initiative_summaries(ds: im.Dataset) -> None:

@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 
 import iclei_model as im
@@ -19,14 +20,14 @@ def test_fixture_is_in_the_old_shape() -> None:
 
 def test_version_1_file_loads_as_the_current_version() -> None:
     ds = im.load(FIXTURE, im.Dataset)
-    assert ds.schema_version == im.SCHEMA_VERSION == 3
+    assert ds.schema_version == im.SCHEMA_VERSION == 4
     [mandate] = ds.mandates
     assert mandate.on_behalf_of == "seoul"
     # the proxy's own organisation is not a mandate's and keeps its name
     assert mandate.proxies[0].organisation == "seoul"
     # written back, it is in the new shape and says so
     out = json.loads(im.dumps(ds))
-    assert out["schema_version"] == 3
+    assert out["schema_version"] == 4
     assert out["mandates"][0]["on_behalf_of"] == "seoul"
     assert "organisation" not in out["mandates"][0]
 
@@ -41,7 +42,7 @@ def test_migration_agrees_with_the_bundled_dataset(ds: im.Dataset) -> None:
 
 def test_explicit_version_1_is_migrated() -> None:
     data = {"schema_version": 1, "id": "d", "title": {"en": "D"}}
-    assert im.structure(data, im.Dataset).schema_version == 3
+    assert im.structure(data, im.Dataset).schema_version == 4
 
 
 def test_migrate_leaves_input_alone() -> None:
@@ -52,19 +53,19 @@ def test_migrate_leaves_input_alone() -> None:
 
 def test_migrate_keeps_what_it_does_not_recognise() -> None:
     data = {"mandates": "not a list"}
-    assert im.migrate(data) == {"mandates": "not a list", "schema_version": 3}
+    assert im.migrate(data) == {"mandates": "not a list", "schema_version": 4}
     both = {"mandates": [{"organisation": "a", "on_behalf_of": "b"}]}
     assert im.migrate(both)["mandates"] == [{"organisation": "a", "on_behalf_of": "b"}]
 
 
 def test_newer_version_says_what_to_do() -> None:
     with pytest.raises(im.StructureError) as info:
-        im.loads('{"schema_version": 4, "id": "d", "title": {"en": "D"}}', im.Dataset)
+        im.loads('{"schema_version": 5, "id": "d", "title": {"en": "D"}}', im.Dataset)
     [problem] = info.value.problems
     assert problem.path == "$.schema_version"
-    assert problem.message.startswith("this data has schema version 4, but iclei-model ")
+    assert problem.message.startswith("this data has schema version 5, but iclei-model ")
     assert problem.message.endswith(
-        "reads versions up to 3: upgrade iclei-model (pip install --upgrade iclei-model) to read it"
+        "reads versions up to 4: upgrade iclei-model (pip install --upgrade iclei-model) to read it"
     )
 
 
@@ -74,7 +75,8 @@ def test_bad_version(version: object) -> None:
         im.structure({"schema_version": version, "id": "d", "title": {"en": "D"}}, im.Dataset)
     [problem] = info.value.problems
     assert problem.path == "$.schema_version"
-    assert problem.message.startswith("expected a schema version, a whole number from 1 to 3, got ")
+    expected = f"expected a schema version, a whole number from 1 to {im.SCHEMA_VERSION}, got "
+    assert problem.message.startswith(expected)
     with pytest.raises(im.MigrationError):
         im.migrate({"schema_version": version})
 
@@ -125,3 +127,10 @@ def test_what_is_no_url_is_left_for_the_reader_to_refuse() -> None:
         "$.sources[0].url: expected an absolute http or https URL like 'https://iclei.org',"
         ' got "see the annual report"'
     ]
+
+
+def test_version_3_reads_unchanged_with_no_commitments(ds: im.Dataset) -> None:
+    data = json.loads(im.dumps(attrs.evolve(ds, commitments=())))
+    data["schema_version"] = 3
+    assert im.migrate(data) == {**data, "schema_version": 4}
+    assert im.structure(data, im.Dataset) == attrs.evolve(ds, commitments=())

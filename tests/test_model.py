@@ -350,3 +350,29 @@ def test_zero_with_any_exponent_is_a_quantity() -> None:
     from decimal import Decimal
 
     assert im.Quantity(value=Decimal("0E+200"), unit=im.Unit.OFFICIAL).value == 0
+
+
+def test_commitment_fields_and_checks() -> None:
+    pledge = im.Commitment(
+        id="kyoto-net-zero",
+        organisation="kyoto",
+        kind="net_zero",
+        target_year=im.PartialDate(2050),
+        baseline_year=im.PartialDate(2013),
+        target=im.Quantity(value=Decimal("100"), unit="percent"),
+        made=im.PartialDate(2020, 2),
+        signed_by="mandate-kyoto",
+    )
+    assert pledge.kind is im.CommitmentKind.NET_ZERO
+    assert pledge.status is im.CommitmentStatus.ANNOUNCED  # the default
+    assert im.loads(im.dumps(pledge), im.Commitment) == pledge
+    with pytest.raises(
+        im.InvalidValueError, match=r"Commitment\.text: expected a text saying what"
+    ):
+        im.Commitment(id="c", organisation="kyoto", kind="other")
+    with pytest.raises(im.InvalidValueError, match=r"Commitment\.target: expected a Quantity"):
+        im.Commitment(id="c", organisation="kyoto", kind="net_zero", target="100%")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="'pledged' is not a valid CommitmentStatus"):
+        im.Commitment(id="c", organisation="kyoto", kind="net_zero", status="pledged")
+    with pytest.raises(im.InvalidValueError, match=r"Commitment\.signed_by"):
+        im.Commitment(id="c", organisation="kyoto", kind="net_zero", signed_by="Mayor Kadokawa")

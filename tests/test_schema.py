@@ -146,7 +146,7 @@ INVALID = {
     "bad language tag": _set("events/0/name", {"english": "Forum"}),
     "empty text": _set("people/0/family_name", ""),
     "repeated reference": _set("initiatives/4/lead", ["kyoto", "kyoto"]),
-    "newer schema version": _set("schema_version", 4),
+    "newer schema version": _set("schema_version", 5),
     "year 0000": _set("events/12/start", "0000"),
     "hour 25": _set("events/0/end", "2019-06-05T25:00:00+08:00[Asia/Shanghai]"),
     "month 13 in a date-time": _set("events/0/end", "2019-13-05T10:00:00+08:00[Asia/Shanghai]"),
@@ -169,7 +169,9 @@ INVALID = {
     "bare host for a website": _set("organisations/41/website", "www.iclei.org"),
     "30 February": _set("events/12/start", "2019-02-30"),
     "31 April in a date-time": _set("events/0/end", "2019-04-31T10:00:00+08:00[Asia/Shanghai]"),
-    "a date as a JavaScript Date writes it": _set("sources/0/retrieved", "2020-11-30T00:00:00.000Z"),
+    "a date as a JavaScript Date writes it": _set(
+        "sources/0/retrieved", "2020-11-30T00:00:00.000Z"
+    ),
 }
 
 VALID = {

@@ -141,7 +141,7 @@ def test_no_coercion() -> None:
     ]
     assert problems('{"value": "1,000", "unit": "tree"}', im.Quantity)[0].endswith('got "1,000"')
     assert problems('{"schema_version": "2", "id": "d", "title": {"en": "D"}}', im.Dataset) == [
-        '$.schema_version: expected a schema version, a whole number from 1 to 3, got "2"'
+        '$.schema_version: expected a schema version, a whole number from 1 to 4, got "2"'
     ]
     assert problems('{"id": "p", "given_name": ["a", 1]}', im.Person) == [
         '$.given_name: expected text, got list ["a", 1]'

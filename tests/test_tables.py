@@ -509,3 +509,22 @@ def test_pandas_reads_parquet_dates_as_dates(tmp_path: Path) -> None:
     kind = duckdb.sql(f"SELECT typeof(end_last) FROM '{tmp_path / 'events.parquet'}'").fetchall()
     assert kind == [("DATE",)]
     assert pl.read_parquet(tmp_path / "events.parquet")["end_last"].dtype == pl.Date
+
+
+def test_commitments_table(ds: im.Dataset, tmp_path: Path) -> None:
+    frame = to_pandas(ds, "commitments")
+    assert list(frame["id"]) == [c.id for c in ds.commitments]
+    ndc = frame[frame["id"] == "mongolia-ndc-2016"].iloc[0]
+    assert (ndc["target_value_exact"], ndc["target_unit"], ndc["status"]) == (
+        "14",
+        "percent",
+        "in_plan",
+    )
+    assert ndc["made_first"] == pd.Timestamp("2016-01-01")
+    # statuses sort by how far a commitment has come, in every reader of the Parquet file
+    write_parquet(ds, tmp_path, tables=["commitments"])
+    rows = duckdb.sql(
+        f"SELECT DISTINCT status FROM '{tmp_path / 'commitments.parquet'}' ORDER BY status_rank"
+    ).fetchall()
+    order = [s.value for s in im.CommitmentStatus]
+    assert [r for (r,) in rows] == sorted({c.status.value for c in ds.commitments}, key=order.index)

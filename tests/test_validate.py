@@ -263,6 +263,23 @@ FAILS: dict[str, Case] = {
         "$.events[0].end",
         "before it starts",
     ),
+    "commitment.target_before_made": Case(
+        edit("commitments", "seoul-green-new-deal", target_year=P("2019")),
+        "$.commitments[{commitments:seoul-green-new-deal}].target_year",
+        "targets 2019, before it was made in 2020-07",
+    ),
+    "commitment.baseline_after_target": Case(
+        edit("commitments", "mongolia-building-heat-losses-2030", baseline_year=P("2031")),
+        "$.commitments[{commitments:mongolia-building-heat-losses-2030}].baseline_year",
+        "has its baseline in 2031, after its target 2030",
+    ),
+    "commitment.signer_not_in_office": Case(
+        # The 2021-2024 committee took office in 2021, after the Green New Deal of July 2020.
+        edit("commitments", "seoul-green-new-deal", signed_by="mandate-rexcom-2021-seoul"),
+        "$.commitments[{commitments:seoul-green-new-deal}].signed_by",
+        "signed by mandate-rexcom-2021-seoul in 2020-07, when mandate-rexcom-2021-seoul held"
+        " no office (mandate-rexcom-2021-seoul)",
+    ),
     "source.contradiction": Case(
         lambda ds: edit(
             "initiatives",
@@ -407,6 +424,28 @@ PASSES: dict[str, tuple[Change, im.GovernancePolicy | None]] = {
             end=P("2020-11"),
             timezone=None,
         )(ds),
+        None,
+    ),
+    "commitment.target_before_made": (
+        # A target known to the year that contains the month it was made in.
+        edit("commitments", "seoul-green-new-deal", target_year=P("2020")),
+        None,
+    ),
+    "commitment.baseline_after_target": (
+        edit("commitments", "mongolia-building-heat-losses-2030", baseline_year=P("2030")),
+        None,
+    ),
+    "commitment.signer_not_in_office": (
+        # A person whose only office has no dates, and a mandate in force in July 2020.
+        both(
+            edit(
+                "commitments",
+                "kyoto-zero-emission-2050",
+                made=P("2020"),
+                signed_by="daisaku-kadokawa",
+            ),
+            edit("commitments", "seoul-green-new-deal", signed_by="mandate-rexcom-2018-vice-chair"),
+        ),
         None,
     ),
     "source.contradiction": (

@@ -249,6 +249,7 @@ def test_rules_recur_by_count_with_no_rdate_lists() -> None:
     summer = dt.datetime(2045, 6, 1, 8, tzinfo=dt.UTC)  # 10:00 in Berlin, after 2038
     text = export([event(0, summer, "Europe/Berlin")]).decode()
     assert "DTSTART;TZID=Europe/Berlin:20450601T100000" in text
+    assert text.index("END:VTIMEZONE") < text.index("BEGIN:VEVENT")  # zones first, for streams
     zone = text[text.index("BEGIN:VTIMEZONE") : text.index("END:VTIMEZONE")]
     assert "RDATE" not in zone
     assert "UNTIL" not in zone

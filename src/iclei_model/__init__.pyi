@@ -36,6 +36,9 @@ from ._model.records import (
     Citation as Citation,
 )
 from ._model.records import (
+    Commitment as Commitment,
+)
+from ._model.records import (
     ContactDetail as ContactDetail,
 )
 from ._model.records import (
@@ -115,6 +118,12 @@ from ._model.vocab import (
 )
 from ._model.vocab import (
     Bound as Bound,
+)
+from ._model.vocab import (
+    CommitmentKind as CommitmentKind,
+)
+from ._model.vocab import (
+    CommitmentStatus as CommitmentStatus,
 )
 from ._model.vocab import (
     ContactKind as ContactKind,

@@ -14,7 +14,12 @@ from .formatting._dates import format_date_range, format_partial_date
 from .formatting._labels import NP_
 from .formatting._lists import format_list
 from .formatting._numbers import format_number, format_quantity
-from .formatting._records import format_event, format_initiative, format_mandate
+from .formatting._records import (
+    format_commitment,
+    format_event,
+    format_initiative,
+    format_mandate,
+)
 from .formatting._text import fill, format_text
 from .formatting._vocabulary import format_pathway
 
@@ -39,6 +44,7 @@ _COUNTS = {
     "mandates": NP_("report", "{n} mandate", "{n} mandates"),
     "initiatives": NP_("report", "{n} initiative", "{n} initiatives"),
     "events": NP_("report", "{n} event", "{n} events"),
+    "commitments": NP_("report", "{n} commitment", "{n} commitments"),
 }
 
 
@@ -81,6 +87,14 @@ def _initiatives(ds: Dataset, locale: babel.Locale) -> Iterator[str]:
             yield f"    {format_initiative(initiative, locale=locale, pathways=False)}"
 
 
+def _commitments(ds: Dataset, locale: babel.Locale) -> Iterator[str]:
+    if not ds.commitments:
+        return
+    yield from _heading(tr(locale, "report", "Commitments"))
+    for commitment in sorted(ds.commitments, key=lambda c: (c.organisation, c.id)):
+        yield f"  {format_commitment(commitment, ds, locale=locale)}"
+
+
 def _events(ds: Dataset, locale: babel.Locale) -> Iterator[str]:
     yield from _heading(tr(locale, "report", "Events by month"))
     for (year, month), events in ds.events_by_month().items():
@@ -94,8 +108,8 @@ def render_report(ds: Dataset, *, locale: LocaleArg) -> str:
     """A readable plain-text summary of a dataset in *locale*.
 
     Governance rosters per body and term, initiatives per pathway with their
-    outcomes, events per month. Record names show in the locale where the
-    records hold it, else in English.
+    outcomes, commitments by organisation, events per month. Record names show in
+    the locale where the records hold it, else in English.
     """
     loc = get_locale(locale)
     title = fill(
@@ -105,5 +119,6 @@ def render_report(ds: Dataset, *, locale: LocaleArg) -> str:
         version=str(ds.schema_version),
     )
     lines = [title, _counts(ds, loc)]
-    lines += [*_governance(ds, loc), *_initiatives(ds, loc), *_events(ds, loc)]
+    lines += [*_governance(ds, loc), *_initiatives(ds, loc), *_commitments(ds, loc)]
+    lines += _events(ds, loc)
     return "\n".join(lines) + "\n"

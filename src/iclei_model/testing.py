@@ -46,6 +46,7 @@ from ._model.period import period_bounds
 from ._model.policy import ICLEI_POLICY, GovernancePolicy
 from ._model.records import (
     ORGANISATION_CLASSES,
+    Commitment,
     ContactDetail,
     Event,
     GoverningBody,
@@ -68,7 +69,15 @@ from ._model.records import (
 from ._model.records import zone as cached_zone
 from ._model.shapes import Constraint, Shape, TypeShape, constraint_of, shape_of
 from ._model.text import LocalizedText
-from ._model.vocab import Attendance, BodyKind, ContactKind, MembershipStatus, Region, SeatRole
+from ._model.vocab import (
+    Attendance,
+    BodyKind,
+    CommitmentKind,
+    ContactKind,
+    MembershipStatus,
+    Region,
+    SeatRole,
+)
 from ._serialization.migrations import SCHEMA_VERSION
 
 __all__ = [
@@ -388,6 +397,17 @@ def _event(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
         kw["place"] = draw(strategy_for(Place))
 
 
+def _commitment(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
+    """A commitment as the rules want it: made, then its baseline, then its target."""
+    if kw["kind"] is CommitmentKind.OTHER and kw.get("text") is None:
+        kw["text"] = draw(localized_texts())
+    dates = [kw.get(name) for name in ("baseline_year", "made", "target_year")]
+    known = sorted((d for d in dates if d is not None), key=lambda d: (d.first_day(), d.last_day()))
+    for name in ("baseline_year", "made", "target_year"):
+        if kw.get(name) is not None:
+            kw[name] = known.pop(0)  # the same dates, in that order
+
+
 def _web_address(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
     if kw["kind"] is ContactKind.URL:
         kw["value"] = draw(_urls())
@@ -402,6 +422,7 @@ _REPAIRS: dict[type, Repair] = {
     Term: _ordered(*Term.__period__),
     Mandate: _ordered(*Mandate.__period__),
     Initiative: _both(_ordered(*Initiative.__period__), _not_own_parent),
+    Commitment: _commitment,
     Event: _event,
     Network: _not_own_parent,
     Secretariat: _not_own_parent,
@@ -592,6 +613,46 @@ _POOLS = {
 """The pools of generated ids that references to each kind of record draw from."""
 
 
+def _commitments(
+    draw: Callable[..., Any],
+    commitments: list[Commitment],
+    mandates: list[Mandate],
+    terms: list[Term],
+    people: list[Person],
+) -> list[Commitment]:
+    """Commitments signed by a mandate in office when they were made, by a person, or unsigned.
+
+    A signing mandate's commitment is made on the first day the mandate covers; a
+    person who holds no office in the data may sign on any date.
+    """
+    holding = {m.holder for m in mandates} | {p.id for p in people if p.positions}
+    free = [p.id for p in people if p.id not in holding]
+    term_of = {t.id: t for t in terms}
+    out = []
+    for commitment in commitments:
+        choice = draw(st.sampled_from(["none", "mandate", "person"]))
+        if choice == "mandate" and mandates:
+            mandate = draw(st.sampled_from(mandates))
+            term = term_of[mandate.term]
+            first = period_bounds(mandate.start or term.start, mandate.end or term.end)[0]
+            made = PartialDate.from_date(first) if first > _dt.date.min else None
+            target = commitment.target_year
+            if made is not None and target is not None and target.last_day() < first:
+                target = None
+            baseline = commitment.baseline_year if target is not None else None
+            commitment = attrs.evolve(
+                commitment,
+                signed_by=mandate.id,
+                made=made,
+                target_year=target,
+                baseline_year=baseline,
+            )
+        elif choice == "person" and free:
+            commitment = attrs.evolve(commitment, signed_by=draw(st.sampled_from(free)))
+        out.append(commitment)
+    return out
+
+
 @st.composite
 def datasets(
     draw: Callable[..., Any], *, max_records: int = 3, policy: GovernancePolicy = ICLEI_POLICY
@@ -621,6 +682,7 @@ def datasets(
         "seat": draw(size),
         "initiative": draw(size),
         "event": draw(size),
+        "commitment": draw(size),
     }
     ids = {kind: _ids(kind, n) for kind, n in count.items()}
     ids["network"] = ["network"]
@@ -695,6 +757,9 @@ def datasets(
         "event",
         parent=lambda i: draw(_earlier(ids["event"][:i])),
     )
+    commitments = _commitments(
+        draw, records(Commitment, "commitment", signed_by=None), mandates, terms, people
+    )
     return Dataset(
         id=draw(slugs()),
         title=draw(localized_texts()),
@@ -708,4 +773,5 @@ def datasets(
         mandates=mandates,
         initiatives=initiatives,
         events=events,
+        commitments=commitments,
     )

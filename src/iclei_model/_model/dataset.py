@@ -15,6 +15,7 @@ from .partial_date import PartialDate
 from .period import covers
 from .pydantic import give_pydantic_hooks
 from .records import (
+    Commitment,
     Event,
     GoverningBody,
     Government,
@@ -29,14 +30,14 @@ from .records import (
 )
 from .text import LocalizedText, as_text
 from .validators import slug
-from .vocab import MembershipStatus, Pathway, Region, SeatRole
+from .vocab import CommitmentStatus, MembershipStatus, Pathway, Region, SeatRole
 
 if TYPE_CHECKING:
     from .display import RecordCard
 
 __all__ = ["COLLECTIONS", "SCHEMA_VERSION", "Dataset", "Record", "TimelineEntry"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The version of the serialized schema this library reads and writes."""
 
 Record = (
@@ -50,6 +51,7 @@ Record = (
     | Mandate
     | Initiative
     | Event
+    | Commitment
 )
 R = TypeVar("R")
 
@@ -64,6 +66,7 @@ COLLECTIONS: tuple[str, ...] = (
     "mandates",
     "initiatives",
     "events",
+    "commitments",
 )
 """The Dataset's record collections, in the order they serialize."""
 
@@ -119,6 +122,7 @@ class Dataset:
     mandates: tuple[Mandate, ...] = attrs.field(default=(), converter=_tuple)
     initiatives: tuple[Initiative, ...] = attrs.field(default=(), converter=_tuple)
     events: tuple[Event, ...] = attrs.field(default=(), converter=_tuple)
+    commitments: tuple[Commitment, ...] = attrs.field(default=(), converter=_tuple)
     _cache: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, hash=False, repr=False)
 
     def __repr__(self) -> str:
@@ -264,6 +268,10 @@ class Dataset:
     def initiative(self, record_id: str) -> Initiative:
         """The [`Initiative`][iclei_model.Initiative] with this id."""
         return self._typed(record_id, Initiative)
+
+    def commitment(self, record_id: str) -> Commitment:
+        """The commitment with this id."""
+        return self._typed(record_id, Commitment)
 
     def event(self, record_id: str) -> Event:
         """The [`Event`][iclei_model.Event] with this id."""
@@ -431,6 +439,33 @@ class Dataset:
         collection = "events" if isinstance(record, Event) else "initiatives"
         return list(self._grouped(collection, "parent").get(record_id, []))
 
+    # ------------------------------------------------------------ commitments
+
+    def commitments_of(self, organisation: str) -> list[Commitment]:
+        """The commitments *organisation* made, earliest made first (undated last)."""
+        self.organisation(organisation)
+        found = self._grouped("commitments", "organisation").get(organisation, [])
+        return sorted(found, key=lambda c: (c.made is None, c.made or PartialDate(1), c.id))
+
+    def commitments_in_force(self, *, on: _dt.date) -> list[Commitment]:
+        """The commitments that stand on the day *on*, by id.
+
+        A commitment stands from when it was made (from before any record where the
+        sources do not say) until its target date has passed, unless it was
+        withdrawn. One made in "2020" stands on 1 January 2020: a date known only to
+        the year or month counts from its first day.
+        """
+        return sorted(
+            (
+                c
+                for c in self.commitments
+                if c.status is not CommitmentStatus.WITHDRAWN
+                and (c.made is None or c.made.first_day() <= on)
+                and (c.target_year is None or on <= c.target_year.last_day())
+            ),
+            key=lambda c: c.id,
+        )
+
     # --------------------------------------------------------------- timeline
 
     def timeline(self, organisation: str) -> list[TimelineEntry]:
@@ -475,6 +510,10 @@ class Dataset:
                             date=event.start_date, what=f"{role}: {event.name}", record=event.id
                         )
                     )
+        for commitment in self._grouped("commitments", "organisation").get(org.id, []):
+            by = f" by {commitment.target_year}" if commitment.target_year else ""
+            what = f"committed: {commitment.kind.value.replace('_', ' ')}{by}"
+            entries.append(TimelineEntry(date=commitment.made, what=what, record=commitment.id))
         return sorted(
             entries, key=lambda e: (e.date is None, e.date or PartialDate(1), e.record, e.what)
         )

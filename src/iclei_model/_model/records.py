@@ -35,6 +35,8 @@ from .vocab import (
     Attendance,
     BodyKind,
     Bound,
+    CommitmentKind,
+    CommitmentStatus,
     ContactKind,
     EventKind,
     EventStatus,
@@ -53,6 +55,7 @@ from .vocab import (
 __all__ = [
     "Address",
     "Citation",
+    "Commitment",
     "ContactDetail",
     "Event",
     "Figure",
@@ -695,6 +698,61 @@ class Initiative:
 
 
 @attrs.frozen(kw_only=True)
+class Commitment:
+    """What a government committed to: a target by a year, how far it has come, who made it.
+
+    ```pycon
+    >>> c = Commitment(id="kyoto-zero-emission-2050", organisation="kyoto",
+    ...                kind="zero_emission", target_year=PartialDate(2050))
+    >>> c.status, c.target_year
+    (<CommitmentStatus.ANNOUNCED: 'announced'>, PartialDate('2050'))
+
+    ```
+    """
+
+    id: str = _id_field()
+    organisation: str = _ref("Organisation")
+    """The id of the organisation that committed, usually a government."""
+    kind: CommitmentKind = attrs.field(converter=CommitmentKind)
+    text: LocalizedText | None = attrs.field(default=None, converter=_optional_text)
+    """The commitment in words, as the source gives it; required for kind ``other``."""
+    target_year: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    """The year (or a more precise date) the target is to be met by: 2050."""
+    target: Quantity | None = attrs.field(
+        default=None, validator=optional(_instance_of(Quantity, "a Quantity"))
+    )
+    """The target value where given: 100 percent, 40 percent of energy."""
+    baseline_year: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    """The year a reduction is measured against."""
+    baseline: Quantity | None = attrs.field(
+        default=None, validator=optional(_instance_of(Quantity, "a Quantity"))
+    )
+    """The emissions (or other value) in the baseline year, where given."""
+    scope: LocalizedText | None = attrs.field(default=None, converter=_optional_text)
+    """What it covers where the source says: "community-wide", "government operations"."""
+    status: CommitmentStatus = attrs.field(
+        default=CommitmentStatus.ANNOUNCED, converter=CommitmentStatus
+    )
+    made: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    """When it was made or announced; None where the sources do not say."""
+    signed_by: str | None = _optional_ref("Mandate", "Person", what="a Mandate or a Person")
+    """The mandate (or, with no mandate in the data, the person) that signed or announced it."""
+    initiatives: tuple[str, ...] = _refs("Initiative")
+    """The initiatives it belongs to (Race to Zero, a coalition)."""
+    pathways: tuple[Pathway, ...] = attrs.field(default=(), converter=_pathways, validator=unique)
+    sources: tuple[Citation, ...] = _sources()
+    notes: tuple[Note, ...] = _notes()
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is CommitmentKind.OTHER and self.text is None:
+            raise InvalidValueError(
+                'expected a text saying what a commitment of kind "other" is, got None',
+                record="Commitment",
+                field="text",
+            )
+
+
+@attrs.frozen(kw_only=True)
 class Event:
     """A forum, conference, workshop, training, meeting... at a place or online."""
 
@@ -820,6 +878,9 @@ def _summary(record: Any) -> str:
         return f"{record.body} {record.label}"
     if isinstance(record, Mandate):
         return f"{record.holder} on {record.seat} for {record.on_behalf_of}, {record.term}"
+    if isinstance(record, Commitment):
+        by = f" by {record.target_year}" if record.target_year is not None else ""
+        return f"{record.organisation} {record.kind.value}{by} ({record.status.value})"
     return ""
 
 
@@ -857,6 +918,7 @@ RECORD_CLASSES: tuple[type, ...] = (
     Mandate,
     Initiative,
     Event,
+    Commitment,
 )
 """The classes whose instances are records of a Dataset, each with an id."""
 

@@ -11,6 +11,8 @@ __all__ = [
     "Attendance",
     "BodyKind",
     "Bound",
+    "CommitmentKind",
+    "CommitmentStatus",
     "ContactKind",
     "EventKind",
     "EventStatus",
@@ -262,6 +264,37 @@ class InitiativeKind(enum.StrEnum):
     EVENT_SERIES = "event_series"
     CAMPAIGN = "campaign"
     FUNDING_PROGRAMME = "funding_programme"
+
+
+class CommitmentKind(enum.StrEnum):
+    """What a commitment aims at, in the target types of Net Zero Tracker and GCoM."""
+
+    NET_ZERO = "net_zero"
+    """Net zero greenhouse gas emissions."""
+    CARBON_NEUTRALITY = "carbon_neutrality"
+    ZERO_EMISSION = "zero_emission"
+    EMISSION_REDUCTION = "emission_reduction"
+    """A reduction of emissions, against a baseline where one is given."""
+    COAL_PHASE_OUT = "coal_phase_out"
+    FOSSIL_PHASE_OUT = "fossil_phase_out"
+    RENEWABLE_SHARE = "renewable_share"
+    """A share of energy from renewable sources."""
+    OTHER = "other"
+    """Anything else; the commitment's ``text`` says what."""
+
+
+class CommitmentStatus(enum.StrEnum):
+    """How far a commitment has come, from a proposal to its target met."""
+
+    PROPOSED = "proposed"
+    """Called for or proposed, not yet adopted."""
+    ANNOUNCED = "announced"
+    IN_PLAN = "in_plan"
+    """Written into an adopted plan or strategy."""
+    IN_LAW = "in_law"
+    """Written into law or an ordinance."""
+    ACHIEVED = "achieved"
+    WITHDRAWN = "withdrawn"
 
 
 class EventKind(enum.StrEnum):

@@ -126,6 +126,21 @@ RULES: Mapping[str, Rule] = _rules(
     ("initiative.no_pathway", _W, N_("rule", "an initiative names no pathway")),
     ("event.dates_inverted", _E, N_("rule", "an event ends before it starts")),
     (
+        "commitment.target_before_made",
+        _E,
+        N_("rule", "a commitment's target year is before it was made"),
+    ),
+    (
+        "commitment.baseline_after_target",
+        _E,
+        N_("rule", "a commitment's baseline year is after its target year"),
+    ),
+    (
+        "commitment.signer_not_in_office",
+        _E,
+        N_("rule", "a commitment's signer held no office when it was made"),
+    ),
+    (
         "source.contradiction",
         _W,
         N_("rule", "a record notes that its sources contradict each other"),

@@ -16,7 +16,7 @@ from iclei_model._model.dataset import Dataset
 from iclei_model._model.policy import ICLEI_POLICY, GovernancePolicy
 from iclei_model.errors import InvalidValueError, ValidationError
 
-from . import dates, initiatives, mandates, references, terms
+from . import commitments, dates, initiatives, mandates, references, terms
 from .context import Check, Context
 from .report import RULES, Finding, Rule, Severity, ValidationReport
 
@@ -53,6 +53,8 @@ CHECKS: tuple[Check, ...] = (
     mandates.check_term_limits,
     mandates.check_regional_seats,
     initiatives.check_pathways,
+    commitments.check_commitment_dates,
+    commitments.check_signers,
 )
 """Every check, in the order its findings are reported within one record."""
 

@@ -113,7 +113,7 @@ def load_dataset(name: str) -> Dataset:
     ```pycon
     >>> ds = load_dataset("east-asia-2019")
     >>> ds.schema_version, ds.title.get("en")
-    (3, 'ICLEI East Asia 2019')
+    (4, 'ICLEI East Asia 2019')
 
     ```
 

@@ -36,7 +36,7 @@ def migrate(data: Mapping[str, Any]) -> Mapping[str, Any]:
 
     ```pycon
     >>> migrate({"schema_version": 1, "mandates": [{"id": "m", "organisation": "kyoto"}]})
-    {'schema_version': 3, 'mandates': [{'id': 'm', 'on_behalf_of': 'kyoto'}]}
+    {'schema_version': 4, 'mandates': [{'id': 'm', 'on_behalf_of': 'kyoto'}]}
 
     ```
 
@@ -119,3 +119,9 @@ def _web_urls(data: dict[str, Any]) -> dict[str, Any]:
     migrated: dict[str, Any] = _absolute_urls(data)
     migrated["schema_version"] = 3
     return migrated
+
+
+@_migration(3)
+def _commitments(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 adds the ``commitments`` collection; a version-3 document reads unchanged."""
+    return {**data, "schema_version": 4}

@@ -143,7 +143,8 @@ def to_ical(
             item.add("related-to", uid(event.parent, dataset), parameters={"RELTYPE": "PARENT"})
         item.add("description", format_event(event, locale=loc))
         calendar.add_component(item)
-    for tzid, years in sorted(zones.items()):
-        calendar.add_component(vtimezone(icalendar, tzid, years))
+    # before the events that use them, as streaming readers (icalendar before 7.0) need
+    zones_first = [vtimezone(icalendar, tzid, years) for tzid, years in sorted(zones.items())]
+    calendar.subcomponents[:0] = zones_first
     payload: bytes = calendar.to_ical()
     return payload

@@ -21,7 +21,7 @@ from ._dates import (
 from ._lists import format_list
 from ._numbers import format_compact, format_number, format_percent, format_quantity
 from ._people import format_person
-from ._records import format_event, format_initiative, format_mandate
+from ._records import format_commitment, format_event, format_initiative, format_mandate
 from ._text import format_text
 from ._vocabulary import (
     TERRITORY_NAMES,
@@ -41,6 +41,7 @@ __all__ = [
     "TERRITORY_NAMES",
     "DateWidth",
     "LocaleArg",
+    "format_commitment",
     "format_compact",
     "format_date_range",
     "format_datetime",

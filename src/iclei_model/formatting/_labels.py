@@ -14,6 +14,8 @@ from iclei_model._base.i18n import N_
 from iclei_model._model.vocab import (
     Attendance,
     BodyKind,
+    CommitmentKind,
+    CommitmentStatus,
     EventKind,
     EventStatus,
     GovernmentLevel,
@@ -127,6 +129,24 @@ LABELS: Mapping[type[enum.Enum], Mapping[enum.Enum, str]] = {
         EventStatus.TENTATIVE: N_("EventStatus", "To be confirmed"),
         EventStatus.POSTPONED: N_("EventStatus", "Postponed"),
         EventStatus.CANCELLED: N_("EventStatus", "Canceled"),
+    },
+    CommitmentKind: {
+        CommitmentKind.NET_ZERO: N_("CommitmentKind", "Net zero"),
+        CommitmentKind.CARBON_NEUTRALITY: N_("CommitmentKind", "Carbon neutrality"),
+        CommitmentKind.ZERO_EMISSION: N_("CommitmentKind", "Zero emission"),
+        CommitmentKind.EMISSION_REDUCTION: N_("CommitmentKind", "Emission reduction"),
+        CommitmentKind.COAL_PHASE_OUT: N_("CommitmentKind", "Coal phase-out"),
+        CommitmentKind.FOSSIL_PHASE_OUT: N_("CommitmentKind", "Fossil fuel phase-out"),
+        CommitmentKind.RENEWABLE_SHARE: N_("CommitmentKind", "Renewable energy share"),
+        CommitmentKind.OTHER: N_("CommitmentKind", "Other commitment"),
+    },
+    CommitmentStatus: {
+        CommitmentStatus.PROPOSED: N_("CommitmentStatus", "Proposed"),
+        CommitmentStatus.ANNOUNCED: N_("CommitmentStatus", "Announced"),
+        CommitmentStatus.IN_PLAN: N_("CommitmentStatus", "In a plan"),
+        CommitmentStatus.IN_LAW: N_("CommitmentStatus", "In law"),
+        CommitmentStatus.ACHIEVED: N_("CommitmentStatus", "Achieved"),
+        CommitmentStatus.WITHDRAWN: N_("CommitmentStatus", "Withdrawn"),
     },
     Attendance: {
         Attendance.IN_PERSON: N_("Attendance", "In person"),

@@ -8,6 +8,7 @@ from iclei_model._base.i18n import LocaleArg, get_locale, tr
 from iclei_model._base.messages import show
 from iclei_model._model.partial_date import PartialDate
 from iclei_model._model.records import (
+    Commitment,
     Event,
     Initiative,
     Mandate,
@@ -152,6 +153,59 @@ def format_initiative(
         )
         text = fill(tr(loc, "initiative", "{summary}: {pathways}"), summary=text, pathways=labels)
     return text
+
+
+def format_commitment(
+    commitment: Commitment,
+    dataset: Dataset,
+    *,
+    locale: LocaleArg,
+    width: DateWidth = "long",
+) -> str:
+    """A commitment in one line: who, what, by when, and how far it has come.
+
+    The dataset resolves the organisation. What is the commitment's own text where
+    it has one, else its kind.
+
+    ```pycon
+    >>> import iclei_model as im
+    >>> ds = im.load_dataset("east-asia-2019")
+    >>> print(format_commitment(ds.commitment("new-taipei-coal-free-2023"), ds, locale="en"))
+    New Taipei: Be coal-free by 2023 (Announced)
+    >>> pledge = im.Commitment(id="kyoto-net-zero", organisation="kyoto", kind="net_zero",
+    ...                        target_year=im.PartialDate(2050), made=im.PartialDate(2020, 10))
+    >>> print(format_commitment(pledge, ds, locale="de"))
+    Kyoto: Netto-Null bis 2050 (Angekündigt, Oktober 2020)
+    >>> print(format_commitment(pledge, ds, locale="ja"))
+    Kyoto：2050年までにネットゼロ（表明、2020年10月）
+
+    ```
+    """
+    if not isinstance(commitment, Commitment):
+        raise InvalidValueError(f"commitment: expected a Commitment, got {show(commitment)}")
+    loc = get_locale(locale)
+    if commitment.text is not None:
+        what = format_text(commitment.text, locale=loc)
+    else:
+        what = format_label(commitment.kind, locale=loc)
+    if commitment.target_year is not None and not _names_year(what, commitment.target_year):
+        year = format_partial_date(commitment.target_year, locale=loc, width=width)
+        what = fill(tr(loc, "commitment", "{what} by {date}"), what=what, date=year)
+    status = format_label(commitment.status, locale=loc)
+    if commitment.made is not None:
+        made = format_partial_date(commitment.made, locale=loc, width=width)
+        status = fill(tr(loc, "commitment", "{status}, {date}"), status=status, date=made)
+    text = fill(
+        tr(loc, "commitment", "{organisation}: {what}"),
+        organisation=format_text(dataset.organisation(commitment.organisation).name, locale=loc),
+        what=what,
+    )
+    return fill(tr(loc, "commitment", "{summary} ({status})"), summary=text, status=status)
+
+
+def _names_year(text: str, year: PartialDate) -> bool:
+    """Whether a commitment's own words already give its target year ("... by 2050")."""
+    return str(year.year) in text
 
 
 def format_mandate(

@@ -18,6 +18,7 @@ from iclei_model._model.partial_date import PartialDate, Precision
 from iclei_model._model.period import period_bounds
 from iclei_model._model.records import (
     ORGANISATION_CLASSES,
+    Commitment,
     Event,
     Figure,
     GoverningBody,
@@ -30,6 +31,7 @@ from iclei_model._model.records import (
     Organisation,
     OtherOrganisation,
     Person,
+    Quantity,
     Seat,
     Secretariat,
     Source,
@@ -447,6 +449,46 @@ _INITIATIVES: Spec = (
     *_field(Initiative, "website", "its web site"),
 )
 
+
+def _quantity(name: str, what: str, get: Callable[[Any], Quantity | None]) -> Spec:
+    """A quantity's three columns: its number as a float and exactly, and its unit."""
+
+    def value(record: Any, _: Dataset) -> float | None:
+        quantity = get(record)
+        return None if quantity is None else float(quantity.value)
+
+    def exact(record: Any, _: Dataset) -> str | None:
+        quantity = get(record)
+        return None if quantity is None else str(quantity.value)
+
+    def unit(record: Any, _: Dataset) -> str | None:
+        quantity = get(record)
+        return None if quantity is None else quantity.unit.value
+
+    return (
+        _col(f"{name}_value", "float", f"the number of {what}", value),
+        _col(f"{name}_value_exact", "string", f"the number of {what}, with every digit", exact),
+        _col(f"{name}_unit", "category", f"the unit of {what}", unit, categories=_values(Unit)),
+    )
+
+
+_COMMITMENTS: Spec = (
+    *_field(Commitment, "id", "the commitment's id"),
+    *_field(Commitment, "organisation", "the id of the organisation that committed"),
+    *_field(Commitment, "kind", "net zero, carbon neutrality, coal phase-out..."),
+    *_field(Commitment, "text", "the commitment in words"),
+    *_field(Commitment, "target_year", "the year the target is to be met by"),
+    *_quantity("target", "the target", lambda c: c.target),
+    *_field(Commitment, "baseline_year", "the year a reduction is measured against"),
+    *_quantity("baseline", "the baseline", lambda c: c.baseline),
+    *_field(Commitment, "scope", "what it covers"),
+    *_field(Commitment, "status", "proposed, announced, in a plan, in law...", ordered=True),
+    *_field(Commitment, "made", "when it was made or announced"),
+    *_field(Commitment, "signed_by", "the id of the mandate or person that signed it"),
+    *_field(Commitment, "initiatives", "ids of the initiatives it belongs to"),
+    *_field(Commitment, "pathways", "the pathways it serves"),
+)
+
 _EVENTS: Spec = (
     *_field(Event, "id", "the event's id"),
     *_field(Event, "name", "its name"),
@@ -583,6 +625,7 @@ _TABLE_SOURCES: dict[str, tuple[Spec, Callable[[Dataset], Iterable[Any]]]] = {
     "proxies": (_PROXIES, _proxy_rows),
     "initiatives": (_INITIATIVES, lambda ds: ds.initiatives),
     "events": (_EVENTS, lambda ds: ds.events),
+    "commitments": (_COMMITMENTS, lambda ds: ds.commitments),
     "figures": (_FIGURES, _figure_rows),
 }
 
