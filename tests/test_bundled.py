@@ -9,7 +9,7 @@ import iclei_model as im
 
 # Counted by hand from ../shared/seeds (annual report 2019 = R, news item 2020 = N).
 EXPECTED = {
-    "sources": 2,  # R and N
+    "sources": 3,  # R and N, and pycountry for the ISO 3166-2 codes
     "people": 21,  # R governance page 11; N 7 (Van Begin, Seo, Kwon, Jo, Jia, Hsieh, Zimmerman);
     # R foreword Shu Zhu; R COP25 caption Koizumi and Arve
     "memberships": 12,  # R new members Changchun, Hong Kong; N long members Kyoto, Seoul, Suwon;
@@ -205,3 +205,41 @@ def test_commitments_as_the_sources_state_them(ds: im.Dataset) -> None:
     # No source says who signed or announced any of them.
     assert all(c.signed_by is None for c in ds.commitments)
     assert all(c.sources for c in ds.commitments)
+
+
+# Governments that are themselves first-level subdivisions, with the name ISO 3166-2 gives.
+ISO_3166_2: dict[str, tuple[str, str | tuple[str, ...]]] = {
+    "nagano-prefecture": ("JP-20", "Nagano"),
+    "hong-kong": ("CN-HK", "Hong Kong"),
+    "beijing": ("CN-BJ", "Beijing"),
+    "seoul": ("KR-11", "Seoul"),
+    "ulsan": ("KR-31", "Ulsan"),
+    "kaohsiung": ("TW-KHH", "Kaohsiung"),
+    "new-taipei": ("TW-NWT", "New Taipei"),
+    "ulaanbaatar": ("MN-1", "Ulaanbaatar"),
+    "jakarta": ("ID-JK", "Jakarta"),
+    "hamburg": ("DE-HH", "Hamburg"),
+    "hanoi": ("VN-HN", "Hà Nội"),
+    "pyongyang": ("KP-01", ("Phyeongyang", "P'yǒngyang")),  # iso-codes changed the romanisation
+}
+
+
+def test_iso_3166_2_codes_are_the_registrys(ds: im.Dataset) -> None:
+    pycountry = pytest.importorskip("pycountry")
+    found = {
+        o.id: i.value
+        for o in ds.organisations
+        for i in o.identifiers
+        if i.scheme is im.IdentifierScheme.ISO_3166_2
+    }
+    assert found == {gid: code for gid, (code, _) in ISO_3166_2.items()}
+    for gid, (code, name) in ISO_3166_2.items():
+        subdivision = pycountry.subdivisions.get(code=code)
+        assert subdivision is not None, code
+        names = (name,) if isinstance(name, str) else name
+        assert any(n in subdivision.name for n in names), (code, subdivision.name)
+        government = ds.government(gid)
+        assert subdivision.country_code == government.country or code == "CN-HK"
+        assert ds.by_identifier("iso_3166_2", code) is government
+        [identifier] = government.identifiers
+        assert [c.source for c in identifier.sources] == ["pycountry-iso-3166-2"]

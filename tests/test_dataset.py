@@ -181,3 +181,12 @@ def test_timeline_has_commitments(ds: im.Dataset) -> None:
     entries = [(str(e.date), e.what, e.record) for e in ds.timeline("seoul")]
     assert ("2020-07", "committed: emission reduction by 2050", "seoul-green-new-deal") in entries
     assert entries[-1] == ("None", "committed: other", "promise-of-seoul")
+
+
+def test_look_up_by_identifier(ds: im.Dataset) -> None:
+    assert ds.by_identifier("iso_3166_2", "CN-HK").id == "hong-kong"
+    assert ds.by_identifier(im.IdentifierScheme.ISO_3166_2, "KR-31").id == "ulsan"
+    with pytest.raises(im.UnknownRecordError, match="no record has the iso_3166_2 id 'JP-26'"):
+        ds.by_identifier("iso_3166_2", "JP-26")
+    with pytest.raises(ValueError, match="'isbn' is not a valid IdentifierScheme"):
+        ds.by_identifier("isbn", "0")

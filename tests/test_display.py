@@ -31,7 +31,7 @@ def test_repr_examples(ds: im.Dataset) -> None:
         "<Mandate mandate-gexcom-2018-president ashok-sridharan on gexcom-president"
         " for bonn, gexcom-2018-2021>"
     )
-    assert repr(ds).startswith("<Dataset east-asia-2019 'ICLEI East Asia 2019': 2 sources,")
+    assert repr(ds).startswith("<Dataset east-asia-2019 'ICLEI East Asia 2019': 3 sources,")
     assert repr(im.Dataset(id="empty", title={"en": "Empty"})) == (
         "<Dataset empty 'Empty': no records>"
     )

@@ -376,3 +376,48 @@ def test_commitment_fields_and_checks() -> None:
         im.Commitment(id="c", organisation="kyoto", kind="net_zero", status="pledged")
     with pytest.raises(im.InvalidValueError, match=r"Commitment\.signed_by"):
         im.Commitment(id="c", organisation="kyoto", kind="net_zero", signed_by="Mayor Kadokawa")
+
+
+@pytest.mark.parametrize(
+    ("scheme", "good", "bad"),
+    [
+        ("wikidata", "Q34600", "Kyoto"),
+        ("iso_3166_2", "JP-20", "JP20"),
+        ("un_locode", "JPUKY", "JP UKY"),
+        ("gcom", "JP-0001", "JP 0001"),
+        ("cdp", "31113", "031113"),
+        ("ocd", "ocd-division/country:jp/prefecture:kyoto", "country:jp"),
+        ("ror", "04fa4r544", "https://ror.org/04fa4r544"),
+        ("orcid", "0000-0002-1825-0097", "0000-0002-1825-0098"),  # a wrong check digit
+    ],
+)
+def test_identifiers_are_checked_against_their_scheme(scheme: str, good: str, bad: str) -> None:
+    assert im.Identifier(scheme=scheme, value=good).value == good
+    with pytest.raises(im.InvalidValueError, match=r"Identifier\.value: expected an? "):
+        im.Identifier(scheme=scheme, value=bad)
+
+
+def test_identifiers_fit_their_record() -> None:
+    orcid = im.Identifier(scheme="orcid", value="0000-0002-1825-0097")
+    qid = im.Identifier(scheme="wikidata", value="Q34600")
+    person = im.Person(id="p", family_name="Kadokawa", identifiers=[qid, orcid])
+    assert im.loads(im.dumps(person), im.Person) == person
+    with pytest.raises(im.InvalidValueError, match="orcid ids identify a person, not a Government"):
+        im.Government(
+            id="g",
+            name={"en": "G"},
+            level="city",
+            country="JP",
+            region="east_asia",
+            identifiers=[orcid],
+        )
+    with pytest.raises(im.InvalidValueError, match="iso_3166_2 ids identify an organisation"):
+        im.Person(
+            id="p", family_name="K", identifiers=[im.Identifier(scheme="iso_3166_2", value="JP-26")]
+        )
+    with pytest.raises(
+        im.InvalidValueError, match=r"Person\.identifiers\[1\]: expected one wikidata id"
+    ):
+        im.Person(
+            id="p", family_name="K", identifiers=[qid, im.Identifier(scheme="wikidata", value="Q1")]
+        )

@@ -106,6 +106,16 @@ FAILS: dict[str, Case] = {
         "$.people[{people:kyoto}].id",
         'id "kyoto" is already used by $.organisations[',
     ),
+    "identifier.duplicate": Case(
+        # Kyoto City is not Kyoto Prefecture, whose code Nagano already has here.
+        edit(
+            "organisations",
+            "kyoto",
+            identifiers=[im.Identifier(scheme="iso_3166_2", value="JP-20")],
+        ),
+        "$.organisations[{organisations:nagano-prefecture}].identifiers[0].value",
+        'the iso_3166_2 id "JP-20" is already claimed by',
+    ),
     "ref.unresolved": Case(
         edit("mandates", "mandate-rexcom-2018-chair", on_behalf_of="atlantis"),
         "$.mandates[{mandates:mandate-rexcom-2018-chair}].on_behalf_of",
@@ -294,6 +304,11 @@ FAILS: dict[str, Case] = {
 PASSES: dict[str, tuple[Change, im.GovernancePolicy | None]] = {
     # The same or a neighbouring change that the rule accepts, with the policy to apply.
     "id.duplicate": (append("people", im.Person(id="kyoto-2", given_name="Kyo")), None),
+    "identifier.duplicate": (
+        # One value in two schemes is two identifiers.
+        edit("organisations", "kyoto", identifiers=[im.Identifier(scheme="cdp", value="20")]),
+        None,
+    ),
     "ref.unresolved": (edit("mandates", "mandate-rexcom-2018-chair", on_behalf_of="seoul"), None),
     "ref.cycle": (
         # A chain of parents that ends: gpp-tender-implementation -> green-public-procurement.

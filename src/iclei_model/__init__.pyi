@@ -54,6 +54,9 @@ from ._model.records import (
     Government as Government,
 )
 from ._model.records import (
+    Identifier as Identifier,
+)
+from ._model.records import (
     Initiative as Initiative,
 )
 from ._model.records import (
@@ -136,6 +139,9 @@ from ._model.vocab import (
 )
 from ._model.vocab import (
     GovernmentLevel as GovernmentLevel,
+)
+from ._model.vocab import (
+    IdentifierScheme as IdentifierScheme,
 )
 from ._model.vocab import (
     InitiativeKind as InitiativeKind,

@@ -22,6 +22,7 @@ new field is generated as soon as it exists.
 from __future__ import annotations
 
 import datetime as _dt
+import string
 from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
@@ -40,6 +41,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
 from ._model import validators as v
 from ._model.dataset import Dataset
 from ._model.describe import references
+from ._model.identifiers import PATTERNS, PERSON_SCHEMES, orcid_check_digit
 from ._model.introspect import init_fields, without_none
 from ._model.partial_date import PartialDate
 from ._model.period import period_bounds
@@ -51,6 +53,7 @@ from ._model.records import (
     Event,
     GoverningBody,
     Government,
+    Identifier,
     Initiative,
     Mandate,
     Membership,
@@ -74,6 +77,7 @@ from ._model.vocab import (
     BodyKind,
     CommitmentKind,
     ContactKind,
+    IdentifierScheme,
     MembershipStatus,
     Region,
     SeatRole,
@@ -408,6 +412,33 @@ def _commitment(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
             kw[name] = known.pop(0)  # the same dates, in that order
 
 
+def _identifier_value(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
+    """A value in the scheme's format; an ORCID iD with its check digit."""
+    scheme = kw["scheme"]
+    value = draw(st.from_regex(PATTERNS[scheme], fullmatch=True, alphabet=string.printable))
+    if scheme is IdentifierScheme.ORCID:
+        digits = value.replace("-", "")[:15]
+        value = value[:-1] + orcid_check_digit(digits)
+    kw["value"] = value
+
+
+def _fitting_identifiers(person: bool) -> Repair:
+    """Identifiers of schemes that fit the record (people or not), one a scheme."""
+
+    def repair(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
+        kept: dict[IdentifierScheme, Any] = {}
+        for item in kw.get("identifiers", ()):
+            fits = (
+                item.scheme is IdentifierScheme.WIKIDATA
+                or (item.scheme in PERSON_SCHEMES) == person
+            )
+            if fits:
+                kept.setdefault(item.scheme, item)
+        kw["identifiers"] = tuple(kept.values())
+
+    return repair
+
+
 def _web_address(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
     if kw["kind"] is ContactKind.URL:
         kw["value"] = draw(_urls())
@@ -416,7 +447,8 @@ def _web_address(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
 _REPAIRS: dict[type, Repair] = {
     ContactDetail: _web_address,
     PersonName: _named,
-    Person: _named,
+    Person: _both(_named, _fitting_identifiers(person=True)),
+    Identifier: _identifier_value,
     Position: _ordered(*Position.__period__),
     Membership: _ordered(*Membership.__period__),
     Term: _ordered(*Term.__period__),
@@ -424,11 +456,11 @@ _REPAIRS: dict[type, Repair] = {
     Initiative: _both(_ordered(*Initiative.__period__), _not_own_parent),
     Commitment: _commitment,
     Event: _event,
-    Network: _not_own_parent,
-    Secretariat: _not_own_parent,
-    OtherOrganisation: _not_own_parent,
-    Office: _office,
-    Government: _government,
+    Network: _both(_not_own_parent, _fitting_identifiers(person=False)),
+    Secretariat: _both(_not_own_parent, _fitting_identifiers(person=False)),
+    OtherOrganisation: _both(_not_own_parent, _fitting_identifiers(person=False)),
+    Office: _both(_office, _fitting_identifiers(person=False)),
+    Government: _both(_government, _fitting_identifiers(person=False)),
     GoverningBody: _region_when("kind", BodyKind.REGIONAL_EXECUTIVE_COMMITTEE),
     Seat: _region_when("role", SeatRole.REGIONAL_SEAT),
 }
@@ -613,6 +645,25 @@ _POOLS = {
 """The pools of generated ids that references to each kind of record draw from."""
 
 
+def _unique_identifiers(records: list[Any]) -> list[Any]:
+    """The records with each external identifier kept by its first claimant only."""
+    seen: set[tuple[IdentifierScheme, str]] = set()
+    out = []
+    for record in records:
+        kept = []
+        for identifier in record.identifiers:
+            key = (identifier.scheme, identifier.value)
+            if key not in seen:
+                seen.add(key)
+                kept.append(identifier)
+        out.append(
+            attrs.evolve(record, identifiers=kept)
+            if len(kept) < len(record.identifiers)
+            else record
+        )
+    return out
+
+
 def _commitments(
     draw: Callable[..., Any],
     commitments: list[Commitment],
@@ -760,12 +811,14 @@ def datasets(
     commitments = _commitments(
         draw, records(Commitment, "commitment", signed_by=None), mandates, terms, people
     )
+    orgs = [*network, *secretariats, *offices, *governments, *others]
+    claimed = _unique_identifiers([*orgs, *people])  # no identifier.duplicate
     return Dataset(
         id=draw(slugs()),
         title=draw(localized_texts()),
         sources=sources,
-        organisations=[*network, *secretariats, *offices, *governments, *others],
-        people=people,
+        organisations=claimed[: len(orgs)],
+        people=claimed[len(orgs) :],
         memberships=memberships,
         bodies=bodies,
         seats=seats,

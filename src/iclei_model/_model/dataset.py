@@ -30,7 +30,14 @@ from .records import (
 )
 from .text import LocalizedText, as_text
 from .validators import slug
-from .vocab import CommitmentStatus, MembershipStatus, Pathway, Region, SeatRole
+from .vocab import (
+    CommitmentStatus,
+    IdentifierScheme,
+    MembershipStatus,
+    Pathway,
+    Region,
+    SeatRole,
+)
 
 if TYPE_CHECKING:
     from .display import RecordCard
@@ -438,6 +445,40 @@ class Dataset:
         record = self.get(record_id)
         collection = "events" if isinstance(record, Event) else "initiatives"
         return list(self._grouped(collection, "parent").get(record_id, []))
+
+    # ------------------------------------------------------------ identifiers
+
+    def by_identifier(self, scheme: IdentifierScheme | str, value: str) -> Organisation | Person:
+        """The organisation or person with this id in another registry.
+
+        ```pycon
+        >>> import iclei_model as im
+        >>> ds = im.load_dataset("east-asia-2019")
+        >>> ds.by_identifier("iso_3166_2", "JP-20").id
+        'nagano-prefecture'
+
+        ```
+
+        Raises:
+            UnknownRecordError: no record has it. Where two records claim one
+                identifier (``identifier.duplicate``), the first is returned.
+        """
+        key = (IdentifierScheme(scheme), value)
+
+        def build() -> dict[tuple[IdentifierScheme, str], Organisation | Person]:
+            found: dict[tuple[IdentifierScheme, str], Organisation | Person] = {}
+            records: list[Organisation | Person] = [*self.organisations, *self.people]
+            for record in records:
+                for identifier in record.identifiers:
+                    found.setdefault((identifier.scheme, identifier.value), record)
+            return found
+
+        index: dict[tuple[IdentifierScheme, str], Organisation | Person] = self._memo(
+            "identifiers", build
+        )
+        if key not in index:
+            raise UnknownRecordError(f"no record has the {key[0].value} id {value!r}")
+        return index[key]
 
     # ------------------------------------------------------------ commitments
 

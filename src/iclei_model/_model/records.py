@@ -16,6 +16,7 @@ from iclei_model._base.messages import show
 from iclei_model.errors import InvalidValueError
 
 from .describe import FUNDING_PROGRAMME, FieldInfo, metadata, phrase
+from .identifiers import FORMATS, PERSON_SCHEMES, is_identifier
 from .partial_date import PartialDate
 from .pydantic import give_pydantic_hooks
 from .text import LocalizedText, as_text
@@ -41,6 +42,7 @@ from .vocab import (
     EventKind,
     EventStatus,
     GovernmentLevel,
+    IdentifierScheme,
     InitiativeKind,
     MembershipStatus,
     NameOrder,
@@ -61,6 +63,7 @@ __all__ = [
     "Figure",
     "GoverningBody",
     "Government",
+    "Identifier",
     "Initiative",
     "Mandate",
     "Membership",
@@ -241,6 +244,69 @@ class ContactDetail:
 
 
 @attrs.frozen(kw_only=True)
+class Identifier:
+    """A record's id in another registry: Wikidata, ISO 3166-2, UN/LOCODE, GCoM, CDP, ORCID...
+
+    ```pycon
+    >>> Identifier(scheme="iso_3166_2", value="JP-20")
+    Identifier(scheme=<IdentifierScheme.ISO_3166_2: 'iso_3166_2'>, value='JP-20', sources=())
+    >>> Identifier(scheme="wikidata", value="Kyoto")
+    Traceback (most recent call last):
+    ...
+    iclei_model.errors.InvalidValueError: Identifier.value: expected a Wikidata item id ...
+
+    ```
+    """
+
+    scheme: IdentifierScheme = attrs.field(converter=IdentifierScheme)
+    value: str = attrs.field(validator=non_empty)
+    """The id as the registry writes it, without its web address."""
+    sources: tuple[Citation, ...] = _sources()
+    """Where the id comes from: the registry, or a package that publishes it."""
+
+    def __attrs_post_init__(self) -> None:
+        if not is_identifier(self.scheme, self.value):
+            raise InvalidValueError(
+                f"expected {FORMATS[self.scheme]}, got {show(self.value)}",
+                record="Identifier",
+                field="value",
+            )
+
+
+def _identifiers(person: bool) -> Any:
+    """The identifiers of a record: one value a scheme, of schemes that fit the record."""
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        seen: set[IdentifierScheme] = set()
+        for index, item in enumerate(value):
+            where = f"{attribute.name}[{index}]"
+            if not isinstance(item, Identifier):
+                raise InvalidValueError(
+                    f"expected an Identifier, got {show(item)}",
+                    record=type(instance).__name__,
+                    field=where,
+                )
+            if item.scheme in seen:
+                raise InvalidValueError(
+                    f"expected one {item.scheme.value} id, got a second: {show(item.value)}",
+                    record=type(instance).__name__,
+                    field=where,
+                )
+            seen.add(item.scheme)
+            if (
+                item.scheme in PERSON_SCHEMES
+            ) != person and item.scheme is not IdentifierScheme.WIKIDATA:
+                whose = "a person" if item.scheme in PERSON_SCHEMES else "an organisation or place"
+                raise InvalidValueError(
+                    f"{item.scheme.value} ids identify {whose}, not a {type(instance).__name__}",
+                    record=type(instance).__name__,
+                    field=where,
+                )
+
+    return attrs.field(default=(), converter=tuple, validator=check)
+
+
+@attrs.frozen(kw_only=True)
 class Address:
     """A postal or physical address."""
 
@@ -384,6 +450,8 @@ class Organisation:
     """The id of the organisation this one belongs to or reports to."""
     website: str | None = _optional_url()
     """An absolute http or https URL."""
+    identifiers: tuple[Identifier, ...] = _identifiers(person=False)
+    """Its ids in other registries (Wikidata, ISO 3166-2, UN/LOCODE, GCoM, CDP, OCD, ROR)."""
     contacts: tuple[ContactDetail, ...] = attrs.field(default=(), converter=tuple)
     figures: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)
     sources: tuple[Citation, ...] = _sources()
@@ -527,6 +595,8 @@ class Person:
     honorific_prefix: str | None = _optional_str()
     """"Prof.", "Dr."; office titles belong to mandates and positions."""
     other_names: tuple[PersonName, ...] = attrs.field(default=(), converter=tuple)
+    identifiers: tuple[Identifier, ...] = _identifiers(person=True)
+    """Their ids in other registries (Wikidata, ORCID)."""
     positions: tuple[Position, ...] = attrs.field(default=(), converter=tuple)
     sources: tuple[Citation, ...] = _sources()
     notes: tuple[Note, ...] = _notes()

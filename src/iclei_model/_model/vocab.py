@@ -17,6 +17,7 @@ __all__ = [
     "EventKind",
     "EventStatus",
     "GovernmentLevel",
+    "IdentifierScheme",
     "InitiativeKind",
     "MembershipStatus",
     "NameOrder",
@@ -264,6 +265,27 @@ class InitiativeKind(enum.StrEnum):
     EVENT_SERIES = "event_series"
     CAMPAIGN = "campaign"
     FUNDING_PROGRAMME = "funding_programme"
+
+
+class IdentifierScheme(enum.StrEnum):
+    """Registries whose ids the model records, so that datasets join with others'."""
+
+    WIKIDATA = "wikidata"
+    """Wikidata items (Q34600), for places, organisations and people."""
+    ISO_3166_2 = "iso_3166_2"
+    """ISO 3166-2 subdivision codes (JP-20): provinces, prefectures, special cities."""
+    UN_LOCODE = "un_locode"
+    """UN/LOCODE (JPUKY): trade and transport locations, most cities among them."""
+    GCOM = "gcom"
+    """The Global Covenant of Mayors for Climate & Energy."""
+    CDP = "cdp"
+    """CDP's account numbers for cities, states and regions."""
+    OCD = "ocd"
+    """Open Civic Data division ids (ocd-division/country:jp/...)."""
+    ROR = "ror"
+    """The Research Organization Registry, for institutions."""
+    ORCID = "orcid"
+    """ORCID iDs, for people."""
 
 
 class CommitmentKind(enum.StrEnum):

@@ -46,6 +46,7 @@ _E, _W = Severity.ERROR, Severity.WARNING
 
 RULES: Mapping[str, Rule] = _rules(
     ("id.duplicate", _E, N_("rule", "two records share an id")),
+    ("identifier.duplicate", _E, N_("rule", "two records claim one external identifier")),
     (
         "ref.unresolved",
         _E,

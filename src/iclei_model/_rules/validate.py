@@ -16,7 +16,7 @@ from iclei_model._model.dataset import Dataset
 from iclei_model._model.policy import ICLEI_POLICY, GovernancePolicy
 from iclei_model.errors import InvalidValueError, ValidationError
 
-from . import commitments, dates, initiatives, mandates, references, terms
+from . import commitments, dates, identifiers, initiatives, mandates, references, terms
 from .context import Check, Context
 from .report import RULES, Finding, Rule, Severity, ValidationReport
 
@@ -34,6 +34,7 @@ __all__ = [
 
 CHECKS: tuple[Check, ...] = (
     references.check_ids,
+    identifiers.check_identifiers,
     references.check_references,
     references.check_contradictions,
     references.check_cycles,

@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from iclei_model._model import validators as v
+from iclei_model._model.identifiers import PATTERNS
 from iclei_model._model.introspect import default_value, init_fields, without_none
 from iclei_model._model.shapes import Constraint, Shape, TypeShape, constraint_of, shape_of
 from iclei_model._model.text import _TAG
@@ -342,6 +343,13 @@ class _Builder:
 # Invariants that span a record's fields (its __attrs_post_init__), where JSON Schema
 # can say them; tests/test_schema.py checks each against loads, both ways.
 _CONDITIONS: dict[str, list[dict[str, Any]]] = {
+    "Identifier": [  # each scheme's format (an ORCID iD's check digit is left to loads)
+        {
+            "if": {"properties": {"scheme": {"const": scheme.value}}},
+            "then": {"properties": {"value": {"type": "string", "pattern": f"^{pattern}$"}}},
+        }
+        for scheme, pattern in PATTERNS.items()
+    ],
     "Event": [
         {  # attended in person or hybrid (the default) needs a place
             "if": {"required": ["attendance"], "properties": {"attendance": {"const": "virtual"}}},

@@ -13,6 +13,7 @@ import attrs
 
 from iclei_model._base.messages import import_extra
 from iclei_model._model.dataset import Dataset
+from iclei_model._model.identifiers import PERSON_SCHEMES, REGISTRIES
 from iclei_model._model.introspect import init_fields, without_none
 from iclei_model._model.partial_date import PartialDate, Precision
 from iclei_model._model.period import period_bounds
@@ -42,6 +43,7 @@ from iclei_model._model.text import LocalizedText
 from iclei_model._model.vocab import (
     Bound,
     GovernmentLevel,
+    IdentifierScheme,
     Pathway,
     Region,
     Sector,
@@ -291,6 +293,23 @@ _SOURCES: Spec = (
     *_field(Source, "retrieved", "when it was read there"),
 )
 
+
+def _identifier_columns(person: bool) -> Spec:
+    """A column a registry, named by its scheme (``wikidata``, ``iso_3166_2``...), for joins."""
+
+    def column(scheme: IdentifierScheme) -> tuple[Column, Getter]:
+        def get(record: Any, _: Dataset) -> str | None:
+            return next((i.value for i in record.identifiers if i.scheme is scheme), None)
+
+        return _col(scheme.value, "string", f"its id in {REGISTRIES[scheme]}", get)
+
+    return tuple(
+        column(scheme)
+        for scheme in IdentifierScheme
+        if scheme is IdentifierScheme.WIKIDATA or (scheme in PERSON_SCHEMES) == person
+    )
+
+
 _ORGANISATIONS: Spec = (
     *_field(Organisation, "id", "the organisation's id"),
     _col(
@@ -328,6 +347,7 @@ _ORGANISATIONS: Spec = (
     *_field(Organisation, "website", "its web site"),
     *_partial("founded", "when the network was founded", _founded),
     *_partial("opened", "when a secretariat or office opened", _opened),
+    *_identifier_columns(person=False),
 )
 
 _PEOPLE: Spec = (
@@ -342,6 +362,7 @@ _PEOPLE: Spec = (
         "the name given-name first, as English text prints it",
         lambda record, _: record.display_name(),
     ),
+    *_identifier_columns(person=True),
 )
 
 _MEMBERSHIPS: Spec = (
