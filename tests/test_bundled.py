@@ -243,3 +243,23 @@ def test_iso_3166_2_codes_are_the_registrys(ds: im.Dataset) -> None:
         assert ds.by_identifier("iso_3166_2", code) is government
         [identifier] = government.identifiers
         assert [c.source for c in identifier.sources] == ["pycountry-iso-3166-2"]
+
+
+def test_audited_lapses_stay_fixed(ds: im.Dataset) -> None:
+    # COP15: the report's October 2020 dates against the news item's "next year's COP15"
+    cop15 = ds.event("cbd-cop15")
+    assert cop15.status is im.EventStatus.POSTPONED
+    assert any(n.kind is im.NoteKind.CONTRADICTION and n.field == "start" for n in cop15.notes)
+    assert {c.source for c in cop15.sources} == {"ea-annual-report-2019", "ea-rexcom-2020-news"}
+    # ICLEI "supported" the bureau's study: the bureau leads
+    study = ds.initiative("beijing-air-quality-research")
+    assert study.lead == ("beijing-bureau-of-ecology-and-environment",)
+    assert study.partners == ("iclei-east-asia",)
+    # no source says which secretariat a government joined through: each says so
+    for membership in ds.memberships:
+        if membership.through is not None:
+            assert any(
+                n.kind is im.NoteKind.INFERENCE and n.field == "through" for n in membership.notes
+            ), membership.id
+    # every note's field is a field of its record
+    assert not im.validate(ds).select("note.unknown_field")

@@ -169,6 +169,23 @@ INVALID = {
     "bare host for a website": _set("organisations/41/website", "www.iclei.org"),
     "30 February": _set("events/12/start", "2019-02-30"),
     "31 April in a date-time": _set("events/0/end", "2019-04-31T10:00:00+08:00[Asia/Shanghai]"),
+    "a commitment of kind other with no text": lambda doc: (
+        doc["commitments"][0].update(kind="other"),
+        doc["commitments"][0].pop("text"),
+    ),
+    "an ISO 3166-2 code on a person": _set(
+        "people/0/identifiers", [{"scheme": "iso_3166_2", "value": "JP-20"}]
+    ),
+    "two Wikidata ids on one record": _set(
+        "people/0/identifiers",
+        [{"scheme": "wikidata", "value": "Q1"}, {"scheme": "wikidata", "value": "Q2"}],
+    ),
+    "an ORCID iD on an organisation": _set(
+        "organisations/3/identifiers", [{"scheme": "orcid", "value": "0000-0002-1825-0097"}]
+    ),
+    "a Wikidata id that is a name": _set(
+        "people/0/identifiers", [{"scheme": "wikidata", "value": "Kyoto"}]
+    ),
     "a date as a JavaScript Date writes it": _set(
         "sources/0/retrieved", "2020-11-30T00:00:00.000Z"
     ),
@@ -187,6 +204,13 @@ VALID = {
     "year 0001": _set("events/12/start", "0001"),
     "29 February of a leap year": _set("events/12/start", "2020-02-29"),
     "a retrieval date": _set("sources/0/retrieved", "2020-11-30"),
+    "a person's Wikidata id and ORCID iD": _set(
+        "people/0/identifiers",
+        [
+            {"scheme": "wikidata", "value": "Q1"},
+            {"scheme": "orcid", "value": "0000-0002-1825-0097"},
+        ],
+    ),
     "a whole number for a figure": _set("organisations/41/figures/0/quantity/value", 12),
     "line breaks and a tab in free text": _set("events/0/notes/0/text", "one\ntwo\r\n\tthree"),
 }

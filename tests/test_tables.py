@@ -521,10 +521,14 @@ def test_commitments_table(ds: im.Dataset, tmp_path: Path) -> None:
         "in_plan",
     )
     assert ndc["made_first"] == pd.Timestamp("2016-01-01")
-    # statuses sort by how far a commitment has come, in every reader of the Parquet file
-    write_parquet(ds, tmp_path, tables=["commitments"])
+    assert ndc["target_bound"] == "exact"
+    # a quantity's bound is kept: "up to 40%" is not 40%
+    heat = ds.commitment("mongolia-building-heat-losses-2030")
+    assert heat.target is not None
+    up_to = attrs.evolve(heat, target=attrs.evolve(heat.target, bound="up_to"))
+    changed = attrs.evolve(ds, commitments=[up_to])
+    write_parquet(changed, tmp_path, tables=["commitments"])
     rows = duckdb.sql(
-        f"SELECT DISTINCT status FROM '{tmp_path / 'commitments.parquet'}' ORDER BY status_rank"
+        f"SELECT target_value_exact, target_bound FROM '{tmp_path / 'commitments.parquet'}'"
     ).fetchall()
-    order = [s.value for s in im.CommitmentStatus]
-    assert [r for (r,) in rows] == sorted({c.status.value for c in ds.commitments}, key=order.index)
+    assert rows == [("40", "up_to")]

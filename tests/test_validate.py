@@ -116,6 +116,15 @@ FAILS: dict[str, Case] = {
         "$.organisations[{organisations:nagano-prefecture}].identifiers[0].value",
         'the iso_3166_2 id "JP-20" is already claimed by',
     ),
+    "note.unknown_field": Case(
+        edit(
+            "mandates",
+            "mandate-rexcom-2018-chair",
+            notes=[im.Note(kind="note", field="organisation", text="Sits for Kyoto.")],
+        ),
+        "$.mandates[{mandates:mandate-rexcom-2018-chair}].notes[0].field",
+        'is about the field "organisation", which a Mandate does not have',
+    ),
     "ref.unresolved": Case(
         edit("mandates", "mandate-rexcom-2018-chair", on_behalf_of="atlantis"),
         "$.mandates[{mandates:mandate-rexcom-2018-chair}].on_behalf_of",
@@ -309,6 +318,19 @@ PASSES: dict[str, tuple[Change, im.GovernancePolicy | None]] = {
         edit("organisations", "kyoto", identifiers=[im.Identifier(scheme="cdp", value="20")]),
         None,
     ),
+    "note.unknown_field": (
+        # a note about a field of a part (a figure's as_of), and one about no field
+        lambda ds: edit(
+            "organisations",
+            "iclei",
+            figures=[
+                attrs.evolve(f, notes=[im.Note(field="as_of", text="As printed.")])
+                for f in ds.organisation("iclei").figures
+            ],
+            notes=[im.Note(text="No field.")],
+        )(ds),
+        None,
+    ),
     "ref.unresolved": (edit("mandates", "mandate-rexcom-2018-chair", on_behalf_of="seoul"), None),
     "ref.cycle": (
         # A chain of parents that ends: gpp-tender-implementation -> green-public-procurement.
@@ -451,8 +473,15 @@ PASSES: dict[str, tuple[Change, im.GovernancePolicy | None]] = {
         None,
     ),
     "commitment.signer_not_in_office": (
-        # A person whose only office has no dates, and a mandate in force in July 2020.
+        # A person whose only office has no dates; a mandate in force in July 2020; a
+        # commitment made in "2021" by a mandate that ended in "2021" (any day of it).
         both(
+            edit(
+                "commitments",
+                "new-taipei-coal-free-2023",
+                made=P("2021"),
+                signed_by="mandate-gexcom-2018-president",
+            ),
             edit(
                 "commitments",
                 "kyoto-zero-emission-2050",

@@ -258,18 +258,37 @@ def test_rules_recur_by_count_with_no_rdate_lists() -> None:
 
 
 @pytest.mark.parametrize(
-    ("local", "fold", "written"),
+    ("zone", "local", "fold", "written"),
     [
-        ((2021, 10, 31, 2, 30), 0, "20211031T003000Z"),  # the first 02:30 that day (CEST)
-        ((2021, 10, 31, 2, 30), 1, "20211031T013000Z"),  # the second (CET)
-        ((1890, 6, 1, 12, 0), 0, "18900601T110632Z"),  # local mean time, +00:53:28
+        ("Europe/Berlin", (2021, 10, 31, 2, 30), 0, "20211031T003000Z"),  # the first 02:30 (CEST)
+        ("Europe/Berlin", (2021, 10, 31, 2, 30), 1, "20211031T013000Z"),  # the second (CET)
+        ("Europe/Berlin", (1890, 6, 1, 12, 0), 0, "18900601T110632Z"),  # local mean time +00:53:28
+        ("Pacific/Guam", (1800, 6, 1, 12, 0), 0, "18000602T022100Z"),  # -14:21, beyond -12:00
+        # GMT today, so icalendar writes its times with a Z: at -01:00 in 1930 that was wrong
+        ("Atlantic/Reykjavik", (1930, 6, 1, 12, 0), 0, "19300601T130000Z"),
     ],
 )
 def test_times_readers_would_resolve_differently_are_written_in_utc(
-    local: tuple[int, ...], fold: int, written: str
+    zone: str, local: tuple[int, ...], fold: int, written: str
 ) -> None:
-    zone = zoneinfo.ZoneInfo("Europe/Berlin")
-    start = dt.datetime(*local, tzinfo=zone, fold=fold).astimezone(dt.UTC)
-    text = export([event(0, start, "Europe/Berlin")]).decode()
+    start = dt.datetime(*local, tzinfo=zoneinfo.ZoneInfo(zone), fold=fold).astimezone(dt.UTC)
+    text = export([event(0, start, zone)]).decode()
     assert f"\r\nDTSTART:{written}\r\n" in text
     assert read_icalendar(renamed(text.encode()))["e0"][0] == int(start.timestamp())
+
+
+def test_an_instant_before_year_1_in_utc_keeps_its_zone() -> None:
+    # 02:00 on 1 January of year 1 in Tokyo is still year 0 in UTC: no UTC form exists
+    start = pendulum.datetime(1, 1, 1, 2, tz="Asia/Tokyo")
+    meeting = im.Event(
+        id="e0",
+        name={"en": "Early"},
+        kind="meeting",
+        start=start,
+        end=pendulum.datetime(1, 1, 1, 5, tz="Asia/Tokyo"),
+        timezone="Asia/Tokyo",
+        attendance="virtual",
+    )
+    text = export([meeting]).decode()
+    assert "\r\nDTSTART;TZID=Asia/Tokyo:00010101T020000\r\n" in text
+    assert "\r\nBEGIN:VTIMEZONE\r\nTZID:Asia/Tokyo\r\n" in text

@@ -244,6 +244,9 @@ class _Generator:
                 optional[key] = strategy
         drawn = st.fixed_dictionaries(fields, optional=optional)
         repair = _REPAIRS.get(cls)
+        if "notes" in attrs.fields_dict(cls):  # notes about fields the record has
+            about = _about_own_fields(cls)
+            repair = about if repair is None else _both(repair, about)
         if repair is None:
             return drawn.map(lambda kwargs: cls(**kwargs))
         return _repaired(cls, drawn, repair)
@@ -399,6 +402,25 @@ def _event(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
         from ._model.records import Place
 
         kw["place"] = draw(strategy_for(Place))
+
+
+def _about_own_fields(cls: type) -> Repair:
+    """Notes whose ``field`` is one of *cls*'s own fields, as ``note.unknown_field`` wants."""
+    names = sorted(
+        attribute.name for _, attribute, _ in init_fields(cls) if attribute.name != "notes"
+    )
+
+    def repair(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
+        notes = kw.get("notes", ())
+        if any(n.field is not None and n.field not in names for n in notes):
+            kw["notes"] = tuple(
+                n
+                if n.field is None or n.field in names
+                else attrs.evolve(n, field=draw(st.sampled_from(names)))
+                for n in notes
+            )
+
+    return repair
 
 
 def _commitment(draw: Callable[..., Any], kw: dict[str, Any]) -> None:

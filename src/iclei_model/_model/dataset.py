@@ -492,15 +492,16 @@ class Dataset:
         """The commitments that stand on the day *on*, by id.
 
         A commitment stands from when it was made (from before any record where the
-        sources do not say) until its target date has passed, unless it was
-        withdrawn. One made in "2020" stands on 1 January 2020: a date known only to
-        the year or month counts from its first day.
+        sources do not say) until its target date has passed; one only proposed does
+        not stand, nor one withdrawn (on any date: the model keeps no date of
+        withdrawal). One made in "2020" stands on 1 January 2020: a date known only
+        to the year or month counts from its first day.
         """
         return sorted(
             (
                 c
                 for c in self.commitments
-                if c.status is not CommitmentStatus.WITHDRAWN
+                if c.status not in (CommitmentStatus.PROPOSED, CommitmentStatus.WITHDRAWN)
                 and (c.made is None or c.made.first_day() <= on)
                 and (c.target_year is None or on <= c.target_year.last_day())
             ),

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from iclei_model._model.period import ends_before, overlaps
+from iclei_model._model.partial_date import PartialDate
+from iclei_model._model.period import ends_before
 from iclei_model._model.records import Commitment, Mandate, Person
 
 from .context import Context, check
@@ -35,18 +36,35 @@ def check_commitment_dates(ctx: Context) -> None:
             )
 
 
-def _offices(ctx: Context, c: Commitment) -> list[tuple[str, tuple[object, object]]] | None:
-    """The offices (with their periods) the signer held, or None where none can be checked."""
+Office = tuple[str, PartialDate | None, PartialDate | None]
+"""An office the signer held: its name (a mandate's id, a position's organisation) and dates."""
+
+
+def _offices(ctx: Context, c: Commitment) -> list[Office] | None:
+    """The offices the signer held, or None where none can be checked."""
     signer = ctx.ds.index.get(c.signed_by or "")
     if isinstance(signer, Mandate):
-        return [(signer.id, ctx.ds.mandate_period(signer))]
+        return [(signer.id, *ctx.ds.mandate_period(signer))]
     if isinstance(signer, Person):
-        offices: list[tuple[str, tuple[object, object]]] = [
-            (m.id, ctx.ds.mandate_period(m)) for m in ctx.ds.mandates if m.holder == signer.id
+        offices: list[Office] = [
+            (m.id, *ctx.ds.mandate_period(m)) for m in ctx.ds.mandates if m.holder == signer.id
         ]
-        offices += [(p.organisation, (p.start, p.end)) for p in signer.positions]
+        offices += [(p.organisation, p.start, p.end) for p in signer.positions]
         return offices or None  # a person with no office in the data: nothing to check
     return None  # no signer, or one that does not resolve (ref.unresolved says so)
+
+
+def _certainly_outside(
+    made: PartialDate, start: PartialDate | None, end: PartialDate | None
+) -> bool:
+    """Whether no day of *made* can fall within an office from *start* to *end*.
+
+    Dates count as every day they may mean: a mandate ending "2021" may have run
+    into 2021, so a commitment made in "2021" is not outside it.
+    """
+    return (end is not None and end.last_day() < made.first_day()) or (
+        start is not None and made.last_day() < start.first_day()
+    )
 
 
 @check("commitment.signer_not_in_office")
@@ -58,9 +76,8 @@ def check_signers(ctx: Context) -> None:
         offices = _offices(ctx, c)
         if offices is None:
             continue
-        when = (c.made, c.made)  # every day of the date, at its precision
-        if not any(overlaps(period, when) for _, period in offices):  # type: ignore[arg-type]
-            held = ", ".join(name for name, _ in offices)
+        if all(_certainly_outside(c.made, start, end) for _, start, end in offices):
+            held = ", ".join(name for name, _, _ in offices)
             message = (
                 f"signed by {c.signed_by} in {c.made}, when {c.signed_by} held no office ({held})"
             )

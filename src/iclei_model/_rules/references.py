@@ -1,7 +1,7 @@
-"""Rules on ids and references.
+"""Rules on ids, references and notes.
 
-``id.duplicate``, ``ref.unresolved``, ``ref.cycle``, and ``source.contradiction``
-for the notes found on the same walk through records and their parts.
+``id.duplicate`` and ``ref.cycle``; ``ref.unresolved``, ``source.contradiction`` and
+``note.unknown_field`` are found on one walk through records and their parts.
 """
 
 from __future__ import annotations
@@ -96,6 +96,18 @@ def _nested_fields(cls: type) -> tuple[str, ...]:
     return found
 
 
+_FIELDS: dict[type, frozenset[str]] = {}
+
+
+def _field_names(cls: type) -> frozenset[str]:
+    """The fields a note on a *cls* can be about: its own, by the names the data uses."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        names = frozenset(attribute.name for _, attribute, _ in init_fields(cls))
+        found = _FIELDS[cls] = names - {"notes"}
+    return found
+
+
 def _scan(ctx: Context) -> None:
     """One walk through every record and part, reporting as it goes.
 
@@ -105,6 +117,7 @@ def _scan(ctx: Context) -> None:
     """
     check_refs = "ref.unresolved" not in ctx.ignore
     check_notes = "source.contradiction" not in ctx.ignore
+    check_fields = "note.unknown_field" not in ctx.ignore
     index = ctx.index
 
     def walk(collection: str, position: int, where: str, obj: Any, owner: str) -> None:
@@ -132,6 +145,16 @@ def _scan(ctx: Context) -> None:
             about = f" (about {obj.field})" if obj.field else ""
             message = f"the sources disagree{about}: {obj.text}"
             ctx.add("source.contradiction", collection, position, where, message, owner)
+        if check_fields and isinstance(getattr(obj, "notes", None), tuple):
+            fields = _field_names(cls)
+            for k, note in enumerate(obj.notes):
+                if isinstance(note, Note) and note.field is not None and note.field not in fields:
+                    message = (
+                        f"is about the field {show(note.field)}, which a {cls.__name__} does not"
+                        f" have ({', '.join(sorted(fields))})"
+                    )
+                    field = f"{where}.notes[{k}].field"
+                    ctx.add("note.unknown_field", collection, position, field, message, owner)
         for name in _nested_fields(cls):
             value = getattr(obj, name)
             if isinstance(value, tuple):
@@ -184,6 +207,12 @@ def check_references(ctx: Context) -> None:
 @check("source.contradiction")
 def check_contradictions(ctx: Context) -> None:
     """A record notes that its sources contradict each other (found on the same walk)."""
+    ctx.shared(_scan)
+
+
+@check("note.unknown_field")
+def check_note_fields(ctx: Context) -> None:
+    """A note is about a field its record does not have (found on the same walk)."""
     ctx.shared(_scan)
 
 

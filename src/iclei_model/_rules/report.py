@@ -53,6 +53,7 @@ RULES: Mapping[str, Rule] = _rules(
         N_("rule", "a reference names no record, or a record of the wrong kind"),
     ),
     ("ref.cycle", _E, N_("rule", "parent references go round in a circle")),
+    ("note.unknown_field", _E, N_("rule", "a note is about a field its record does not have")),
     ("term.dates_inverted", _E, N_("rule", "a term ends on or before it starts")),
     ("term.length", _E, N_("rule", "a term's length differs from its body's policy")),
     ("term.overlap", _E, N_("rule", "two terms of one body overlap")),
@@ -176,7 +177,7 @@ class ValidationReport:
     >>> import iclei_model as im
     >>> report = im.validate(im.load_dataset("east-asia-2019"))
     >>> report.ok, len(report.errors), report.summary()
-    (True, 0, '0 errors, 11 warnings')
+    (True, 0, '0 errors, 12 warnings')
     >>> sorted(report.codes())
     ['initiative.no_pathway', 'source.contradiction']
 
@@ -233,7 +234,7 @@ class ValidationReport:
         ```pycon
         >>> import iclei_model as im
         >>> im.validate(im.load_dataset("east-asia-2019"))
-        <ValidationReport 0 errors, 11 warnings: initiative.no_pathway 4, source.contradiction 7>
+        <ValidationReport 0 errors, 12 warnings: initiative.no_pathway 4, source.contradiction 8>
 
         ```
         """
@@ -271,7 +272,7 @@ class ValidationReport:
         >>> import iclei_model as im
         >>> frame = im.validate(im.load_dataset("east-asia-2019")).to_pandas()
         >>> frame.groupby("code", observed=True).size().to_dict()
-        {'initiative.no_pathway': 4, 'source.contradiction': 7}
+        {'initiative.no_pathway': 4, 'source.contradiction': 8}
 
         ```
 

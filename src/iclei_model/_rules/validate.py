@@ -37,6 +37,7 @@ CHECKS: tuple[Check, ...] = (
     identifiers.check_identifiers,
     references.check_references,
     references.check_contradictions,
+    references.check_note_fields,
     references.check_cycles,
     dates.check_dates,
     dates.check_position_dates,

@@ -14,10 +14,12 @@ from typing import Any
 import attrs
 
 from iclei_model._model import validators as v
-from iclei_model._model.identifiers import PATTERNS
+from iclei_model._model.identifiers import PATTERNS, PERSON_SCHEMES
 from iclei_model._model.introspect import default_value, init_fields, without_none
+from iclei_model._model.records import ORGANISATION_CLASSES
 from iclei_model._model.shapes import Constraint, Shape, TypeShape, constraint_of, shape_of
 from iclei_model._model.text import _TAG
+from iclei_model._model.vocab import IdentifierScheme
 from iclei_model.errors import InvalidValueError
 from iclei_model.fields import info
 
@@ -342,7 +344,40 @@ class _Builder:
 
 # Invariants that span a record's fields (its __attrs_post_init__), where JSON Schema
 # can say them; tests/test_schema.py checks each against loads, both ways.
+def _identifiers(person: bool) -> dict[str, Any]:
+    """A record's identifiers: schemes that fit it (ORCID for people), one id a scheme."""
+    schemes = [
+        scheme.value
+        for scheme in IdentifierScheme
+        if scheme is IdentifierScheme.WIKIDATA or (scheme in PERSON_SCHEMES) == person
+    ]
+    one_each = [
+        {
+            "type": "array",
+            "contains": {
+                "type": "object",
+                "required": ["scheme"],
+                "properties": {"scheme": {"const": scheme}},
+            },
+            "minContains": 0,
+            "maxContains": 1,
+        }
+        for scheme in schemes
+    ]
+    item = {"type": "object", "properties": {"scheme": {"type": "string", "enum": schemes}}}
+    identifiers = {"type": "array", "items": item, "allOf": one_each}
+    return {"properties": {"identifiers": identifiers}}
+
+
 _CONDITIONS: dict[str, list[dict[str, Any]]] = {
+    "Person": [_identifiers(person=True)],
+    **{cls.__name__: [_identifiers(person=False)] for cls in ORGANISATION_CLASSES.values()},
+    "Commitment": [
+        {  # a commitment of kind "other" says what it is
+            "if": {"required": ["kind"], "properties": {"kind": {"const": "other"}}},
+            "then": {"required": ["text"], "properties": {"text": {"type": "object"}}},
+        }
+    ],
     "Identifier": [  # each scheme's format (an ORCID iD's check digit is left to loads)
         {
             "if": {"properties": {"scheme": {"const": scheme.value}}},

@@ -43,6 +43,28 @@ def _is_partial(value: Any) -> bool:
     return isinstance(value, PartialDate) and value.precision is not Precision.DAY
 
 
+def _zone_used(zones: dict[str, set[int]], prop: Any, value: _dt.datetime) -> None:
+    """Count the year of a date-time written with a TZID, for its zone's VTIMEZONE."""
+    tzid = prop.params.get("TZID")
+    if tzid is not None:
+        zones.setdefault(str(tzid), set()).add(value.year)
+
+
+def _in_utc(item: Any, name: str, value: _dt.datetime) -> bool:
+    """A date-time as its instant in UTC (``20190610T090000Z``); False where it has none.
+
+    For local times readers resolve differently: those clocks pass twice or skip,
+    at offsets that are not whole minutes or outside -12:00 to +14:00. An instant
+    before 0001-01-01 UTC has no UTC form; it keeps its local time and zone.
+    """
+    try:
+        item.add(name, value.astimezone(_dt.UTC))
+    except OverflowError:
+        item.add(name, value)
+        return False
+    return True
+
+
 def to_ical(
     dataset: Dataset,
     events: Iterable[Event] | None = None,
@@ -116,11 +138,14 @@ def to_ical(
                     continue
                 if unambiguous(value):  # DTSTART;TZID=Asia/Tokyo:20190610T090000
                     item.add(name, value)
-                    tzid = item[name].params.get("TZID")  # none for UTC: 20190610T090000Z
-                    if tzid is not None:
-                        zones.setdefault(str(tzid), set()).add(value.year)
-                else:  # clocks pass it twice, or skip it, or local mean time: in UTC
-                    item.add(name, value.astimezone(_dt.UTC))
+                    if "TZID" in item[name].params or not value.utcoffset():  # or UTC: ...Z
+                        _zone_used(zones, item[name], value)
+                        continue
+                    # A zone icalendar takes for UTC (Atlantic/Reykjavik, GMT today) at an
+                    # earlier offset: its local time was written with a Z. Write the instant.
+                    del item[name]
+                if not _in_utc(item, name, value):
+                    _zone_used(zones, item[name], value)
         else:
             first, last = event.start_date.first_day(), event.end_date.last_day()
             item.add("dtstart", first)

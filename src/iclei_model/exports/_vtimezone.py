@@ -34,6 +34,8 @@ _SECOND = _dt.timedelta(seconds=1)
 _FIRST = _dt.datetime(1, 1, 2, tzinfo=_dt.UTC)  # a day in: local times stay in range
 _LAST = _dt.datetime(9999, 12, 31, tzinfo=_dt.UTC)
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_SHORTEST, _LONGEST = _dt.timedelta(hours=-12), _dt.timedelta(hours=14)
+"""The range of UTC offsets every reader takes as they are."""
 
 
 @attrs.frozen
@@ -185,12 +187,11 @@ def unambiguous(value: _dt.datetime) -> bool:
     one in the hour skipped when they go forward none; readers resolve these
     differently. An offset that is not whole minutes (local mean time, as in Tehran
     before 1946 at +03:25:44) is written to the second, but ical.js reads offsets to
-    the minute. Such times are written in UTC instead.
+    the minute; it also misreads offsets beyond -12:00 and +14:00 (Guam's -14:21
+    before 1845). Such times are written in UTC instead.
     """
     wall = _dt.datetime(*value.timetuple()[:6], tzinfo=value.tzinfo)
     offset = wall.utcoffset()
-    return (
-        offset == wall.replace(fold=1).utcoffset()
-        and offset is not None
-        and not offset.seconds % 60
-    )
+    if offset is None or offset != wall.replace(fold=1).utcoffset():
+        return False
+    return not offset.seconds % 60 and _SHORTEST <= offset <= _LONGEST

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from iclei_model._base.i18n import LocaleArg, get_locale, tr
 from iclei_model._base.messages import show
-from iclei_model._model.partial_date import PartialDate
+from iclei_model._model.partial_date import PartialDate, Precision
 from iclei_model._model.records import (
     Commitment,
     Event,
@@ -204,8 +205,14 @@ def format_commitment(
 
 
 def _names_year(text: str, year: PartialDate) -> bool:
-    """Whether a commitment's own words already give its target year ("... by 2050")."""
-    return str(year.year) in text
+    """Whether a commitment's own words already give its target ("... by 2050").
+
+    Only a target known to the year can be given by its number alone; a number
+    inside another (12050) is not it.
+    """
+    if year.precision is not Precision.YEAR:
+        return False
+    return re.search(rf"(?<![0-9]){year.year}(?![0-9])", text) is not None
 
 
 def format_mandate(

@@ -486,10 +486,21 @@ def _quantity(name: str, what: str, get: Callable[[Any], Quantity | None]) -> Sp
         quantity = get(record)
         return None if quantity is None else quantity.unit.value
 
+    def bound(record: Any, _: Dataset) -> str | None:
+        quantity = get(record)
+        return None if quantity is None else quantity.bound.value
+
     return (
         _col(f"{name}_value", "float", f"the number of {what}", value),
         _col(f"{name}_value_exact", "string", f"the number of {what}, with every digit", exact),
         _col(f"{name}_unit", "category", f"the unit of {what}", unit, categories=_values(Unit)),
+        _col(
+            f"{name}_bound",
+            "category",
+            f"whether the number of {what} is exact, at least, more than, about or up to",
+            bound,
+            categories=_values(Bound),
+        ),
     )
 
 
@@ -503,7 +514,7 @@ _COMMITMENTS: Spec = (
     *_field(Commitment, "baseline_year", "the year a reduction is measured against"),
     *_quantity("baseline", "the baseline", lambda c: c.baseline),
     *_field(Commitment, "scope", "what it covers"),
-    *_field(Commitment, "status", "proposed, announced, in a plan, in law...", ordered=True),
+    *_field(Commitment, "status", "proposed, announced, in a plan, in law, achieved, withdrawn"),
     *_field(Commitment, "made", "when it was made or announced"),
     *_field(Commitment, "signed_by", "the id of the mandate or person that signed it"),
     *_field(Commitment, "initiatives", "ids of the initiatives it belongs to"),
