@@ -263,3 +263,20 @@ def test_audited_lapses_stay_fixed(ds: im.Dataset) -> None:
             ), membership.id
     # every note's field is a field of its record
     assert not im.validate(ds).select("note.unknown_field")
+
+
+def test_participations_as_the_sources_state_them(ds: im.Dataset) -> None:
+    coalition = ds.initiative("green-circular-cities-coalition")
+    roles = {p.government: (p.role, p.since) for p in coalition.participations}
+    assert roles["changchun"] == (im.ParticipationRole.MEMBER, im.PartialDate(2019))
+    assert {g for g, (role, _) in roles.items() if role is im.ParticipationRole.ENDORSER} == {
+        "datong",
+        "bonn",
+        "turku",
+        "nagano-prefecture",
+        "yokohama",
+    }
+    [bea] = ds.initiative("building-efficiency-accelerator").participations
+    assert (bea.government, bea.since) == ("ulaanbaatar", im.PartialDate(2017))
+    [pilot] = ds.initiative("integrating-air-quality-climate-planning").participations
+    assert (pilot.government, pilot.role) == ("chengdu", im.ParticipationRole.PILOT_CITY)

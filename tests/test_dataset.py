@@ -191,3 +191,32 @@ def test_look_up_by_identifier(ds: im.Dataset) -> None:
         ds.by_identifier("iso_3166_2", "JP-26")
     with pytest.raises(ValueError, match="'isbn' is not a valid IdentifierScheme"):
         ds.by_identifier("isbn", "0")
+
+
+def test_participants_with_and_without_dates(ds: im.Dataset) -> None:
+    coalition = "green-circular-cities-coalition"
+    everyone = ["changchun", "datong", "bonn", "turku", "nagano-prefecture", "yokohama"]
+    assert ds.participants_of(coalition) == everyone
+    # Changchun joined in 2019; the endorsers are given no dates and count on every day
+    assert "changchun" not in ds.participants_of(coalition, on=datetime.date(2018, 12, 31))
+    assert ds.participants_of(coalition, on=datetime.date(2019, 1, 1)) == everyone
+    # a bare list still reads: the participants of the Beijing-Seoul comparison
+    comparison = "beijing-seoul-air-pollution-comparison"
+    assert ds.participants_of(comparison, on=datetime.date(1900, 1, 1)) == ["beijing", "seoul"]
+    entry = next(
+        e for e in ds.timeline("ulaanbaatar") if e.record == "building-efficiency-accelerator"
+    )
+    assert (str(entry.date), entry.what) == ("2017", "member: Building Efficiency Accelerator")
+    with pytest.raises(im.UnknownRecordError):
+        ds.participants_of("kyoto")
+
+
+def test_a_government_is_listed_once_in_an_initiative() -> None:
+    with pytest.raises(im.InvalidValueError, match="'kyoto' is in participations too"):
+        im.Initiative(
+            id="i",
+            name={"en": "I"},
+            kind="project",
+            participants=["kyoto"],
+            participations=[im.Participation(government="kyoto", role="endorser")],
+        )

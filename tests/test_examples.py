@@ -80,10 +80,10 @@ def test_governance_roster_lists_holders(tmp_path: Path, ds: im.Dataset) -> None
 
 def test_initiative_participation_counts(tmp_path: Path, ds: im.Dataset) -> None:
     out = run("initiative_participation.py", tmp_path)
-    counts = Counter(g for i in ds.initiatives for g in i.participants)
+    counts = Counter(g for i in ds.initiatives for g in ds.participants_of(i.id))
     top, most = counts.most_common(1)[0]
     assert f"  {ds.organisation(top).name}: {most} (" in out
-    taking_part = {i.id for i in ds.initiatives if i.participants}
+    taking_part = {i.id for i in ds.initiatives if ds.participants_of(i.id)}
     assert f"{len(counts)} governments take part in {len(taking_part)} initiatives." in out
 
 

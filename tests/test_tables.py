@@ -24,6 +24,7 @@ from iclei_model.tables import TABLES, to_arrow, to_pandas, to_polars, write_par
 NESTED = {
     "positions": lambda ds: sum(len(p.positions) for p in ds.people),
     "proxies": lambda ds: sum(len(m.proxies) for m in ds.mandates),
+    "participations": lambda ds: sum(len(i.participations) for i in ds.initiatives),
     "figures": lambda ds: (
         sum(len(o.figures) for o in ds.organisations)
         + sum(len(i.outcomes) for i in ds.initiatives)
@@ -201,7 +202,7 @@ def test_ids_join_across_tables(ds: im.Dataset) -> None:
     )
     organisations = set(to_pandas(ds, "organisations")["id"])
     assert set(participants["participants"]) <= organisations
-    assert len(participants) == sum(len(i.participants) for i in ds.initiatives)
+    assert len(participants) == sum(len(ds.participants_of(i.id)) for i in ds.initiatives)
 
 
 def test_nested_tables(ds: im.Dataset) -> None:
@@ -329,7 +330,7 @@ def test_duckdb_reads_the_parquet_output(ds: im.Dataset, tmp_path: Path) -> None
         "SELECT count(*) FROM read_parquet(?) AS i, unnest(i.participants) AS p(government)",
         [str(tmp_path / "initiatives.parquet")],
     ).fetchone()
-    assert count == sum(len(i.participants) for i in ds.initiatives)
+    assert count == sum(len(ds.participants_of(i.id)) for i in ds.initiatives)
 
 
 def test_figure_values_are_floats_of_the_decimals(ds: im.Dataset) -> None:
@@ -532,3 +533,15 @@ def test_commitments_table(ds: im.Dataset, tmp_path: Path) -> None:
         f"SELECT target_value_exact, target_bound FROM '{tmp_path / 'commitments.parquet'}'"
     ).fetchall()
     assert rows == [("40", "up_to")]
+
+
+def test_participations_table(ds: im.Dataset) -> None:
+    frame = to_pandas(ds, "participations")
+    rows = {(r.initiative, r.government): r for r in frame.itertuples()}
+    changchun = rows[("green-circular-cities-coalition", "changchun")]
+    assert (changchun.role, changchun.since_first) == ("member", pd.Timestamp("2019-01-01"))
+    assert rows[("green-circular-cities-coalition", "turku")].role == "endorser"
+    assert len(frame) == sum(len(i.participations) for i in ds.initiatives)
+    # the initiatives table lists every participant, dated or not
+    initiatives = to_pandas(ds, "initiatives").set_index("id")
+    assert "changchun" in list(initiatives.loc["green-circular-cities-coalition", "participants"])

@@ -277,6 +277,18 @@ FAILS: dict[str, Case] = {
         "$.initiatives[{initiatives:ecomobility}].pathways",
         "ecomobility names no pathway",
     ),
+    "participation.dates_inverted": Case(
+        lambda ds: edit(
+            "initiatives",
+            "green-circular-cities-coalition",
+            participations=[
+                attrs.evolve(p, until=P("2018")) if p.government == "changchun" else p
+                for p in ds.initiative("green-circular-cities-coalition").participations
+            ],
+        )(ds),
+        "$.initiatives[{initiatives:green-circular-cities-coalition}].participations[0].until",
+        "changchun leaves 2018 before it joins 2019",
+    ),
     "event.dates_inverted": Case(
         lambda ds: edit("events", ds.events[0].id, end=P("2018-12"))(ds),
         "$.events[0].end",
@@ -450,6 +462,20 @@ PASSES: dict[str, tuple[Change, im.GovernancePolicy | None]] = {
     "initiative.no_pathway": (
         # A funding programme funds across pathways: it need not name one.
         edit("initiatives", "ecomobility", kind="funding_programme", pathways=()),
+        None,
+    ),
+    "participation.dates_inverted": (
+        # an end known to the year that contains the start
+        lambda ds: edit(
+            "initiatives",
+            "green-circular-cities-coalition",
+            participations=[
+                attrs.evolve(p, since=P("2019-08"), until=P("2019"))
+                if p.government == "changchun"
+                else p
+                for p in ds.initiative("green-circular-cities-coalition").participations
+            ],
+        )(ds),
         None,
     ),
     "event.dates_inverted": (

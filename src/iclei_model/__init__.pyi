@@ -81,6 +81,9 @@ from ._model.records import (
     OtherOrganisation as OtherOrganisation,
 )
 from ._model.records import (
+    Participation as Participation,
+)
+from ._model.records import (
     Person as Person,
 )
 from ._model.records import (
@@ -154,6 +157,9 @@ from ._model.vocab import (
 )
 from ._model.vocab import (
     NoteKind as NoteKind,
+)
+from ._model.vocab import (
+    ParticipationRole as ParticipationRole,
 )
 from ._model.vocab import (
     Pathway as Pathway,

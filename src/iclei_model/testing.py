@@ -61,6 +61,7 @@ from ._model.records import (
     Office,
     Organisation,
     OtherOrganisation,
+    Participation,
     Person,
     PersonName,
     Position,
@@ -404,6 +405,13 @@ def _event(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
         kw["place"] = draw(strategy_for(Place))
 
 
+def _listed_once(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
+    """A government in an initiative's participations is not in its bare participants too."""
+    dated = {p.government for p in kw.get("participations", ())}
+    if dated & set(kw.get("participants", ())):
+        kw["participants"] = tuple(g for g in kw["participants"] if g not in dated)
+
+
 def _about_own_fields(cls: type) -> Repair:
     """Notes whose ``field`` is one of *cls*'s own fields, as ``note.unknown_field`` wants."""
     names = sorted(
@@ -475,7 +483,8 @@ _REPAIRS: dict[type, Repair] = {
     Membership: _ordered(*Membership.__period__),
     Term: _ordered(*Term.__period__),
     Mandate: _ordered(*Mandate.__period__),
-    Initiative: _both(_ordered(*Initiative.__period__), _not_own_parent),
+    Initiative: _both(_ordered(*Initiative.__period__), _not_own_parent, _listed_once),
+    Participation: _ordered(*Participation.__period__),
     Commitment: _commitment,
     Event: _event,
     Network: _both(_not_own_parent, _fitting_identifiers(person=False)),

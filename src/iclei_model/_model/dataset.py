@@ -440,6 +440,19 @@ class Dataset:
             (i for i in self.initiatives if pathway in i.pathways), key=lambda i: i.name.get("en")
         )
 
+    def participants_of(self, initiative: str, *, on: _dt.date | None = None) -> list[str]:
+        """The ids of the governments taking part in *initiative*, on the day *on* if given.
+
+        Those listed with no dates (``participants``) take part on every day; a
+        dated participation from its ``since`` to its ``until``, known to the year or
+        month counting from the first day of its start (see `covers`).
+        """
+        found = self.initiative(initiative)
+        dated = [
+            p.government for p in found.participations if on is None or covers(p.since, p.until, on)
+        ]
+        return list(dict.fromkeys([*found.participants, *dated]))
+
     def children(self, record_id: str) -> list[Event | Initiative]:
         """Events or initiatives whose ``parent`` is *record_id*."""
         record = self.get(record_id)
@@ -535,6 +548,10 @@ class Dataset:
             )
         roles = ("lead", "partners", "funders", "participants")
         for initiative in self.initiatives:
+            for part in initiative.participations:
+                if part.government == org.id:
+                    what = f"{part.role.value.replace('_', ' ')}: {initiative.name}"
+                    entries.append(TimelineEntry(date=part.since, what=what, record=initiative.id))
             for role in roles:
                 if org.id in getattr(initiative, role):
                     entries.append(

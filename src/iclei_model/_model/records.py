@@ -47,6 +47,7 @@ from .vocab import (
     MembershipStatus,
     NameOrder,
     NoteKind,
+    ParticipationRole,
     Pathway,
     Region,
     SeatRole,
@@ -72,6 +73,7 @@ __all__ = [
     "Office",
     "Organisation",
     "OtherOrganisation",
+    "Participation",
     "Person",
     "PersonName",
     "Place",
@@ -733,6 +735,32 @@ class Mandate:
 
 
 @attrs.frozen(kw_only=True)
+class Participation:
+    """A government's part in an initiative: a role and, where the sources give them, dates.
+
+    ```pycon
+    >>> Participation(government="changchun", since=PartialDate(2019)).role
+    <ParticipationRole.MEMBER: 'member'>
+
+    ```
+    """
+
+    __period__: ClassVar[tuple[str, str]] = ("since", "until")
+    """The fields of its first and last day, which the model keeps in order."""
+
+    government: str = _ref("Government")
+    role: ParticipationRole = attrs.field(
+        default=ParticipationRole.MEMBER, converter=ParticipationRole
+    )
+    since: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    """When it joined; None where the sources do not say."""
+    until: PartialDate | None = attrs.field(default=None, validator=_optional_date)
+    """When it left; None while ongoing."""
+    sources: tuple[Citation, ...] = _sources()
+    notes: tuple[Note, ...] = _notes()
+
+
+@attrs.frozen(kw_only=True)
 class Initiative:
     """A programme, project, network, coalition, partnership, training or study."""
 
@@ -750,7 +778,9 @@ class Initiative:
     funding_programmes: tuple[str, ...] = _refs(FUNDING_PROGRAMME, what="a funding programme")
     """Ids of initiatives of kind ``funding_programme``."""
     participants: tuple[str, ...] = _refs("Government")
-    """Ids of the governments taking part."""
+    """Ids of the governments taking part, where the sources give no role or date."""
+    participations: tuple[Participation, ...] = attrs.field(default=(), converter=tuple)
+    """The governments taking part with a role, and dates where the sources give them."""
     parent: str | None = _optional_ref("Initiative")
     start: PartialDate | None = attrs.field(default=None, validator=_optional_date)
     end: PartialDate | None = attrs.field(default=None, validator=_optional_date)
@@ -765,6 +795,14 @@ class Initiative:
             raise InvalidValueError(
                 f"{self.id!r} cannot be its own parent", record="Initiative", field="parent"
             )
+        dated = {p.government for p in self.participations}
+        for index, government in enumerate(self.participants):
+            if government in dated:
+                raise InvalidValueError(
+                    f"{government!r} is in participations too: list a government once",
+                    record="Initiative",
+                    field=f"participants[{index}]",
+                )
 
 
 @attrs.frozen(kw_only=True)

@@ -22,6 +22,7 @@ __all__ = [
     "MembershipStatus",
     "NameOrder",
     "NoteKind",
+    "ParticipationRole",
     "Pathway",
     "Region",
     "SeatRole",
@@ -286,6 +287,18 @@ class IdentifierScheme(enum.StrEnum):
     """The Research Organization Registry, for institutions."""
     ORCID = "orcid"
     """ORCID iDs, for people."""
+
+
+class ParticipationRole(enum.StrEnum):
+    """A government's part in an initiative."""
+
+    MEMBER = "member"
+    ENDORSER = "endorser"
+    """It endorsed the initiative (a coalition's founding declaration, say)."""
+    PILOT_CITY = "pilot_city"
+    """Chosen to try the initiative's work first."""
+    INVITED = "invited"
+    """Invited to take part; not yet known to have joined."""
 
 
 class CommitmentKind(enum.StrEnum):

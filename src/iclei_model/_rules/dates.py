@@ -5,12 +5,12 @@ from __future__ import annotations
 from iclei_model._model.dataset import Dataset
 from iclei_model._model.introspect import init_fields
 from iclei_model._model.period import ends_before
-from iclei_model._model.records import Position, Term
+from iclei_model._model.records import Participation, Position, Term
 from iclei_model._model.shapes import Shape, shape_of
 
 from .context import Context, check, term_inverted
 
-__all__ = ["check_dates", "check_position_dates", "check_term_dates"]
+__all__ = ["check_dates", "check_participation_dates", "check_position_dates", "check_term_dates"]
 
 
 def _pairs() -> dict[str, tuple[str, str, str]]:
@@ -43,6 +43,24 @@ def check_dates(ctx: Context) -> None:
             if start is not None and end is not None and ends_before(start, end):
                 message = f"ends {end} before it starts {start}"
                 ctx.add(code, collection, index, f".{last}", message, record.id)
+
+
+@check("participation.dates_inverted")
+def check_participation_dates(ctx: Context) -> None:
+    """A government's participation in an initiative ends before it starts."""
+    first_name, last_name = Participation.__period__
+    for index, initiative in enumerate(ctx.ds.initiatives):
+        for k, part in enumerate(initiative.participations):
+            first, last = getattr(part, first_name), getattr(part, last_name)
+            if first and last and ends_before(first, last):
+                ctx.add(
+                    "participation.dates_inverted",
+                    "initiatives",
+                    index,
+                    f".participations[{k}].{last_name}",
+                    f"{part.government} leaves {last} before it joins {first}",
+                    initiative.id,
+                )
 
 
 @check("position.dates_inverted")

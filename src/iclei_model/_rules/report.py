@@ -126,6 +126,11 @@ RULES: Mapping[str, Rule] = _rules(
     ("position.dates_inverted", _E, N_("rule", "a person's position ends before it starts")),
     ("initiative.dates_inverted", _E, N_("rule", "an initiative ends before it starts")),
     ("initiative.no_pathway", _W, N_("rule", "an initiative names no pathway")),
+    (
+        "participation.dates_inverted",
+        _E,
+        N_("rule", "a government's part in an initiative ends before it starts"),
+    ),
     ("event.dates_inverted", _E, N_("rule", "an event ends before it starts")),
     (
         "commitment.target_before_made",

@@ -55,6 +55,7 @@ CHECKS: tuple[Check, ...] = (
     mandates.check_term_limits,
     mandates.check_regional_seats,
     initiatives.check_pathways,
+    dates.check_participation_dates,
     commitments.check_commitment_dates,
     commitments.check_signers,
 )

@@ -44,6 +44,7 @@ from iclei_model._model.vocab import (
     Bound,
     GovernmentLevel,
     IdentifierScheme,
+    ParticipationRole,
     Pathway,
     Region,
     Sector,
@@ -453,6 +454,25 @@ _POSITIONS: Spec = (
     *_partial("end", "when they left it", lambda row, _: row[1].end),
 )
 
+_PARTICIPATIONS: Spec = (
+    _col("initiative", "string", "the id of the initiative", lambda row, _: row[0].id),
+    _col(
+        "government",
+        "string",
+        "the id of the government taking part",
+        lambda row, _: row[1].government,
+    ),
+    _col(
+        "role",
+        "category",
+        "member, endorser, pilot city or invited",
+        lambda row, _: row[1].role.value,
+        categories=_values(ParticipationRole),
+    ),
+    *_partial("since", "when it joined", lambda row, _: row[1].since),
+    *_partial("until", "when it left", lambda row, _: row[1].until),
+)
+
 _INITIATIVES: Spec = (
     *_field(Initiative, "id", "the initiative's id"),
     *_field(Initiative, "name", "its name"),
@@ -463,7 +483,15 @@ _INITIATIVES: Spec = (
     *_field(Initiative, "partners", "ids of partner organisations"),
     *_field(Initiative, "funders", "ids of funders"),
     *_field(Initiative, "funding_programmes", "ids of the funding programmes (initiatives)"),
-    *_field(Initiative, "participants", "ids of the governments taking part"),
+    _col(
+        "participants",
+        "list",
+        "ids of the governments taking part, dated or not (the participations table has"
+        " their roles and dates)",
+        lambda i, _: list(
+            dict.fromkeys([*i.participants, *(p.government for p in i.participations)])
+        ),
+    ),
     *_field(Initiative, "parent", "the id of the initiative it belongs to"),
     *_field(Initiative, "start", "when it started"),
     *_field(Initiative, "end", "when it ended"),
@@ -615,6 +643,12 @@ def _proxy_rows(ds: Dataset) -> Iterator[tuple[Any, ...]]:
             yield mandate, proxy
 
 
+def _participation_rows(ds: Dataset) -> Iterator[tuple[Any, ...]]:
+    for initiative in ds.initiatives:
+        for part in initiative.participations:
+            yield initiative, part
+
+
 def _position_rows(ds: Dataset) -> Iterator[tuple[Any, ...]]:
     for person in ds.people:
         for position in person.positions:
@@ -656,6 +690,7 @@ _TABLE_SOURCES: dict[str, tuple[Spec, Callable[[Dataset], Iterable[Any]]]] = {
     "mandates": (_MANDATES, lambda ds: ds.mandates),
     "proxies": (_PROXIES, _proxy_rows),
     "initiatives": (_INITIATIVES, lambda ds: ds.initiatives),
+    "participations": (_PARTICIPATIONS, _participation_rows),
     "events": (_EVENTS, lambda ds: ds.events),
     "commitments": (_COMMITMENTS, lambda ds: ds.commitments),
     "figures": (_FIGURES, _figure_rows),
@@ -669,8 +704,9 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
 """Every table by name, with its columns.
 
 One table per collection of a Dataset, plus ``positions`` (people's posts),
-``proxies`` (who stood in for a mandate's holder) and ``figures`` (the figures of
-organisations and events, and the outcomes of initiatives), one row each.
+``proxies`` (who stood in for a mandate's holder), ``participations`` (governments'
+dated parts in initiatives) and ``figures`` (the figures of organisations and
+events, and the outcomes of initiatives), one row each.
 """
 
 
