@@ -264,8 +264,6 @@ def test_rules_recur_by_count_with_no_rdate_lists() -> None:
         ("Europe/Berlin", (2021, 10, 31, 2, 30), 1, "20211031T013000Z"),  # the second (CET)
         ("Europe/Berlin", (1890, 6, 1, 12, 0), 0, "18900601T110632Z"),  # local mean time +00:53:28
         ("Pacific/Guam", (1800, 6, 1, 12, 0), 0, "18000602T022100Z"),  # -14:21, beyond -12:00
-        # GMT today, so icalendar writes its times with a Z: at -01:00 in 1930 that was wrong
-        ("Atlantic/Reykjavik", (1930, 6, 1, 12, 0), 0, "19300601T130000Z"),
     ],
 )
 def test_times_readers_would_resolve_differently_are_written_in_utc(
@@ -274,6 +272,20 @@ def test_times_readers_would_resolve_differently_are_written_in_utc(
     start = dt.datetime(*local, tzinfo=zoneinfo.ZoneInfo(zone), fold=fold).astimezone(dt.UTC)
     text = export([event(0, start, zone)]).decode()
     assert f"\r\nDTSTART:{written}\r\n" in text
+    assert read_icalendar(renamed(text.encode()))["e0"][0] == int(start.timestamp())
+
+
+def test_a_zone_that_is_gmt_today_keeps_its_earlier_offsets() -> None:
+    # icalendar 7 takes Atlantic/Reykjavik (GMT today) for UTC and writes a Z after the
+    # local time, which at -01:00 in 1930 names the wrong instant; the export writes
+    # the instant instead. icalendar 6 writes the zone, which is right too.
+    start = dt.datetime(1930, 6, 1, 13, tzinfo=dt.UTC)  # 12:00 at -01:00
+    text = export([event(0, start, "Atlantic/Reykjavik")]).decode()
+    assert "\r\nDTSTART:19300601T120000Z\r\n" not in text
+    assert (
+        "\r\nDTSTART:19300601T130000Z\r\n" in text
+        or "\r\nDTSTART;TZID=Atlantic/Reykjavik:19300601T120000\r\n" in text
+    )
     assert read_icalendar(renamed(text.encode()))["e0"][0] == int(start.timestamp())
 
 
