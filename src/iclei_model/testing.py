@@ -41,7 +41,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
 from ._model import validators as v
 from ._model.dataset import Dataset
 from ._model.describe import references
-from ._model.identifiers import PATTERNS, PERSON_SCHEMES, orcid_check_digit
+from ._model.identifiers import PATTERNS, orcid_check_digit, schemes_for
 from ._model.introspect import init_fields, without_none
 from ._model.partial_date import PartialDate
 from ._model.period import period_bounds
@@ -454,15 +454,12 @@ def _identifier_value(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
 
 def _fitting_identifiers(person: bool) -> Repair:
     """Identifiers of schemes that fit the record (people or not), one a scheme."""
+    fitting = schemes_for(person=person)
 
     def repair(draw: Callable[..., Any], kw: dict[str, Any]) -> None:
         kept: dict[IdentifierScheme, Any] = {}
         for item in kw.get("identifiers", ()):
-            fits = (
-                item.scheme is IdentifierScheme.WIKIDATA
-                or (item.scheme in PERSON_SCHEMES) == person
-            )
-            if fits:
+            if item.scheme in fitting:
                 kept.setdefault(item.scheme, item)
         kw["identifiers"] = tuple(kept.values())
 

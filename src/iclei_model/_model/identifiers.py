@@ -10,11 +10,13 @@ from .vocab import IdentifierScheme
 
 __all__ = [
     "FORMATS",
+    "ORGANISATION_SCHEMES",
     "PATTERNS",
     "PERSON_SCHEMES",
     "REGISTRIES",
     "is_identifier",
     "orcid_check_digit",
+    "schemes_for",
 ]
 
 _TOKEN = r"[A-Za-z0-9][A-Za-z0-9._:/-]*"
@@ -63,7 +65,17 @@ REGISTRIES: Mapping[IdentifierScheme, str] = MappingProxyType(
 """Each scheme's registry, by name."""
 
 PERSON_SCHEMES = frozenset({IdentifierScheme.WIKIDATA, IdentifierScheme.ORCID})
-"""The schemes that identify people; the others identify organisations and places."""
+"""The schemes that identify people."""
+
+ORGANISATION_SCHEMES = frozenset(set(IdentifierScheme) - {IdentifierScheme.ORCID})
+"""The schemes that identify organisations and places: all but ORCID."""
+
+
+def schemes_for(*, person: bool) -> tuple[IdentifierScheme, ...]:
+    """The schemes whose ids a person (or else an organisation) can carry, in order."""
+    allowed = PERSON_SCHEMES if person else ORGANISATION_SCHEMES
+    return tuple(scheme for scheme in IdentifierScheme if scheme in allowed)
+
 
 _COMPILED = {scheme: re.compile(pattern, re.ASCII) for scheme, pattern in PATTERNS.items()}
 

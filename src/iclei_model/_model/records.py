@@ -16,7 +16,7 @@ from iclei_model._base.messages import show
 from iclei_model.errors import InvalidValueError
 
 from .describe import FUNDING_PROGRAMME, FieldInfo, metadata, phrase
-from .identifiers import FORMATS, PERSON_SCHEMES, is_identifier
+from .identifiers import FORMATS, is_identifier, schemes_for
 from .partial_date import PartialDate
 from .pydantic import give_pydantic_hooks
 from .text import LocalizedText, as_text
@@ -277,6 +277,7 @@ class Identifier:
 
 def _identifiers(person: bool) -> Any:
     """The identifiers of a record: one value a scheme, of schemes that fit the record."""
+    fitting = schemes_for(person=person)
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
         seen: set[IdentifierScheme] = set()
@@ -295,10 +296,8 @@ def _identifiers(person: bool) -> Any:
                     field=where,
                 )
             seen.add(item.scheme)
-            if (
-                item.scheme in PERSON_SCHEMES
-            ) != person and item.scheme is not IdentifierScheme.WIKIDATA:
-                whose = "a person" if item.scheme in PERSON_SCHEMES else "an organisation or place"
+            if item.scheme not in fitting:
+                whose = "an organisation or place" if person else "a person"
                 raise InvalidValueError(
                     f"{item.scheme.value} ids identify {whose}, not a {type(instance).__name__}",
                     record=type(instance).__name__,

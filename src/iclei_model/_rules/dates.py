@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from iclei_model._model.dataset import Dataset
 from iclei_model._model.introspect import init_fields
 from iclei_model._model.period import ends_before
@@ -45,39 +48,48 @@ def check_dates(ctx: Context) -> None:
                 ctx.add(code, collection, index, f".{last}", message, record.id)
 
 
+def _part_dates(
+    ctx: Context,
+    code: str,
+    collection: str,
+    parts: str,
+    cls: type,
+    message: Callable[[Any, Any, Any], str],
+) -> None:
+    """Parts kept in a record's *parts* field whose period (``cls.__period__``) is inverted."""
+    first_name, last_name = cls.__period__  # type: ignore[attr-defined]
+    for index, record in enumerate(getattr(ctx.ds, collection)):
+        for k, part in enumerate(getattr(record, parts)):
+            first, last = getattr(part, first_name), getattr(part, last_name)
+            if first and last and ends_before(first, last):
+                where = f".{parts}[{k}].{last_name}"
+                ctx.add(code, collection, index, where, message(part, first, last), record.id)
+
+
 @check("participation.dates_inverted")
 def check_participation_dates(ctx: Context) -> None:
     """A government's participation in an initiative ends before it starts."""
-    first_name, last_name = Participation.__period__
-    for index, initiative in enumerate(ctx.ds.initiatives):
-        for k, part in enumerate(initiative.participations):
-            first, last = getattr(part, first_name), getattr(part, last_name)
-            if first and last and ends_before(first, last):
-                ctx.add(
-                    "participation.dates_inverted",
-                    "initiatives",
-                    index,
-                    f".participations[{k}].{last_name}",
-                    f"{part.government} leaves {last} before it joins {first}",
-                    initiative.id,
-                )
+    _part_dates(
+        ctx,
+        "participation.dates_inverted",
+        "initiatives",
+        "participations",
+        Participation,
+        lambda part, first, last: f"{part.government} leaves {last} before it joins {first}",
+    )
 
 
 @check("position.dates_inverted")
 def check_position_dates(ctx: Context) -> None:
     """A person's position ends before it starts."""
-    for index, person in enumerate(ctx.ds.people):
-        for k, position in enumerate(person.positions):
-            first, last = (getattr(position, name) for name in Position.__period__)
-            if first and last and ends_before(first, last):
-                ctx.add(
-                    "position.dates_inverted",
-                    "people",
-                    index,
-                    f".positions[{k}].{Position.__period__[1]}",
-                    f"ends {last} before it starts {first}",
-                    person.id,
-                )
+    _part_dates(
+        ctx,
+        "position.dates_inverted",
+        "people",
+        "positions",
+        Position,
+        lambda _, first, last: f"ends {last} before it starts {first}",
+    )
 
 
 @check("term.dates_inverted")

@@ -14,12 +14,11 @@ from typing import Any
 import attrs
 
 from iclei_model._model import validators as v
-from iclei_model._model.identifiers import PATTERNS, PERSON_SCHEMES
+from iclei_model._model.identifiers import PATTERNS, schemes_for
 from iclei_model._model.introspect import default_value, init_fields, without_none
 from iclei_model._model.records import ORGANISATION_CLASSES
 from iclei_model._model.shapes import Constraint, Shape, TypeShape, constraint_of, shape_of
 from iclei_model._model.text import _TAG
-from iclei_model._model.vocab import IdentifierScheme
 from iclei_model.errors import InvalidValueError
 from iclei_model.fields import info
 
@@ -346,11 +345,7 @@ class _Builder:
 # can say them; tests/test_schema.py checks each against loads, both ways.
 def _identifiers(person: bool) -> dict[str, Any]:
     """A record's identifiers: schemes that fit it (ORCID for people), one id a scheme."""
-    schemes = [
-        scheme.value
-        for scheme in IdentifierScheme
-        if scheme is IdentifierScheme.WIKIDATA or (scheme in PERSON_SCHEMES) == person
-    ]
+    schemes = [scheme.value for scheme in schemes_for(person=person)]
     one_each = [
         {
             "type": "array",

@@ -13,7 +13,7 @@ import attrs
 
 from iclei_model._base.messages import import_extra
 from iclei_model._model.dataset import Dataset
-from iclei_model._model.identifiers import PERSON_SCHEMES, REGISTRIES
+from iclei_model._model.identifiers import REGISTRIES, schemes_for
 from iclei_model._model.introspect import init_fields, without_none
 from iclei_model._model.partial_date import PartialDate, Precision
 from iclei_model._model.period import period_bounds
@@ -304,11 +304,7 @@ def _identifier_columns(person: bool) -> Spec:
 
         return _col(scheme.value, "string", f"its id in {REGISTRIES[scheme]}", get)
 
-    return tuple(
-        column(scheme)
-        for scheme in IdentifierScheme
-        if scheme is IdentifierScheme.WIKIDATA or (scheme in PERSON_SCHEMES) == person
-    )
+    return tuple(column(scheme) for scheme in schemes_for(person=person))
 
 
 _ORGANISATIONS: Spec = (
