@@ -271,6 +271,9 @@ def test_labels_in_every_locale() -> None:
         im.MembershipStatus,
         im.EventStatus,
         im.Attendance,
+        im.CommitmentKind,
+        im.CommitmentStatus,
+        im.ParticipationRole,
     ]
     for locale in SUPPORTED_LOCALES:
         for vocabulary in vocabularies:

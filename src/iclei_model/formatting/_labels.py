@@ -21,6 +21,7 @@ from iclei_model._model.vocab import (
     GovernmentLevel,
     InitiativeKind,
     MembershipStatus,
+    ParticipationRole,
     Pathway,
     Region,
     SeatRole,
@@ -139,6 +140,12 @@ LABELS: Mapping[type[enum.Enum], Mapping[enum.Enum, str]] = {
         CommitmentKind.FOSSIL_PHASE_OUT: N_("CommitmentKind", "Fossil fuel phase-out"),
         CommitmentKind.RENEWABLE_SHARE: N_("CommitmentKind", "Renewable energy share"),
         CommitmentKind.OTHER: N_("CommitmentKind", "Other commitment"),
+    },
+    ParticipationRole: {
+        ParticipationRole.MEMBER: N_("ParticipationRole", "Member"),
+        ParticipationRole.ENDORSER: N_("ParticipationRole", "Endorser"),
+        ParticipationRole.PILOT_CITY: N_("ParticipationRole", "Pilot city"),
+        ParticipationRole.INVITED: N_("ParticipationRole", "Invited"),
     },
     CommitmentStatus: {
         CommitmentStatus.PROPOSED: N_("CommitmentStatus", "Proposed"),
