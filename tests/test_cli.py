@@ -216,11 +216,11 @@ def _broken(ds: im.Dataset) -> im.Dataset:
 def test_validate_clean_dataset(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "east-asia-2019"]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[0] == "east-asia-2019: 0 errors, 12 warnings"
+    assert out.splitlines()[0] == "east-asia-2019: 0 errors, 13 warnings"
     # Paths in a folder of TOML files name the file and the place in it.
     assert "  initiatives.toml: $.initiatives[3].pathways: warning initiative.no_pathway:" in out
     assert main(["validate", "east-asia-2019", "--errors-only"]) == 0
-    assert capsys.readouterr().out == "east-asia-2019: 0 errors, 12 warnings\n"
+    assert capsys.readouterr().out == "east-asia-2019: 0 errors, 13 warnings\n"
 
 
 def test_validate_errors_exit_1(
@@ -259,7 +259,7 @@ def test_validate_json(tmp_path: Path, ds: im.Dataset, capsys: pytest.CaptureFix
     assert main(["validate", "--json", "east-asia-2019", str(bad), str(unreadable)]) == 2
     result = json.loads(capsys.readouterr().out)
     clean, broken, failed = result["files"]
-    assert (clean["ok"], clean["errors"], clean["warnings"]) == (True, 0, 12)
+    assert (clean["ok"], clean["errors"], clean["warnings"]) == (True, 0, 13)
     first = clean["findings"][0]
     assert first["path"] == "$.organisations[41].figures[1].notes[0]"
     assert first["location"] == "organisations.toml: $.organisations[0].figures[1].notes[0]"
@@ -314,7 +314,7 @@ def test_validate_with_a_policy_file(tmp_path: Path, capsys: pytest.CaptureFixtu
     policy.write_text("term_years = 2\nregional_seat_requires_rexcom = false\n", encoding="utf-8")
     assert main(["validate", "east-asia-2019", "--policy", str(policy), "--errors-only"]) == 1
     out = capsys.readouterr().out
-    assert out.splitlines()[0] == "east-asia-2019: 3 errors, 12 warnings"
+    assert out.splitlines()[0] == "east-asia-2019: 3 errors, 13 warnings"
     assert out.count("sets terms of 2 years") == 3
     policy.write_text('term_years = "2"\n', encoding="utf-8")
     assert main(["validate", "east-asia-2019", "--policy", str(policy)]) == 2

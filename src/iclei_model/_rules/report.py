@@ -182,7 +182,7 @@ class ValidationReport:
     >>> import iclei_model as im
     >>> report = im.validate(im.load_dataset("east-asia-2019"))
     >>> report.ok, len(report.errors), report.summary()
-    (True, 0, '0 errors, 12 warnings')
+    (True, 0, '0 errors, 13 warnings')
     >>> sorted(report.codes())
     ['initiative.no_pathway', 'source.contradiction']
 
@@ -239,7 +239,7 @@ class ValidationReport:
         ```pycon
         >>> import iclei_model as im
         >>> im.validate(im.load_dataset("east-asia-2019"))
-        <ValidationReport 0 errors, 12 warnings: initiative.no_pathway 4, source.contradiction 8>
+        <ValidationReport 0 errors, 13 warnings: initiative.no_pathway 4, source.contradiction 9>
 
         ```
         """
@@ -277,7 +277,7 @@ class ValidationReport:
         >>> import iclei_model as im
         >>> frame = im.validate(im.load_dataset("east-asia-2019")).to_pandas()
         >>> frame.groupby("code", observed=True).size().to_dict()
-        {'initiative.no_pathway': 4, 'source.contradiction': 8}
+        {'initiative.no_pathway': 4, 'source.contradiction': 9}
 
         ```
 
