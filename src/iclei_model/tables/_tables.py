@@ -495,34 +495,41 @@ _INITIATIVES: Spec = (
 )
 
 
-def _quantity(name: str, what: str, get: Callable[[Any], Quantity | None]) -> Spec:
-    """A quantity's three columns: its number as a float and exactly, and its unit."""
+def _quantity(get: Callable[[Any], Quantity | None], *, prefix: str = "", of: str = "") -> Spec:
+    """A quantity's columns: its number as a float and exactly, its unit and its bound.
 
-    def value(record: Any, _: Dataset) -> float | None:
-        quantity = get(record)
-        return None if quantity is None else float(quantity.value)
+    Named ``{prefix}value``, ``{prefix}value_exact``, ``{prefix}unit`` and
+    ``{prefix}bound``; *of* says whose number it is in the descriptions.
+    """
 
-    def exact(record: Any, _: Dataset) -> str | None:
-        quantity = get(record)
-        return None if quantity is None else str(quantity.value)
+    def part(read: Callable[[Quantity], Any]) -> Getter:
+        def getter(row: Any, _: Dataset) -> Any:
+            quantity = get(row)
+            return None if quantity is None else read(quantity)
 
-    def unit(record: Any, _: Dataset) -> str | None:
-        quantity = get(record)
-        return None if quantity is None else quantity.unit.value
+        return getter
 
-    def bound(record: Any, _: Dataset) -> str | None:
-        quantity = get(record)
-        return None if quantity is None else quantity.bound.value
-
+    number = f"the number{of}"
     return (
-        _col(f"{name}_value", "float", f"the number of {what}", value),
-        _col(f"{name}_value_exact", "string", f"the number of {what}, with every digit", exact),
-        _col(f"{name}_unit", "category", f"the unit of {what}", unit, categories=_values(Unit)),
+        _col(f"{prefix}value", "float", number, part(lambda q: float(q.value))),
         _col(
-            f"{name}_bound",
+            f"{prefix}value_exact",
+            "string",
+            f"{number} with every digit, as the source gives it ({prefix}value is a float)",
+            part(lambda q: str(q.value)),
+        ),
+        _col(
+            f"{prefix}unit",
             "category",
-            f"whether the number of {what} is exact, at least, more than, about or up to",
-            bound,
+            f"the unit{of}: what was counted or measured",
+            part(lambda q: q.unit.value),
+            categories=_values(Unit),
+        ),
+        _col(
+            f"{prefix}bound",
+            "category",
+            f"whether {number} is exact, at least (360+), more than, about or up to",
+            part(lambda q: q.bound.value),
             categories=_values(Bound),
         ),
     )
@@ -534,9 +541,9 @@ _COMMITMENTS: Spec = (
     *_field(Commitment, "kind", "net zero, carbon neutrality, coal phase-out..."),
     *_field(Commitment, "text", "the commitment in words"),
     *_field(Commitment, "target_year", "the year the target is to be met by"),
-    *_quantity("target", "the target", lambda c: c.target),
+    *_quantity(lambda c: c.target, prefix="target_", of=" of the target"),
     *_field(Commitment, "baseline_year", "the year a reduction is measured against"),
-    *_quantity("baseline", "the baseline", lambda c: c.baseline),
+    *_quantity(lambda c: c.baseline, prefix="baseline_", of=" of the baseline"),
     *_field(Commitment, "scope", "what it covers"),
     *_field(Commitment, "status", "proposed, announced, in a plan, in law, achieved, withdrawn"),
     *_field(Commitment, "made", "when it was made or announced"),
@@ -597,27 +604,7 @@ _FIGURES: Spec = (
         categories=_FIGURE_OWNERS,
     ),
     _col("label", "string", "what the figure measures", lambda row, _: row[2].label),
-    _col("value", "float", "the number", lambda row, _: float(row[2].quantity.value)),
-    _col(
-        "value_exact",
-        "string",
-        "the number with every digit, as the source gives it (value is a float)",
-        lambda row, _: str(row[2].quantity.value),
-    ),
-    _col(
-        "unit",
-        "category",
-        "what was counted or measured",
-        lambda row, _: row[2].quantity.unit.value,
-        categories=_values(Unit),
-    ),
-    _col(
-        "bound",
-        "category",
-        "exact, at least (360+), more than, about or up to",
-        lambda row, _: row[2].quantity.bound.value,
-        categories=_values(Bound),
-    ),
+    *_quantity(lambda row: row[2].quantity),
     *_partial("as_of", "the date the figure is for", lambda row, _: row[2].as_of),
 )
 
