@@ -75,6 +75,25 @@ def mandate(**fields: Any) -> im.Mandate:
     return im.Mandate(**fields)
 
 
+def _chair_handed_over(end: str, start: str) -> Change:
+    """The 2018 RexCom chair ends at *end*; Seoul's acting mayor takes the seat from *start*."""
+    return both(
+        edit("mandates", "mandate-rexcom-2018-chair", end=P(end)),
+        append(
+            "mandates",
+            mandate(
+                id="mandate-rexcom-2018-chair-after",
+                seat="east-asia-rexcom-chair",
+                term="east-asia-rexcom-2018-2021",
+                holder="jeong-hyup-seo",
+                on_behalf_of="seoul",
+                office_title={"en": "Acting Mayor"},
+                start=P(start),
+            ),
+        ),
+    )
+
+
 def position_of(ds: im.Dataset, collection: str, record_id: str) -> int:
     return next(i for i, r in enumerate(getattr(ds, collection)) if r.id == record_id)
 
@@ -184,6 +203,12 @@ FAILS: dict[str, Case] = {
         "$.mandates[{mandates:mandate-rexcom-2021-seoul}].seat",
         "jeong-hyup-seo holds seat east-asia-rexcom-2021-seoul while daisaku-kadokawa holds it"
         " under mandate-rexcom-2021-kyoto",
+    ),
+    "seat.double_holder_possible": Case(
+        # "2019" may mean any day of 2019: the chair may still sit on 1 June.
+        _chair_handed_over("2019", "2019-06-01"),
+        "$.mandates[{mandates:mandate-rexcom-2018-chair-after}].seat",
+        "jeong-hyup-seo may hold seat east-asia-rexcom-chair while",
     ),
     "seat.person_multiple_seats": Case(
         edit("mandates", "mandate-rexcom-2018-vice-chair", holder="daisaku-kadokawa"),
@@ -404,6 +429,11 @@ PASSES: dict[str, tuple[Change, im.GovernancePolicy | None]] = {
                 ),
             ),
         ),
+        None,
+    ),
+    "seat.double_holder_possible": (
+        # One coarse date where one ends and the next begins: the hand-over rule.
+        _chair_handed_over("2019-06", "2019-06"),
         None,
     ),
     "seat.person_multiple_seats": (

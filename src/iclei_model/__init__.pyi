@@ -21,6 +21,9 @@ from ._model.partial_date import (
     Precision as Precision,
 )
 from ._model.period import (
+    Certainty as Certainty,
+)
+from ._model.period import (
     covers as covers,
 )
 from ._model.policy import (

@@ -12,7 +12,7 @@ import attrs
 from iclei_model.errors import UnknownRecordError
 
 from .partial_date import PartialDate
-from .period import covers
+from .period import Certainty, covers, covers_certainty
 from .pydantic import give_pydantic_hooks
 from .records import (
     Commitment,
@@ -94,6 +94,21 @@ class TimelineEntry:
 
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
+
+
+def _in_force(
+    start: PartialDate | None,
+    end: PartialDate | None,
+    on: _dt.date,
+    certainty: Certainty | None,
+) -> bool:
+    """Whether a period counts as covering *on*: by the hand-over rule, or as sure as asked."""
+    if certainty is None:
+        return covers(start, end, on)
+    found = covers_certainty(start, end, on)
+    if certainty is Certainty.CERTAIN:
+        return found is Certainty.CERTAIN
+    return found is not None
 
 
 @attrs.frozen(kw_only=True)
@@ -293,19 +308,70 @@ class Dataset:
         term_end = term.end if isinstance(term, Term) else None
         return (mandate.start or term_start, mandate.end or term_end)
 
-    def holders(self, seat: str, *, on: _dt.date) -> list[Mandate]:
+    def holders(
+        self, seat: str, *, on: _dt.date, certainty: Certainty | None = None
+    ) -> list[Mandate]:
         """The mandates on *seat* in force on the day *on*.
 
         Usually one; more where the data holds a conflict that ``validate`` reports.
-        Periods known only to the year hand over at the start of their end year
-        (see [`covers`][iclei_model.covers]).
+        By default periods known only to the year hand over at the start of their end
+        year (see [`covers`][iclei_model.covers]). With *certainty*, the hand-over
+        rule steps aside: ``Certainty.CERTAIN`` gives only the mandates in force on
+        every reading of their dates, ``Certainty.POSSIBLE`` every mandate that may
+        be (see [`Dataset.certainty`][iclei_model.Dataset.certainty]).
         """
         self.seat(seat)
         return [
             m
             for m in self._grouped("mandates", "seat").get(seat, [])
-            if covers(*self.mandate_period(m), on)
+            if _in_force(*self.mandate_period(m), on, certainty)
         ]
+
+    def certainty(
+        self, record: Mandate | Membership | Term | Event | str, *, on: _dt.date
+    ) -> Certainty | None:
+        """How sure it is that *record* is in force (an event: under way) on the day *on*.
+
+        ``Certainty.CERTAIN`` when every day its dates may stand for says so,
+        ``Certainty.POSSIBLE`` when only some do, None when none does. A mandate
+        without dates of its own takes its term's. Unknown starts and ends are not
+        uncertain: as everywhere in the model, they mean "before any record" and
+        "ongoing".
+
+        The RexCom terms 2018–2021 and 2021–2024 meet in 2021: the hand-over rule
+        reads the first as over on 1 January 2021, but a day in January may fall in
+        either.
+
+        ```pycon
+        >>> import datetime
+        >>> import iclei_model as im
+        >>> ds = im.load_dataset("east-asia-2019")
+        >>> day = datetime.date(2021, 1, 15)
+        >>> ds.certainty("east-asia-rexcom-2018-2021", on=day)
+        <Certainty.POSSIBLE: 'possible'>
+        >>> ds.certainty("east-asia-rexcom-2018-2021", on=datetime.date(2019, 6, 1))
+        <Certainty.CERTAIN: 'certain'>
+        >>> len(ds.roster("east-asia-rexcom", on=day))  # the hand-over rule: the new term
+        5
+        >>> len(ds.roster("east-asia-rexcom", on=day, certainty=im.Certainty.CERTAIN))
+        0
+        >>> len(ds.roster("east-asia-rexcom", on=day, certainty=im.Certainty.POSSIBLE))
+        12
+
+        ```
+        """
+        found = self.get(record) if isinstance(record, str) else record
+        if isinstance(found, Mandate):
+            return covers_certainty(*self.mandate_period(found), on)
+        if isinstance(found, Membership):
+            return covers_certainty(found.since, found.until, on)
+        if isinstance(found, Term):
+            return covers_certainty(found.start, found.end, on)
+        if isinstance(found, Event):
+            return covers_certainty(found.start_date, found.end_date, on)
+        raise TypeError(
+            f"record: expected a Mandate, Membership, Term or Event, got {type(found).__name__}"
+        )
 
     def seats_of(self, body: str) -> list[Seat]:
         """The seats of a governing body, in order of role."""
@@ -320,11 +386,17 @@ class Dataset:
         return sorted(self._grouped("terms", "body").get(body, []), key=lambda t: t.start)
 
     def roster(
-        self, body: str, *, term: str | None = None, on: _dt.date | None = None
+        self,
+        body: str,
+        *,
+        term: str | None = None,
+        on: _dt.date | None = None,
+        certainty: Certainty | None = None,
     ) -> list[Mandate]:
         """The mandates on a body, for one term and/or in force on one day, by role.
 
-        With neither *term* nor *on*, every mandate the body ever had.
+        With neither *term* nor *on*, every mandate the body ever had. *certainty*
+        reads *on* as in [`holders`][iclei_model.Dataset.holders].
         """
         seats = self.seats_of(body)
         order = {s.id: i for i, s in enumerate(seats)}
@@ -335,7 +407,7 @@ class Dataset:
             for s in seats
             for m in self._grouped("mandates", "seat").get(s.id, [])
             if (term is None or m.term == term)
-            and (on is None or covers(*self.mandate_period(m), on))
+            and (on is None or _in_force(*self.mandate_period(m), on, certainty))
         ]
         return sorted(found, key=lambda m: order[m.seat])
 
@@ -362,15 +434,22 @@ class Dataset:
             key=lambda m: m.since or PartialDate(1),
         )
 
-    def members(self, *, on: _dt.date, region: Region | None = None) -> list[Government]:
+    def members(
+        self, *, on: _dt.date, region: Region | None = None, certainty: Certainty | None = None
+    ) -> list[Government]:
         """The governments that are members in good standing on the day *on*.
 
         A membership known only to its year counts from the start of that year; an
         unknown start counts from before any record; an unknown end is ongoing.
+        *certainty* reads *on* as in [`holders`][iclei_model.Dataset.holders]: with
+        ``Certainty.CERTAIN`` a membership "since 2019" is not yet certain on
+        1 March 2019.
         """
         found: dict[str, Government] = {}
         for m in self.memberships:
-            if m.status is not MembershipStatus.ACTIVE or not covers(m.since, m.until, on):
+            if m.status is not MembershipStatus.ACTIVE or not _in_force(
+                m.since, m.until, on, certainty
+            ):
                 continue
             gov = self.index.get(m.member)
             if isinstance(gov, Government) and (region is None or gov.region is region):
@@ -397,19 +476,25 @@ class Dataset:
         country: str | None = None,
         pathway: Pathway | None = None,
         initiative: str | None = None,
+        certainty: Certainty = Certainty.POSSIBLE,
     ) -> list[Event]:
         """Events matching every criterion given, by start date.
 
         *start* and *end* select events with at least one day in that range
-        (inclusive); *locality* matches the city in any language, without case;
-        *pathway* matches the event's own pathways and its initiatives'.
+        (inclusive): by default every event that may have one (an event in "July
+        2019" is found for 10 July), with ``certainty=Certainty.CERTAIN`` only those
+        that have one on every reading of their dates. *locality* matches the city
+        in any language, without case; *pathway* matches the event's own pathways
+        and its initiatives'.
         """
         wanted = locality.casefold() if locality is not None else None
+        sure = Certainty(certainty) is Certainty.CERTAIN
         found = []
         for event in self.events:
-            if start is not None and event.end_date.last_day() < start:
+            first, last = event.start_date, event.end_date
+            if start is not None and (last.first_day() if sure else last.last_day()) < start:
                 continue
-            if end is not None and event.start_date.first_day() > end:
+            if end is not None and (first.last_day() if sure else first.first_day()) > end:
                 continue
             place = event.place
             if country is not None and (place is None or place.country != country):
@@ -519,6 +604,72 @@ class Dataset:
                 and (c.target_year is None or on <= c.target_year.last_day())
             ),
             key=lambda c: c.id,
+        )
+
+    # ------------------------------------------------------------ as known at
+
+    def as_known_at(self, day: _dt.date, *, certainty: Certainty | None = None) -> Dataset:
+        """The dataset as its sources knew it on *day*: what was published by then.
+
+        A source counts from its ``published`` date (its ``retrieved`` date where it
+        gives none); a record counts when one of the sources it cites does. Parts
+        that cite sources of their own (identifiers, figures, positions, proxies,
+        participations) are kept or dropped by theirs. Records and sources with no
+        date to go by are left out: nothing says when they became known.
+
+        A date known only to the year or month counts from its first day, as a
+        period's start does; ``certainty=Certainty.CERTAIN`` counts it only once its
+        last day has passed. A record is kept whole, as it reads now: a later source
+        that changed one of its fields is not undone.
+
+        ```pycon
+        >>> import datetime
+        >>> import iclei_model as im
+        >>> ds = im.load_dataset("east-asia-2019")
+        >>> before = ds.as_known_at(datetime.date(2020, 10, 1))
+        >>> [s.id for s in before.sources]
+        ['ea-annual-report-2019']
+        >>> len(before.commitments), len(ds.commitments)
+        (6, 10)
+        >>> sure = ds.as_known_at(datetime.date(2020, 10, 1), certainty=im.Certainty.CERTAIN)
+        >>> len(sure)  # the report says only "2020": not certainly out by October
+        0
+
+        ```
+        """
+        from .introspect import init_fields
+
+        def known_on(source: Source) -> bool:
+            when = source.published
+            if when is None:
+                return source.retrieved is not None and source.retrieved <= day
+            last = when.last_day() if certainty is Certainty.CERTAIN else when.first_day()
+            return last <= day
+
+        known = {source.id for source in self.sources if known_on(source)}
+
+        def cited(item: Any) -> bool:
+            return any(c.source in known for c in item.sources)
+
+        def trimmed(record: Any) -> Any:
+            changes = {}
+            for _, attribute, _ in init_fields(type(record)):
+                value = getattr(record, attribute.name)
+                if isinstance(value, tuple) and any(
+                    attrs.has(type(v)) and getattr(v, "sources", None) for v in value
+                ):
+                    kept = tuple(v for v in value if not getattr(v, "sources", ()) or cited(v))
+                    if len(kept) != len(value):
+                        changes[attribute.alias or attribute.name] = kept
+            return attrs.evolve(record, **changes) if changes else record
+
+        collections: dict[str, Any] = {
+            "sources": tuple(s for s in self.sources if s.id in known)
+        }
+        for name in COLLECTIONS[1:]:
+            collections[name] = tuple(trimmed(r) for r in getattr(self, name) if cited(r))
+        return Dataset(
+            id=self.id, title=self.title, schema_version=self.schema_version, **collections
         )
 
     # --------------------------------------------------------------- timeline

@@ -80,6 +80,11 @@ RULES: Mapping[str, Rule] = _rules(
     ),
     ("seat.double_holder", _E, N_("rule", "two mandates on one seat overlap in time")),
     (
+        "seat.double_holder_possible",
+        _W,
+        N_("rule", "two mandates on one seat may overlap: their dates are too coarse to tell"),
+    ),
+    (
         "seat.person_multiple_seats",
         _E,
         N_(
