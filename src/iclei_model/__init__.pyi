@@ -8,6 +8,18 @@ name from its module on first use. Names are re-exported as ``name as name``.
 from ._base.runtime import (
     pause_gc as pause_gc,
 )
+from ._changes.diff import (
+    Change as Change,
+)
+from ._changes.diff import (
+    ChangeKind as ChangeKind,
+)
+from ._changes.diff import (
+    Diff as Diff,
+)
+from ._changes.diff import (
+    diff as diff,
+)
 from ._model.dataset import (
     Dataset as Dataset,
 )

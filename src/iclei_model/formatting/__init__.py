@@ -11,6 +11,7 @@ locales in `SUPPORTED_LOCALES`; other locales show them in English.
 
 from iclei_model._base.i18n import SUPPORTED_LOCALES, LocaleArg, get_locale
 
+from ._changes import format_change
 from ._dates import (
     DateWidth,
     format_date_range,
@@ -41,6 +42,7 @@ __all__ = [
     "TERRITORY_NAMES",
     "DateWidth",
     "LocaleArg",
+    "format_change",
     "format_commitment",
     "format_compact",
     "format_date_range",

@@ -1,0 +1,735 @@
+"""``diff``: every change between two versions of a dataset, as a reviewer reads it.
+
+Records are matched by id within their collection. What is left over is added or
+removed, except a record whose id alone changed, which is *renamed*. Matched
+records are compared field by field through the fields their classes declare (the
+same description serialization and validation read), into nested records, so a
+change names its path (``place.locality``, ``proxies[0].person``). A partial date
+made more precise within its old range is a *refinement*, not a change.
+
+On top of those, the changes a governance reviewer looks for: seats filled,
+vacated or passed on, terms rolled over, mandates ended early, proxies, events
+rescheduled, moved, cancelled, postponed or confirmed, memberships started or
+ended, commitments whose status moved.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from iclei_model._model.dataset import COLLECTIONS, Dataset
+from iclei_model._model.describe import references
+from iclei_model._model.introspect import init_fields
+from iclei_model._model.partial_date import PartialDate
+from iclei_model._model.records import (
+    Event,
+    Mandate,
+    Membership,
+    Quantity,
+    Term,
+)
+from iclei_model._model.text import LocalizedText
+from iclei_model._model.vocab import EventStatus, MembershipStatus
+from iclei_model.errors import InvalidValueError
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["Change", "ChangeKind", "Diff", "diff"]
+
+
+class ChangeKind(enum.StrEnum):
+    """What a change is: its stable code, in the order a reviewer reads them."""
+
+    RECORD_ADDED = "record.added"
+    RECORD_REMOVED = "record.removed"
+    RECORD_RENAMED = "record.renamed"
+    """Only the id changed; references to it that followed are not listed apart."""
+    FIELD_CHANGED = "field.changed"
+    FIELD_REFINED = "field.refined"
+    """A date made more precise within what it said before (``2019-07`` to ``2019-07-10``)."""
+    SEAT_FILLED = "seat.filled"
+    SEAT_VACATED = "seat.vacated"
+    SEAT_HANDED_OVER = "seat.handed_over"
+    TERM_ROLLED_OVER = "term.rolled_over"
+    MANDATE_ENDED_EARLY = "mandate.ended_early"
+    PROXY_ADDED = "proxy.added"
+    PROXY_REMOVED = "proxy.removed"
+    EVENT_RESCHEDULED = "event.rescheduled"
+    EVENT_MOVED = "event.moved"
+    EVENT_CANCELLED = "event.cancelled"
+    EVENT_POSTPONED = "event.postponed"
+    EVENT_CONFIRMED = "event.confirmed"
+    MEMBERSHIP_STARTED = "membership.started"
+    MEMBERSHIP_ENDED = "membership.ended"
+    COMMITMENT_STATUS_CHANGED = "commitment.status_changed"
+
+
+_ORDER = {kind: index for index, kind in enumerate(ChangeKind)}
+_COLLECTION_ORDER = {name: index for index, name in enumerate(("dataset", *COLLECTIONS))}
+
+GOVERNANCE: frozenset[ChangeKind] = frozenset(
+    kind for kind in ChangeKind if not kind.value.startswith(("record.", "field."))
+)
+"""The changes read from others: seats, terms, mandates, proxies, events, memberships."""
+
+
+@attrs.frozen(kw_only=True)
+class Change:
+    """One change between two versions of a dataset."""
+
+    code: ChangeKind
+    """What kind of change it is (its value is the stable code, ``seat.handed_over``)."""
+    collection: str
+    """The collection of the record changed (``mandates``), or ``dataset``."""
+    record: str | None
+    """The id of the record changed (the new id of one renamed); None for the dataset."""
+    records: tuple[str, ...] = ()
+    """Every id involved, the record's first (a seat, a holder, the mandate before)."""
+    field: str = ""
+    """The path of the field within the record (``place.locality``), empty for a whole record."""
+    old: Any = None
+    """The value before (a record, for one removed)."""
+    new: Any = None
+    """The value after (a record, for one added)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The change as plain JSON data: values as the library serializes them."""
+        from iclei_model._serialization.converters import unstructure
+
+        return {
+            "code": self.code.value,
+            "collection": self.collection,
+            "record": self.record,
+            "records": list(self.records),
+            "field": self.field,
+            "old": _plain(self.old, unstructure),
+            "new": _plain(self.new, unstructure),
+        }
+
+
+def _plain(value: Any, unstructure: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_plain(v, unstructure) for v in value]
+    if isinstance(value, _dt.datetime):
+        return value.isoformat()
+    if isinstance(value, _dt.date) and not isinstance(value, PartialDate):
+        return value.isoformat()
+    if value is None or isinstance(value, str | int | float | bool):
+        return value.value if isinstance(value, enum.Enum) else value
+    return unstructure(value)
+
+
+@attrs.frozen
+class Diff(Sequence[Change]):
+    """Every change between two versions, in reading order; falsy when there is none.
+
+    ```pycon
+    >>> import iclei_model as im
+    >>> ds = im.load_dataset("east-asia-2019")
+    >>> im.diff(ds, ds)
+    <Diff: no changes>
+
+    ```
+    """
+
+    changes: tuple[Change, ...]
+
+    def __len__(self) -> int:
+        return len(self.changes)
+
+    def __iter__(self) -> Iterator[Change]:
+        return iter(self.changes)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.changes[index]
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+    def codes(self) -> list[str]:
+        """The code of each change, in order."""
+        return [change.code.value for change in self.changes]
+
+    def select(self, *codes: ChangeKind | str) -> list[Change]:
+        """The changes of these kinds (codes as in ``ChangeKind``)."""
+        wanted = {ChangeKind(code) for code in codes}
+        return [change for change in self.changes if change.code in wanted]
+
+    def counts(self) -> dict[ChangeKind, int]:
+        """How many changes of each kind, in reading order."""
+        found: dict[ChangeKind, int] = defaultdict(int)
+        for change in self.changes:
+            found[change.code] += 1
+        return {kind: found[kind] for kind in ChangeKind if found[kind]}
+
+    def __repr__(self) -> str:
+        if not self.changes:
+            return "<Diff: no changes>"
+        parts = ", ".join(f"{count} {kind.value}" for kind, count in self.counts().items())
+        return f"<Diff: {len(self.changes)} changes ({parts})>"
+
+    def summary(self, *, locale: Any = "en") -> list[str]:
+        """One localized line per change (see `format_change`)."""
+        from iclei_model.formatting import format_change
+
+        return [format_change(change, locale=locale) for change in self.changes]
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """Every change as plain JSON data (see `Change.to_dict`)."""
+        return [change.to_dict() for change in self.changes]
+
+    def to_pandas(self, *, locale: Any = "en") -> pandas.DataFrame:
+        """The changes as a pandas DataFrame: a row each, with its one-line summary.
+
+        ``code`` is a category; ``old`` and ``new`` hold the values as the library
+        serializes them (text, numbers, dicts). Needs pandas
+        (``pip install 'iclei-model[pandas]'``).
+        """
+        from iclei_model._base.messages import import_extra
+
+        pd = import_extra("pandas", "pandas", "DataFrames")
+        rows = self.to_dicts()
+        for row, line in zip(rows, self.summary(locale=locale), strict=True):
+            row["summary"] = line
+        columns = ["code", "collection", "record", "records", "field", "old", "new", "summary"]
+        frame = pd.DataFrame(rows, columns=columns)
+        frame["code"] = pd.Categorical(
+            frame["code"], categories=[kind.value for kind in ChangeKind]
+        )
+        return frame
+
+    def _repr_html_(self) -> str:
+        """A table of the changes, as a notebook shows it."""
+        from html import escape
+
+        if not self.changes:
+            return "<p>No changes.</p>"
+        rows = "".join(
+            "<tr>"
+            + "".join(f"<td>{escape(str(cell))}</td>" for cell in (code, record, field, line))
+            + "</tr>"
+            for code, record, field, line in (
+                (c.code.value, c.record or "", c.field, s)
+                for c, s in zip(self.changes, self.summary(), strict=True)
+            )
+        )
+        head = "".join(f"<th>{h}</th>" for h in ("code", "record", "field", "change"))
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+# ------------------------------------------------------------------ comparing
+
+_LEAVES = (PartialDate, LocalizedText, Quantity)
+"""Values compared whole: a date, a text in its languages, a quantity."""
+
+
+def refines(old: Any, new: Any) -> bool:
+    """Whether *new* says more precisely what *old* said: a date within it, more precise.
+
+    ```pycon
+    >>> refines(PartialDate(2019, 7), PartialDate(2019, 7, 10))
+    True
+    >>> refines(PartialDate(2019, 7), PartialDate(2019, 8, 1))
+    False
+    >>> refines(PartialDate(2019, 7, 10), PartialDate(2019, 7))
+    False
+
+    ```
+    """
+    if isinstance(old, PartialDate) and isinstance(new, PartialDate):
+        return new.precision > old.precision and old.contains(new)
+    if isinstance(old, PartialDate) and isinstance(new, _dt.datetime):
+        return old.contains(new)
+    return False
+
+
+def _walk(old: Any, new: Any, path: str) -> Iterator[tuple[str, Any, Any]]:
+    """Each leaf where *old* and *new* differ, with its path."""
+    if old == new:
+        return
+    if type(old) is type(new) and attrs.has(type(old)) and not isinstance(old, _LEAVES):
+        for key, attribute, _ in init_fields(type(old)):
+            yield from _walk(
+                getattr(old, attribute.name),
+                getattr(new, attribute.name),
+                f"{path}.{key}" if path else key,
+            )
+        return
+    if (
+        isinstance(old, tuple)
+        and isinstance(new, tuple)
+        and len(old) == len(new)
+        and any(attrs.has(type(item)) and not isinstance(item, _LEAVES) for item in old)
+    ):
+        for index, (a, b) in enumerate(zip(old, new, strict=True)):
+            yield from _walk(a, b, f"{path}[{index}]")
+        return
+    yield path, old, new
+
+
+def _renamed_refs(value: Any, renames: dict[str, str]) -> Any:
+    """*value* with every reference to a renamed id following the rename."""
+    if isinstance(value, tuple):
+        items = tuple(_renamed_refs(item, renames) for item in value)
+        return items if items != value else value
+    if not attrs.has(type(value)) or isinstance(value, _LEAVES):
+        return value
+    changes: dict[str, Any] = {}
+    refs = dict(references(type(value)))
+    for key, attribute, _ in init_fields(type(value)):
+        current = getattr(value, attribute.name)
+        if attribute.name in refs:
+            if isinstance(current, str):
+                moved: Any = renames.get(current, current)
+            elif isinstance(current, tuple):
+                moved = tuple(renames.get(ref, ref) for ref in current)
+            else:
+                moved = current
+        else:
+            moved = _renamed_refs(current, renames)
+        if moved is not current and moved != current:
+            changes[str(attribute.alias or key)] = moved
+    return attrs.evolve(value, **changes) if changes else value
+
+
+def _without_id(record: Any) -> Any:
+    return (
+        type(record),
+        *(getattr(record, a.name) for _, a, _ in init_fields(type(record)) if a.name != "id"),
+    )
+
+
+def diff(old: Dataset, new: Dataset) -> Diff:
+    """Every change from *old* to *new*, in the order a reviewer reads them.
+
+    Records added and removed (and renamed: only the id changed, recognised when
+    exactly one removed record and one added record match in everything else),
+    then fields changed or refined, then the governance changes read from them.
+
+    ```pycon
+    >>> import attrs
+    >>> import iclei_model as im
+    >>> old = im.load_dataset("east-asia-2019")
+    >>> talk = old.event("beijing-clean-air-forum-2020")
+    >>> new = attrs.evolve(old, events=[
+    ...     attrs.evolve(e, start=im.PartialDate(2020, 7, 10), status="confirmed")
+    ...     if e.id == talk.id else e for e in old.events])
+    >>> changes = im.diff(old, new)
+    >>> for change in changes:
+    ...     print(change.code.value, change.record, change.field, change.old, change.new)
+    field.refined beijing-clean-air-forum-2020 start 2020-07 2020-07-10
+    field.changed beijing-clean-air-forum-2020 status tentative confirmed
+    event.confirmed beijing-clean-air-forum-2020 status tentative confirmed
+
+    ```
+    """
+    for name, value in (("old", old), ("new", new)):
+        if not isinstance(value, Dataset):
+            raise InvalidValueError(f"{name}: expected a Dataset, got {type(value).__name__}")
+    changes: list[Change] = []
+    for key, attribute, _ in init_fields(Dataset):
+        if key in COLLECTIONS:
+            continue
+        for path, a, b in _walk(getattr(old, attribute.name), getattr(new, attribute.name), key):
+            changes.append(
+                Change(
+                    code=ChangeKind.FIELD_CHANGED,
+                    collection="dataset",
+                    record=None,
+                    field=path,
+                    old=a,
+                    new=b,
+                )
+            )
+
+    added: dict[str, list[Any]] = {}
+    removed: dict[str, list[Any]] = {}
+    pairs: dict[str, list[tuple[Any, Any]]] = {}
+    renames: dict[str, str] = {}
+    for collection in COLLECTIONS:
+        before = _by_id(getattr(old, collection))
+        after = _by_id(getattr(new, collection))
+        pairs[collection] = []
+        gone, came = [], []
+        for record_id, records in before.items():
+            others = after.get(record_id, [])
+            for index, record in enumerate(records):
+                if index < len(others):
+                    pairs[collection].append((record, others[index]))
+                else:
+                    gone.append(record)
+        for record_id, records in after.items():
+            gone_count = len(before.get(record_id, []))
+            came.extend(records[gone_count:])
+        renamed = _renames(gone, came)
+        for a, b in renamed:
+            renames[a.id] = b.id
+            pairs[collection].append((a, b))
+        matched_old = {id(a) for a, _ in renamed}
+        matched_new = {id(b) for _, b in renamed}
+        removed[collection] = [r for r in gone if id(r) not in matched_old]
+        added[collection] = [r for r in came if id(r) not in matched_new]
+
+    new_order = {
+        collection: {r.id: i for i, r in enumerate(getattr(new, collection))}
+        for collection in COLLECTIONS
+    }
+    for collection in COLLECTIONS:
+        for record in added[collection]:
+            changes.append(
+                Change(
+                    code=ChangeKind.RECORD_ADDED,
+                    collection=collection,
+                    record=record.id,
+                    records=(record.id,),
+                    new=record,
+                )
+            )
+    for collection in COLLECTIONS:
+        for record in removed[collection]:
+            changes.append(
+                Change(
+                    code=ChangeKind.RECORD_REMOVED,
+                    collection=collection,
+                    record=record.id,
+                    records=(record.id,),
+                    old=record,
+                )
+            )
+    fields: list[Change] = []
+    for collection in COLLECTIONS:
+        ordered = sorted(pairs[collection], key=lambda p: new_order[collection].get(p[1].id, -1))
+        for a, b in ordered:
+            if a.id != b.id:
+                changes.append(
+                    Change(
+                        code=ChangeKind.RECORD_RENAMED,
+                        collection=collection,
+                        record=b.id,
+                        records=(b.id, a.id),
+                        field="id",
+                        old=a.id,
+                        new=b.id,
+                    )
+                )
+            moved = _renamed_refs(a, renames) if renames else a
+            for path, x, y in _walk(attrs.evolve(moved, id=b.id) if a.id != b.id else moved, b, ""):
+                code = ChangeKind.FIELD_REFINED if refines(x, y) else ChangeKind.FIELD_CHANGED
+                fields.append(
+                    Change(
+                        code=code,
+                        collection=collection,
+                        record=b.id,
+                        records=(b.id,),
+                        field=path,
+                        old=x,
+                        new=y,
+                    )
+                )
+    changes.extend(fields)
+    governance = _governance(old, new, pairs, added, removed, fields, renames)
+    changes.extend(sorted(governance, key=lambda c: (_ORDER[c.code], c.records)))
+    return Diff(tuple(changes))
+
+
+def _by_id(records: Sequence[Any]) -> dict[str, list[Any]]:
+    found: dict[str, list[Any]] = defaultdict(list)
+    for record in records:
+        found[record.id].append(record)
+    return found
+
+
+def _renames(gone: list[Any], came: list[Any]) -> list[tuple[Any, Any]]:
+    """Pairs of a removed and an added record that differ only in their id, if unambiguous."""
+    if not gone or not came:
+        return []
+    try:
+        keyed_gone: dict[Any, list[Any]] = defaultdict(list)
+        for record in gone:
+            keyed_gone[_without_id(record)].append(record)
+        keyed_came: dict[Any, list[Any]] = defaultdict(list)
+        for record in came:
+            keyed_came[_without_id(record)].append(record)
+    except TypeError:  # a value that cannot be hashed: no rename is guessed
+        return []
+    return [
+        (olds[0], keyed_came[key][0])
+        for key, olds in keyed_gone.items()
+        if len(olds) == 1 and len(keyed_came.get(key, ())) == 1
+    ]
+
+
+# --------------------------------------------------------------- governance
+
+
+def _governance(
+    old: Dataset,
+    new: Dataset,
+    pairs: dict[str, list[tuple[Any, Any]]],
+    added: dict[str, list[Any]],
+    removed: dict[str, list[Any]],
+    fields: list[Change],
+    renames: dict[str, str],
+) -> list[Change]:
+    found: list[Change] = []
+    changed: dict[tuple[str, str], dict[str, Change]] = defaultdict(dict)
+    for change in fields:
+        if change.code is ChangeKind.FIELD_CHANGED and change.record is not None:
+            top = change.field.split(".")[0].split("[")[0]
+            changed[(change.collection, change.record)].setdefault(top, change)
+
+    found.extend(_mandate_changes(old, new, pairs["mandates"], added, removed, changed, renames))
+    found.extend(_term_changes(old, added["terms"], renames))
+    for a, b in pairs["events"]:
+        found.extend(_event_changes(a, b, changed[("events", b.id)]))
+    for a, b in pairs["memberships"]:
+        found.extend(_membership_changes(a, b, changed[("memberships", b.id)]))
+    for record in added["memberships"]:
+        if record.status is MembershipStatus.ACTIVE:
+            found.append(
+                Change(
+                    code=ChangeKind.MEMBERSHIP_STARTED,
+                    collection="memberships",
+                    record=record.id,
+                    records=(record.id, record.member),
+                    field="since",
+                    new=record.since,
+                )
+            )
+    for a, b in pairs["commitments"]:
+        if a.status != b.status:
+            found.append(
+                Change(
+                    code=ChangeKind.COMMITMENT_STATUS_CHANGED,
+                    collection="commitments",
+                    record=b.id,
+                    records=(b.id, b.organisation),
+                    field="status",
+                    old=a.status,
+                    new=b.status,
+                )
+            )
+    return found
+
+
+def _mandate_changes(
+    old: Dataset,
+    new: Dataset,
+    pairs: list[tuple[Mandate, Mandate]],
+    added: dict[str, list[Any]],
+    removed: dict[str, list[Any]],
+    changed: dict[tuple[str, str], dict[str, Change]],
+    renames: dict[str, str],
+) -> Iterator[Change]:
+    ended: dict[tuple[str, str], list[Mandate]] = defaultdict(list)
+    """Mandates that ended early or went, by (seat, term) in the new ids."""
+    for a, b in pairs:
+        fields = changed[("mandates", b.id)]
+        if "holder" in fields:
+            yield Change(
+                code=ChangeKind.SEAT_HANDED_OVER,
+                collection="mandates",
+                record=b.id,
+                records=(b.id, b.seat, b.holder),
+                field="holder",
+                old=renames.get(a.holder, a.holder),
+                new=b.holder,
+            )
+        if "end" in fields or "term" in fields:
+            before, after = old.mandate_period(a)[1], new.mandate_period(b)[1]
+            term = new.index.get(b.term)
+            term_end = term.end if isinstance(term, Term) else None
+            if (
+                after is not None
+                and term_end is not None
+                and after.last_day() < term_end.first_day()
+                and (before is None or after.last_day() < before.first_day())
+            ):
+                yield Change(
+                    code=ChangeKind.MANDATE_ENDED_EARLY,
+                    collection="mandates",
+                    record=b.id,
+                    records=(b.id, b.seat, b.holder),
+                    field="end",
+                    old=a.end,
+                    new=b.end,
+                )
+                ended[(b.seat, b.term)].append(b)
+        old_proxies = {(p.person, p.event) for p in a.proxies}
+        new_proxies = {(p.person, p.event) for p in b.proxies}
+        old_proxies = {(renames.get(p, p), renames.get(e, e) if e else e) for p, e in old_proxies}
+        yield from _proxies(b, old_proxies, new_proxies)
+    for record in removed["mandates"]:
+        seat, term = renames.get(record.seat, record.seat), renames.get(record.term, record.term)
+        ended[(seat, term)].append(record)
+    successors: dict[tuple[str, str], list[Mandate]] = defaultdict(list)
+    for record in added["mandates"]:
+        successors[(record.seat, record.term)].append(record)
+        yield from _proxies(record, set(), {(p.person, p.event) for p in record.proxies})
+    for key, records in successors.items():
+        before = ended.get(key, [])
+        for record in records:
+            if before:
+                previous = before[0]
+                yield Change(
+                    code=ChangeKind.SEAT_HANDED_OVER,
+                    collection="mandates",
+                    record=record.id,
+                    records=(record.id, record.seat, record.holder, previous.id),
+                    field="holder",
+                    old=previous.holder,
+                    new=record.holder,
+                )
+            else:
+                yield Change(
+                    code=ChangeKind.SEAT_FILLED,
+                    collection="mandates",
+                    record=record.id,
+                    records=(record.id, record.seat, record.holder),
+                    field="holder",
+                    new=record.holder,
+                )
+    for key, records in ended.items():
+        if successors.get(key):
+            continue
+        for record in records:
+            yield Change(
+                code=ChangeKind.SEAT_VACATED,
+                collection="mandates",
+                record=record.id,
+                records=(record.id, key[0], record.holder),
+                field="holder",
+                old=record.holder,
+            )
+
+
+def _proxies(
+    mandate: Mandate, before: set[tuple[str, str | None]], after: set[tuple[str, str | None]]
+) -> Iterator[Change]:
+    for person, event in sorted(after - before, key=str):
+        yield Change(
+            code=ChangeKind.PROXY_ADDED,
+            collection="mandates",
+            record=mandate.id,
+            records=(mandate.id, person, *([event] if event else [])),
+            field="proxies",
+            new=person,
+        )
+    for person, event in sorted(before - after, key=str):
+        yield Change(
+            code=ChangeKind.PROXY_REMOVED,
+            collection="mandates",
+            record=mandate.id,
+            records=(mandate.id, person, *([event] if event else [])),
+            field="proxies",
+            old=person,
+        )
+
+
+def _term_changes(old: Dataset, terms: list[Term], renames: dict[str, str]) -> Iterator[Change]:
+    latest: dict[str, Term] = {}
+    for term in old.terms:
+        body = renames.get(term.body, term.body)
+        if body not in latest or latest[body].end < term.end:
+            latest[body] = term
+    for term in terms:
+        previous = latest.get(term.body)
+        if previous is not None and term.start.first_day() >= previous.end.first_day():
+            yield Change(
+                code=ChangeKind.TERM_ROLLED_OVER,
+                collection="terms",
+                record=term.id,
+                records=(term.id, term.body, previous.id),
+                field="start",
+                old=previous.end,
+                new=term.start,
+            )
+
+
+_STATUS_CHANGES = {
+    EventStatus.CANCELLED: ChangeKind.EVENT_CANCELLED,
+    EventStatus.POSTPONED: ChangeKind.EVENT_POSTPONED,
+    EventStatus.CONFIRMED: ChangeKind.EVENT_CONFIRMED,
+}
+
+
+def _event_changes(a: Event, b: Event, fields: dict[str, Change]) -> Iterator[Change]:
+    if "start" in fields or "end" in fields:
+        yield Change(
+            code=ChangeKind.EVENT_RESCHEDULED,
+            collection="events",
+            record=b.id,
+            records=(b.id,),
+            field="start" if "start" in fields else "end",
+            old=(a.start, a.end),
+            new=(b.start, b.end),
+        )
+    if "place" in fields or "attendance" in fields:
+        field = "place" if "place" in fields else "attendance"
+        yield Change(
+            code=ChangeKind.EVENT_MOVED,
+            collection="events",
+            record=b.id,
+            records=(b.id,),
+            field=field,
+            old=getattr(a, field),
+            new=getattr(b, field),
+        )
+    if a.status != b.status and b.status in _STATUS_CHANGES:
+        yield Change(
+            code=_STATUS_CHANGES[b.status],
+            collection="events",
+            record=b.id,
+            records=(b.id,),
+            field="status",
+            old=a.status,
+            new=b.status,
+        )
+
+
+def _membership_changes(
+    a: Membership, b: Membership, fields: dict[str, Change]
+) -> Iterator[Change]:
+    records = (b.id, b.member)
+    active = MembershipStatus.ACTIVE
+    if a.status != b.status and b.status is active:
+        yield Change(
+            code=ChangeKind.MEMBERSHIP_STARTED,
+            collection="memberships",
+            record=b.id,
+            records=records,
+            field="status",
+            old=a.status,
+            new=b.status,
+        )
+    elif a.status != b.status and a.status is active:
+        yield Change(
+            code=ChangeKind.MEMBERSHIP_ENDED,
+            collection="memberships",
+            record=b.id,
+            records=records,
+            field="status",
+            old=a.status,
+            new=b.status,
+        )
+    elif (
+        "until" in fields
+        and b.until is not None
+        and (a.until is None or b.until.last_day() < a.until.first_day())
+    ):
+        yield Change(
+            code=ChangeKind.MEMBERSHIP_ENDED,
+            collection="memberships",
+            record=b.id,
+            records=records,
+            field="until",
+            old=a.until,
+            new=b.until,
+        )
