@@ -4,8 +4,11 @@ import datetime
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import iclei_model as im
+from iclei_model.testing import partial_dates
 
 D = datetime.date
 
@@ -220,3 +223,129 @@ def test_a_government_is_listed_once_in_an_initiative() -> None:
             participants=["kyoto"],
             participations=[im.Participation(government="kyoto", role="endorser")],
         )
+
+
+# ------------------------------------------------------------------ certainty
+
+C = im.Certainty
+
+
+def test_certainty_at_a_meeting_of_two_terms(ds: im.Dataset) -> None:
+    """RexCom 2018–2021 and 2021–2024: a day of 2021 may fall in either."""
+    day = D(2021, 1, 15)
+    assert ds.certainty("east-asia-rexcom-2018-2021", on=day) is C.POSSIBLE
+    assert ds.certainty("east-asia-rexcom-2021-2024", on=day) is C.POSSIBLE
+    assert ds.certainty("east-asia-rexcom-2018-2021", on=D(2019, 6, 1)) is C.CERTAIN
+    assert ds.certainty("east-asia-rexcom-2018-2021", on=D(2022, 1, 1)) is None
+    old = {m.id for m in ds.roster("east-asia-rexcom", term="east-asia-rexcom-2018-2021")}
+    new = {m.id for m in ds.roster("east-asia-rexcom", term="east-asia-rexcom-2021-2024")}
+    by_rule = {m.id for m in ds.roster("east-asia-rexcom", on=day)}
+    assert by_rule == new  # the hand-over rule: the new term from 1 January
+    assert ds.roster("east-asia-rexcom", on=day, certainty=C.CERTAIN) == []
+    possible = {m.id for m in ds.roster("east-asia-rexcom", on=day, certainty=C.POSSIBLE)}
+    assert possible == old | new
+    # a mandate the certainty call reads as its term does
+    mandate = ds.mandate("mandate-rexcom-2018-chair")
+    assert ds.certainty(mandate, on=day) is C.POSSIBLE
+    assert ds.holders("east-asia-rexcom-chair", on=day, certainty=C.POSSIBLE) == [mandate]
+    assert ds.holders("east-asia-rexcom-chair", on=day, certainty=C.CERTAIN) == []
+    assert ds.holders("east-asia-rexcom-chair", on=D(2020, 1, 1), certainty=C.CERTAIN) == [mandate]
+
+
+def test_certainty_of_memberships_and_events(ds: im.Dataset) -> None:
+    membership = next(
+        m for m in ds.memberships if m.since and m.since.precision is im.Precision.YEAR
+    )
+    year = membership.since.year
+    assert ds.certainty(membership, on=D(year, 3, 1)) is C.POSSIBLE
+    assert ds.certainty(membership, on=D(year + 1, 1, 1)) is C.CERTAIN
+    member = ds.government(membership.member)
+    assert member in ds.members(on=D(year, 3, 1))  # the year counts from its first day
+    assert member in ds.members(on=D(year, 3, 1), certainty=C.POSSIBLE)
+    assert member not in ds.members(on=D(year, 3, 1), certainty=C.CERTAIN)
+    month = next(e for e in ds.events if e.start_date.precision is im.Precision.MONTH)
+    first = month.start_date.first_day()
+    assert ds.certainty(month, on=first) is C.POSSIBLE
+    assert month in ds.find_events(start=first, end=first)
+    assert month not in ds.find_events(start=first, end=first, certainty=C.CERTAIN)
+    whole = (month.start_date.first_day(), month.end_date.last_day())
+    assert month in ds.find_events(start=whole[0], end=whole[1], certainty=C.CERTAIN)
+    with pytest.raises(TypeError, match="expected a Mandate, Membership, Term or Event, got Seat"):
+        ds.certainty("east-asia-rexcom-chair", on=first)
+
+
+@st.composite
+def _periods(draw: st.DrawFn) -> tuple[im.PartialDate | None, im.PartialDate | None]:
+    start = draw(st.none() | partial_dates())
+    end = draw(st.none() | partial_dates())
+    if start is not None and end is not None and end.last_day() < start.first_day():
+        start, end = end, start
+    return start, end
+
+
+@given(_periods(), st.dates(min_value=D(1, 1, 1), max_value=D(9999, 12, 31)))
+def test_certain_answers_are_possible_and_the_rule_picks_a_possible_one(
+    period: tuple[im.PartialDate | None, im.PartialDate | None], day: datetime.date
+) -> None:
+    from iclei_model._model.period import covers_certainty, reading_bounds
+
+    found = covers_certainty(*period, day)
+    if im.covers(*period, day):
+        assert found is not None
+    (first_early, first_late), (last_early, last_late) = reading_bounds(*period)
+    # certain: every reading covers the day; possible: one does
+    every = first_late <= day <= last_early
+    some = first_early <= day <= last_late
+    assert (found is C.CERTAIN) == every
+    assert (found is not None) == some
+
+
+@given(_periods(), _periods())
+def test_overlap_certainty_agrees_with_the_readings(
+    a: tuple[im.PartialDate | None, im.PartialDate | None],
+    b: tuple[im.PartialDate | None, im.PartialDate | None],
+) -> None:
+    from iclei_model._model.period import overlap_certainty, overlaps
+
+    found = overlap_certainty(a, b)
+    assert found is overlap_certainty(b, a)
+    if overlaps(a, b) and found is None:
+        raise AssertionError("the hand-over rule found an overlap no reading has")
+
+
+# ---------------------------------------------------------------- as known at
+
+
+def test_as_known_at_counts_what_was_published(ds: im.Dataset) -> None:
+    assert len(ds.as_known_at(D(2019, 12, 31))) == 0
+    report_only = ds.as_known_at(D(2020, 10, 1))
+    assert [s.id for s in report_only.sources] == ["ea-annual-report-2019"]
+    cited = {c.source for r in report_only.records() if hasattr(r, "sources") for c in r.sources}
+    assert "ea-annual-report-2019" in cited
+    # every record kept cites a source known by then; every one left out cites none
+    for record in ds.records():
+        if isinstance(record, im.Source):
+            continue
+        known = any(c.source == "ea-annual-report-2019" for c in record.sources)
+        assert (record.id in report_only) == known, record.id
+    # identifiers from pycountry (2026) are not known in 2020
+    assert all(not o.identifiers for o in report_only.organisations)
+    news = ds.as_known_at(D(2020, 11, 1))
+    assert len(news.sources) == 2
+    assert len(news.commitments) == len(ds.commitments)
+    assert news.people == ds.people
+    everything = ds.as_known_at(D(2026, 11, 30))
+    assert everything == ds
+    assert not im.validate(everything).errors
+
+
+def test_as_known_at_with_certainty(ds: im.Dataset) -> None:
+    # "published 2020-11": certainly out only once November is over
+    assert len(ds.as_known_at(D(2020, 11, 15), certainty=C.CERTAIN)) == 0
+    assert len(ds.as_known_at(D(2020, 12, 31), certainty=C.CERTAIN).sources) == 2
+    undated = im.Source(id="undated", title={"en": "Undated"})
+    retrieved = im.Source(id="fetched", title={"en": "Fetched"}, retrieved=D(2021, 5, 1))
+    plus = attrs.evolve(ds, sources=[*ds.sources, undated, retrieved])
+    known = plus.as_known_at(D(2021, 6, 1))
+    assert "fetched" in known
+    assert "undated" not in known

@@ -121,6 +121,28 @@ def _parser() -> argparse.ArgumentParser:
         "--base",
         help="jsonld: the IRI that node ids start with (default: urn:iclei-model:<dataset>:)",
     )
+    changes = commands.add_parser(
+        "diff",
+        help="list what changed between two versions of a dataset",
+        description="Compare OLD with NEW (each a file in any format, a folder of TOML"
+        " files or a bundled dataset's name) and list every change: records added,"
+        " removed or renamed, fields changed, dates made more precise (refined), and"
+        " seats, terms, mandates, proxies, events, memberships and commitments that"
+        " changed. Exit status: 0 when nothing changed, 1 when something did, 2 when a"
+        " side cannot be read or does not fit the model.",
+    )
+    changes.add_argument("old", metavar="OLD")
+    changes.add_argument("new", metavar="NEW")
+    changes.add_argument(
+        "--format",
+        dest="output_format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="text for people (default), json for tools, markdown for a review comment",
+    )
+    changes.add_argument(
+        "--locale", default="en", help="the locale of the change lines (default: en)"
+    )
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of a model class",
@@ -366,6 +388,8 @@ def _run(args: argparse.Namespace) -> int:
         return _export(args)
     if args.command == "schema":
         return _schema(args.type, args.output)
+    if args.command == "diff":
+        return _diff(args.old, args.new, args.output_format, args.locale)
     _parser().print_help()
     return 2
 
@@ -535,3 +559,60 @@ def _export_loaded(args: argparse.Namespace, dataset: Any) -> int:
         with _reading(args.output):
             write_atomic(Path(args.output), payload)
     return 0
+
+
+_SECTIONS = (
+    ("Records", ("record.",)),
+    ("Fields", ("field.",)),
+    ("Governance", ()),
+)
+
+
+def _diff(old_name: str, new_name: str, output_format: str, locale: str) -> int:
+    """Print what changed from *old_name* to *new_name*; 1 if anything did."""
+    import json
+
+    from ._base.i18n import get_locale
+    from ._changes.diff import diff
+
+    loc = get_locale(locale)  # a wrong locale is an error before anything is read
+    old, new = _load(old_name), _load(new_name)
+    changes = diff(old, new)
+    if output_format == "json":
+        document = {
+            "old": old_name,
+            "new": new_name,
+            "counts": {kind.value: n for kind, n in changes.counts().items()},
+            "changes": changes.to_dicts(),
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return 1 if changes else 0
+    lines = changes.summary(locale=loc)
+    counts = ", ".join(f"{n} {kind.value}" for kind, n in changes.counts().items())
+    plural = "s" if len(changes) != 1 else ""
+    headline = f"{old_name} -> {new_name}: {len(changes) or 'no'} change{plural}"
+    markdown = output_format == "markdown"
+    out = [f"**{headline}**" if markdown else headline]
+    if counts:
+        out.append(f"({counts})")
+    for title, prefixes in _SECTIONS:
+        shown = [
+            (change, line)
+            for change, line in zip(changes, lines, strict=True)
+            if (
+                change.code.value.startswith(prefixes)
+                if prefixes
+                else not any(change.code.value.startswith(p) for _, ps in _SECTIONS for p in ps)
+            )
+        ]
+        if not shown:
+            continue
+        out.append("")
+        out.append(f"### {title}" if markdown else title)
+        if markdown:
+            out.append("")
+        for change, line in shown:
+            text = line.replace("`", "'")
+            out.append(f"- `{change.code.value}` {text}" if markdown else f"  {line}")
+    print("\n".join(out))
+    return 1 if changes else 0

@@ -250,12 +250,14 @@ def refines(old: Any, new: Any) -> bool:
     return False
 
 
-def _walk(old: Any, new: Any, path: str) -> Iterator[tuple[str, Any, Any]]:
-    """Each leaf where *old* and *new* differ, with its path."""
+def _walk(old: Any, new: Any, path: str, skip: str = "") -> Iterator[tuple[str, Any, Any]]:
+    """Each leaf where *old* and *new* differ, with its path (leaving out the field *skip*)."""
     if old == new:
         return
     if type(old) is type(new) and attrs.has(type(old)) and not isinstance(old, _LEAVES):
         for key, attribute, _ in init_fields(type(old)):
+            if attribute.name == skip:
+                continue
             yield from _walk(
                 getattr(old, attribute.name),
                 getattr(new, attribute.name),
@@ -297,6 +299,11 @@ def _renamed_refs(value: Any, renames: dict[str, str]) -> Any:
         if moved is not current and moved != current:
             changes[str(attribute.alias or key)] = moved
     return attrs.evolve(value, **changes) if changes else value
+
+
+def _kind(record: Any) -> str:
+    kind = getattr(type(record), "kind", None)
+    return kind if isinstance(kind, str) else type(record).__name__
 
 
 def _without_id(record: Any) -> Any:
@@ -420,7 +427,19 @@ def diff(old: Dataset, new: Dataset) -> Diff:
                     )
                 )
             moved = _renamed_refs(a, renames) if renames else a
-            for path, x, y in _walk(attrs.evolve(moved, id=b.id) if a.id != b.id else moved, b, ""):
+            if type(a) is not type(b):  # an organisation of another kind, same id
+                fields.append(
+                    Change(
+                        code=ChangeKind.FIELD_CHANGED,
+                        collection=collection,
+                        record=b.id,
+                        records=(b.id,),
+                        field="kind",
+                        old=_kind(a),
+                        new=_kind(b),
+                    )
+                )
+            for path, x, y in _walk(moved, b, "", skip="id"):
                 code = ChangeKind.FIELD_REFINED if refines(x, y) else ChangeKind.FIELD_CHANGED
                 fields.append(
                     Change(

@@ -6,8 +6,12 @@ import datetime as _dt
 import enum
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from iclei_model._base.i18n import N_, LocaleArg, get_locale, tr
 from iclei_model._base.messages import show
+from iclei_model._model.describe import references
+from iclei_model._model.introspect import init_fields
 from iclei_model._model.partial_date import PartialDate
 from iclei_model._model.records import Place, Quantity
 from iclei_model._model.text import LocalizedText
@@ -136,5 +140,24 @@ def _value(value: Any, locale: babel.Locale) -> str:
             return str(value.value)
     if isinstance(value, str):
         return value
+    return _name(value)
+
+
+def _name(value: Any) -> str:
+    """What names a record or a part of one: its id, else what it refers to, else its text.
+
+    A proxy is named by its person, a citation by its source, a note by its text.
+    """
     record_id = getattr(value, "id", None)
-    return record_id if isinstance(record_id, str) else str(value)
+    if isinstance(record_id, str):
+        return record_id
+    if attrs.has(type(value)):
+        for name, _ in references(type(value)):
+            found = getattr(value, name)
+            if isinstance(found, str):
+                return found
+        for _, attribute, _ in init_fields(type(value)):
+            found = getattr(value, attribute.name)
+            if isinstance(found, str) and not isinstance(found, enum.Enum):
+                return found
+    return str(value)
