@@ -535,3 +535,92 @@ def test_large_work_shows_progress_on_a_terminal_only(
     assert err.endswith(("\r", "s\n"))  # erased, or ended with the time it took
     assert main(["export", str(file), "--to", "popolo", "-o", str(tmp_path / "p.json")]) == 0
     assert f"exporting {file} as popolo (0 MB)..." in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------- diff
+
+
+def _edited_copy(tmp_path: Path, ds: im.Dataset) -> Path:
+    """The bundled data as a TOML file, with the tentative Beijing forum confirmed on 10 July."""
+    import attrs
+
+    events = [
+        attrs.evolve(e, start=im.PartialDate(2020, 7, 10), status="confirmed")
+        if e.id == "beijing-clean-air-forum-2020"
+        else e
+        for e in ds.events
+    ]
+    path = tmp_path / "new.toml"
+    im.dump(attrs.evolve(ds, events=events), path)
+    return path
+
+
+def test_diff_exit_status_and_text(
+    tmp_path: Path, ds: im.Dataset, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["diff", "east-asia-2019", "east-asia-2019"]) == 0
+    assert capsys.readouterr().out == "east-asia-2019 -> east-asia-2019: no changes\n"
+    new = _edited_copy(tmp_path, ds)
+    assert main(["diff", "east-asia-2019", str(new)]) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines() == [
+        f"east-asia-2019 -> {new}: 3 changes",
+        "(1 field.changed, 1 field.refined, 1 event.confirmed)",
+        "",
+        "Fields",
+        "  beijing-clean-air-forum-2020: start made more precise, from July 2020 to July 10, 2020",
+        "  beijing-clean-air-forum-2020: status changed from To be confirmed to Confirmed",
+        "",
+        "Governance",
+        "  beijing-clean-air-forum-2020 confirmed",
+    ]
+
+
+def test_diff_of_folders_and_files_alike(
+    tmp_path: Path, ds: im.Dataset, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "old"
+    folder.mkdir()
+    im.dump(ds, folder / "all.toml")
+    assert main(["diff", str(folder), "east-asia-2019"]) == 0
+    assert main(["diff", str(folder / "all.toml"), str(_edited_copy(tmp_path, ds))]) == 1
+
+
+def test_diff_as_json_for_tools(
+    tmp_path: Path, ds: im.Dataset, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new = _edited_copy(tmp_path, ds)
+    assert main(["diff", "east-asia-2019", str(new), "--format", "json"]) == 1
+    document = json.loads(capsys.readouterr().out)
+    assert document["counts"] == {"field.refined": 1, "field.changed": 1, "event.confirmed": 1}
+    assert document["changes"][0] == {
+        "code": "field.refined",
+        "collection": "events",
+        "record": "beijing-clean-air-forum-2020",
+        "records": ["beijing-clean-air-forum-2020"],
+        "field": "start",
+        "old": "2020-07",
+        "new": "2020-07-10",
+    }
+
+
+def test_diff_as_markdown_in_a_locale(
+    tmp_path: Path, ds: im.Dataset, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new = _edited_copy(tmp_path, ds)
+    assert main(["diff", "east-asia-2019", str(new), "--format", "markdown", "--locale", "ja"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"**east-asia-2019 -> {new}: 3 changes**\n")
+    assert "### Governance\n\n- `event.confirmed` beijing-clean-air-forum-2020は確定" in out
+
+
+def test_diff_of_an_unreadable_side(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", "east-asia-2019", str(tmp_path / "missing.toml")]) == 2
+    assert "missing.toml: no such file or folder" in capsys.readouterr().err
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"id": "x", "title": {"en": "X"}, "events": [{"id": "e", "start": "June"}]}')
+    assert main(["diff", str(bad), "east-asia-2019"]) == 2
+    err = capsys.readouterr().err
+    assert "bad.json: does not fit the model" in err
+    assert "Traceback" not in err
+    assert main(["diff", "east-asia-2019", "east-asia-2019", "--locale", "xx_Nowhere"]) == 2
