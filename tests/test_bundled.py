@@ -1,6 +1,7 @@
 """The bundled dataset: completeness against counts taken from the documents by hand."""
 
 from collections import Counter
+from decimal import Decimal
 
 import attrs
 import pytest
@@ -263,6 +264,49 @@ def test_audited_lapses_stay_fixed(ds: im.Dataset) -> None:
             ), membership.id
     # every note's field is a field of its record
     assert not im.validate(ds).select("note.unknown_field")
+
+
+def test_third_reading_stays_settled(ds: im.Dataset) -> None:
+    def kinds(notes: tuple[im.Note, ...], field: str | None) -> set[im.NoteKind]:
+        return {n.kind for n in notes if n.field == field}
+
+    # names the report prints two ways name the other form
+    session = ds.event("cop25-japan-pavilion-circular-session")
+    epc = ds.initiative("epc-residential-retrofitting-ulaanbaatar")
+    assert im.NoteKind.AMBIGUITY in kinds(session.notes, "name")
+    assert im.NoteKind.AMBIGUITY in kinds(epc.notes, "name")
+    # the session's presenting cities come from a photo caption only
+    assert session.participants == ("turku", "bonn")
+    assert im.NoteKind.INFERENCE in kinds(session.notes, "participants")
+    # the Seoul Statement and the Delhi Call name no signatory: notes, not commitments
+    assert not ds.event("seoul-mayors-forum-2019").participants
+    assert any("Seoul Statement 2019" in n.text for n in ds.event("seoul-mayors-forum-2019").notes)
+    assert any(
+        "Delhi Call for Action" in n.text
+        for n in ds.event("resilient-cities-asia-pacific-2019").notes
+    )
+    # "accounting for 35% of the municipal solid waste"
+    [food_waste] = ds.organisation("hong-kong").figures
+    assert food_waste.quantity == im.Quantity(value=Decimal(35), unit=im.Unit.PERCENT)
+    assert food_waste.as_of is None
+    # events the report writes about cite that page besides the overview
+    for event in (
+        "towards-urban-climate-resilience-northeast-asia",
+        "beijing-clean-air-forum-2019",
+        "urban-biodiversity-roundtable-2019",
+        "post-2020-framework-consultation",
+        "acp-capacity-building-2019",
+        "urban-green-logistics-conference-2019",
+        "urban-transport-planning-workshop-2019",
+        "ecomobility-days-2019",
+        "resilient-cities-asia-pacific-2019",
+    ):
+        pages = [c.page for c in ds.event(event).sources]
+        assert pages[0] == "Activities overview", event
+        assert len(pages) > 1, event
+    # the 3 cities of the air quality and climate planning training
+    [cities] = ds.initiative("integrating-air-quality-climate-planning").outcomes
+    assert cities.quantity == im.Quantity(value=Decimal(3), unit=im.Unit.CITY)
 
 
 def test_participations_as_the_sources_state_them(ds: im.Dataset) -> None:
