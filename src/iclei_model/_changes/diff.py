@@ -199,7 +199,7 @@ class Diff(Sequence[Change]):
         for row, line in zip(rows, self.summary(locale=locale), strict=True):
             row["summary"] = line
         columns = ["code", "collection", "record", "records", "field", "old", "new", "summary"]
-        frame = pd.DataFrame(rows, columns=columns)
+        frame: pandas.DataFrame = pd.DataFrame(rows, columns=columns)
         frame["code"] = pd.Categorical(
             frame["code"], categories=[kind.value for kind in ChangeKind]
         )
@@ -284,7 +284,8 @@ def _renamed_refs(value: Any, renames: dict[str, str]) -> Any:
     if not attrs.has(type(value)) or isinstance(value, _LEAVES):
         return value
     changes: dict[str, Any] = {}
-    refs = dict(references(type(value)))
+    cls: type = type(value)
+    refs = dict(references(cls))
     for key, attribute, _ in init_fields(type(value)):
         current = getattr(value, attribute.name)
         if attribute.name in refs:
@@ -593,10 +594,10 @@ def _mandate_changes(
         successors[(record.seat, record.term)].append(record)
         yield from _proxies(record, set(), {(p.person, p.event) for p in record.proxies})
     for key, records in successors.items():
-        before = ended.get(key, [])
+        gone = ended.get(key, [])
         for record in records:
-            if before:
-                previous = before[0]
+            if gone:
+                previous = gone[0]
                 yield Change(
                     code=ChangeKind.SEAT_HANDED_OVER,
                     collection="mandates",

@@ -663,9 +663,7 @@ class Dataset:
                         changes[attribute.alias or attribute.name] = kept
             return attrs.evolve(record, **changes) if changes else record
 
-        collections: dict[str, Any] = {
-            "sources": tuple(s for s in self.sources if s.id in known)
-        }
+        collections: dict[str, Any] = {"sources": tuple(s for s in self.sources if s.id in known)}
         for name in COLLECTIONS[1:]:
             collections[name] = tuple(trimmed(r) for r in getattr(self, name) if cited(r))
         return Dataset(

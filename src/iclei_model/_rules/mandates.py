@@ -292,21 +292,21 @@ def check_double_holders(ctx: Context) -> None:
         by_seat[placed.seat.id].append(((first, stop), placed.index, (placed.mandate, dated)))
     for mandates in by_seat.values():
         running: list[tuple[_dt.date, int, tuple[Mandate, _Dated]]] = []
-        for (first, stop), index, (mandate, dated) in sorted(mandates, key=lambda m: (m[0], m[1])):
+        for (first, stop), index, (mandate, period) in sorted(mandates, key=lambda m: (m[0], m[1])):
             running = [r for r in running if r[0] > first][-_COMPARED:]
             found: tuple[Certainty, Mandate, _Dated] | None = None
             for _, _, (other, other_dated) in running:
-                sure = overlap_certainty(dated, other_dated)
+                sure = overlap_certainty(period, other_dated)
                 if sure is Certainty.CERTAIN:
                     found = (sure, other, other_dated)
                     break
                 if (
                     sure is Certainty.POSSIBLE
                     and found is None
-                    and not _handed_over(dated, other_dated)
+                    and not _handed_over(period, other_dated)
                 ):
                     found = (sure, other, other_dated)
-            running.append((stop, index, (mandate, dated)))
+            running.append((stop, index, (mandate, period)))
             if found is None:
                 continue
             sure, other, other_dated = found
@@ -328,7 +328,7 @@ def check_double_holders(ctx: Context) -> None:
                     index,
                     ".seat",
                     f"{mandate.holder} may hold seat {mandate.seat} while {other.holder} holds"
-                    f" it under {other.id}: {_show(dated)} against {_show(other_dated)} can"
+                    f" it under {other.id}: {_show(period)} against {_show(other_dated)} can"
                     " be read either way",
                     mandate.id,
                     other.id,

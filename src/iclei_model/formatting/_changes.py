@@ -151,8 +151,9 @@ def _name(value: Any) -> str:
     record_id = getattr(value, "id", None)
     if isinstance(record_id, str):
         return record_id
-    if attrs.has(type(value)):
-        for name, _ in references(type(value)):
+    cls: type = type(value)
+    if attrs.has(cls):
+        for name, _ in references(cls):
             found = getattr(value, name)
             if isinstance(found, str):
                 return found
