@@ -4,11 +4,11 @@ import datetime
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import iclei_model as im
-from iclei_model.testing import partial_dates
+from iclei_model.testing import datasets, partial_dates
 
 D = datetime.date
 
@@ -349,3 +349,114 @@ def test_as_known_at_with_certainty(ds: im.Dataset) -> None:
     known = plus.as_known_at(D(2021, 6, 1))
     assert "fetched" in known
     assert "undated" not in known
+
+
+# ------------------------------------------------------------------- indexes
+
+
+def _scan_members(
+    dataset: im.Dataset, on: datetime.date, certainty: im.Certainty | None
+) -> list[str]:
+    from iclei_model._model.period import covers_certainty
+
+    found = []
+    for m in dataset.memberships:
+        gov = dataset.index.get(m.member)
+        if m.status is not im.MembershipStatus.ACTIVE or not isinstance(gov, im.Government):
+            continue
+        if certainty is None:
+            ok = im.covers(m.since, m.until, on)
+        else:
+            sure = covers_certainty(m.since, m.until, on)
+            ok = sure is C.CERTAIN if certainty is C.CERTAIN else sure is not None
+        if ok:
+            found.append(gov.id)
+    return sorted(set(found))
+
+
+def _scan_events(
+    dataset: im.Dataset, start: datetime.date | None, end: datetime.date | None, sure: bool
+) -> list[str]:
+    found = []
+    for e in dataset.events:
+        first, last = e.start_date, e.end_date
+        if start is not None and (last.first_day() if sure else last.last_day()) < start:
+            continue
+        if end is not None and (first.last_day() if sure else first.first_day()) > end:
+            continue
+        found.append(e.id)
+    return sorted(found)
+
+
+_DAYS = st.dates(min_value=D(1, 1, 1), max_value=D(9999, 12, 31)) | st.sampled_from(
+    [D(1, 1, 1), D(9999, 12, 31), D(2019, 1, 1), D(2021, 1, 1)]
+)
+
+
+@settings(max_examples=max(10, settings.default.max_examples // 4))
+@given(datasets(), _DAYS, _DAYS, st.sampled_from([None, C.CERTAIN, C.POSSIBLE]))
+def test_indexed_queries_answer_as_a_scan_does(
+    dataset: im.Dataset, day: datetime.date, other: datetime.date, certainty: im.Certainty | None
+) -> None:
+    members = sorted(g.id for g in dataset.members(on=day, certainty=certainty))
+    assert members == _scan_members(dataset, day, certainty)
+    start, end = min(day, other), max(day, other)
+    for sure in (False, True):
+        mode = C.CERTAIN if sure else C.POSSIBLE
+        for bounds in ((start, end), (start, None), (None, end)):
+            found = sorted(
+                e.id for e in dataset.find_events(start=bounds[0], end=bounds[1], certainty=mode)
+            )
+            assert found == _scan_events(dataset, *bounds, sure)
+    in_force = [c.id for c in dataset.commitments_in_force(on=day)]
+    assert in_force == sorted(
+        c.id
+        for c in dataset.commitments
+        if c.status not in (im.CommitmentStatus.PROPOSED, im.CommitmentStatus.WITHDRAWN)
+        and (c.made is None or c.made.first_day() <= day)
+        and (c.target_year is None or day <= c.target_year.last_day())
+    )
+    for person in dataset.people:
+        assert dataset.proxies_of(person.id) == [
+            m for m in dataset.mandates if any(p.person == person.id for p in m.proxies)
+        ]
+    for pathway in im.Pathway:
+        assert {i.id for i in dataset.initiatives_on(pathway)} == {
+            i.id for i in dataset.initiatives if pathway in i.pathways
+        }
+
+
+def test_indexes_are_built_once_and_safe_under_threads() -> None:
+    """Threads asking at once of a fresh dataset all get the answers one thread gets."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    fresh = im.load_dataset("east-asia-2019")
+    expected = im.loads(im.dumps(fresh), im.Dataset)
+
+    def ask(i: int) -> tuple[object, ...]:
+        day = D(2015 + i % 8, 1 + i % 12, 1)
+        return (
+            [g.id for g in fresh.members(on=day)],
+            [e.id for e in fresh.find_events(start=day, end=D(2020, 12, 31), country="CN")],
+            [c.id for c in fresh.commitments_in_force(on=day)],
+            fresh.timeline("iclei-east-asia"),
+            [m.id for m in fresh.proxies_of("min-kwon")],
+        )
+
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(ask, range(64)))
+    assert answers == [
+        (
+            [g.id for g in expected.members(on=D(2015 + i % 8, 1 + i % 12, 1))],
+            [
+                e.id
+                for e in expected.find_events(
+                    start=D(2015 + i % 8, 1 + i % 12, 1), end=D(2020, 12, 31), country="CN"
+                )
+            ],
+            [c.id for c in expected.commitments_in_force(on=D(2015 + i % 8, 1 + i % 12, 1))],
+            expected.timeline("iclei-east-asia"),
+            [m.id for m in expected.proxies_of("min-kwon")],
+        )
+        for i in range(64)
+    ]

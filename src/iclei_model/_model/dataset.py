@@ -12,7 +12,7 @@ import attrs
 from iclei_model.errors import UnknownRecordError
 
 from .partial_date import PartialDate
-from .period import Certainty, covers, covers_certainty
+from .period import Certainty, covers, covers_certainty, period_bounds, reading_bounds
 from .pydantic import give_pydantic_hooks
 from .records import (
     Commitment,
@@ -28,6 +28,7 @@ from .records import (
     Source,
     Term,
 )
+from .spans import Spans, day_range
 from .text import LocalizedText, as_text
 from .validators import slug
 from .vocab import (
@@ -111,6 +112,26 @@ def _in_force(
     return found is not None
 
 
+def _day(day: _dt.date) -> tuple[int, int]:
+    """One day as an ordinal range, to ask an index of `day_range` spans."""
+    return day_range(day, day)
+
+
+def _span(
+    start: PartialDate | None, end: PartialDate | None, certainty: Certainty | None
+) -> tuple[int, int] | None:
+    """The days a period covers as *certainty* reads it, as ordinals; None if none.
+
+    The same days `_in_force` answers yes for, as one range to index.
+    """
+    if certainty is None:
+        first, stop = period_bounds(start, end)  # stop excluded; a range to date.max excludes it
+        return (first.toordinal(), stop.toordinal()) if first < stop else None
+    (early, late), (last_early, last_late) = reading_bounds(start, end)
+    first, last = (late, last_early) if certainty is Certainty.CERTAIN else (early, last_late)
+    return day_range(first, last) if first <= last else None
+
+
 @attrs.frozen(kw_only=True)
 class Dataset:
     """All records of one dataset under one schema version, indexed by id.
@@ -169,6 +190,12 @@ class Dataset:
         return sum(len(getattr(self, name)) for name in COLLECTIONS)
 
     def _memo(self, key: str, build: Any) -> Any:
+        """The index *key*, built by *build* on first use and kept with the dataset.
+
+        A dataset never changes, so neither do its indexes. Threads that ask for one
+        at once may each build it; each gets a complete one, and all are equal: the
+        index is stored only once built, in one assignment.
+        """
         try:
             return self._cache[key]
         except KeyError:
@@ -422,7 +449,16 @@ class Dataset:
     def proxies_of(self, person: str) -> list[Mandate]:
         """The mandates in which *person* stood in as a proxy."""
         self.person(person)
-        return [m for m in self.mandates if any(p.person == person for p in m.proxies)]
+
+        def build() -> dict[str, list[Mandate]]:
+            found: dict[str, list[Mandate]] = defaultdict(list)
+            for mandate in self.mandates:
+                for proxy_person in dict.fromkeys(p.person for p in mandate.proxies):
+                    found[proxy_person].append(mandate)
+            return dict(found)
+
+        index: dict[str, list[Mandate]] = self._memo("proxies.person", build)
+        return list(index.get(person, []))
 
     # ------------------------------------------------------------ membership
 
@@ -446,15 +482,32 @@ class Dataset:
         1 March 2019.
         """
         found: dict[str, Government] = {}
-        for m in self.memberships:
-            if m.status is not MembershipStatus.ACTIVE or not _in_force(
-                m.since, m.until, on, certainty
-            ):
-                continue
-            gov = self.index.get(m.member)
-            if isinstance(gov, Government) and (region is None or gov.region is region):
+        for gov in self._covering("memberships", certainty).overlapping(*_day(on)):
+            if region is None or gov.region is region:
                 found.setdefault(gov.id, gov)
         return sorted(found.values(), key=lambda g: g.name.get("en"))
+
+    def _covering(self, collection: str, certainty: Certainty | None) -> Spans[Any]:
+        """The periods in force of one collection, read as *certainty* asks, indexed.
+
+        Memberships give their Government (in good standing only); commitments
+        themselves.
+        """
+        mode = certainty.value if certainty is not None else "rule"
+
+        def build() -> Spans[Any]:
+            periods: list[tuple[int, int, Any]] = []
+            if collection == "memberships":
+                for m in self.memberships:
+                    gov = self.index.get(m.member)
+                    if m.status is MembershipStatus.ACTIVE and isinstance(gov, Government):
+                        span = _span(m.since, m.until, certainty)
+                        if span is not None:
+                            periods.append((*span, gov))
+            return Spans(periods)
+
+        result: Spans[Any] = self._memo(f"{collection}.{mode}", build)
+        return result
 
     # ----------------------------------------------------- events, initiatives
 
@@ -490,7 +543,7 @@ class Dataset:
         wanted = locality.casefold() if locality is not None else None
         sure = Certainty(certainty) is Certainty.CERTAIN
         found = []
-        for event in self.events:
+        for event in self._event_candidates(start, end, country, pathway, initiative):
             first, last = event.start_date, event.end_date
             if start is not None and (last.first_day() if sure else last.last_day()) < start:
                 continue
@@ -510,7 +563,88 @@ class Dataset:
             if initiative is not None and initiative not in event.initiatives:
                 continue
             found.append(event)
-        return sorted(found, key=lambda e: (e.start_date, e.id))
+        order = self._event_order()
+        return sorted(found, key=lambda e: order[id(e)])
+
+    def _event_order(self) -> dict[int, int]:
+        """Each event's place in the order of (start date, id), by object identity."""
+
+        def build() -> dict[int, int]:
+            ordered = sorted(self.events, key=lambda e: (e.start_date, e.id))
+            return {id(e): index for index, e in enumerate(ordered)}
+
+        result: dict[int, int] = self._memo("events.order", build)
+        return result
+
+    def _event_candidates(
+        self,
+        start: _dt.date | None,
+        end: _dt.date | None,
+        country: str | None,
+        pathway: Pathway | None,
+        initiative: str | None,
+    ) -> Iterable[Event]:
+        """The events an index narrows *find_events* to; every criterion is checked after.
+
+        The smallest of: those that may have a day in the range, those of the country,
+        of the pathway, of the initiative.
+        """
+        options: list[list[Event]] = []
+        if initiative is not None:
+            options.append(self._grouped_many("events", "initiatives").get(initiative, []))
+        if country is not None:
+            options.append(self._events_by("country").get(country, []))
+        if pathway is not None:
+            options.append(self._events_by("pathway").get(pathway, []))
+        if options:
+            return min(options, key=len)
+        if start is not None or end is not None:
+            return self._event_spans().overlapping(
+                *day_range(start or _dt.date.min, end or _dt.date.max)
+            )
+        return self.events
+
+    def _event_spans(self) -> Spans[Event]:
+        """Every event by the days it may cover, from its earliest to its latest."""
+
+        def build() -> Spans[Event]:
+            return Spans(
+                (*day_range(e.start_date.first_day(), e.end_date.last_day()), e)
+                for e in self.events
+            )
+
+        result: Spans[Event] = self._memo("events.days", build)
+        return result
+
+    def _events_by(self, what: str) -> dict[Any, list[Event]]:
+        """Events by their place's country, or by each pathway they have (or their initiatives)."""
+
+        def build() -> dict[Any, list[Event]]:
+            found: dict[Any, list[Event]] = defaultdict(list)
+            for event in self.events:
+                if what == "country":
+                    if event.place is not None and event.place.country is not None:
+                        found[event.place.country].append(event)
+                else:
+                    for pathway in self.event_pathways(event):
+                        found[pathway].append(event)
+            return dict(found)
+
+        result: dict[Any, list[Event]] = self._memo(f"events.{what}", build)
+        return result
+
+    def _grouped_many(self, collection: str, field: str) -> dict[str, list[Any]]:
+        """Records by each id their list field *field* names."""
+
+        def build() -> dict[str, list[Any]]:
+            groups: dict[str, list[Any]] = defaultdict(list)
+            for record in getattr(self, collection):
+                for ref in dict.fromkeys(getattr(record, field)):
+                    groups[ref].append(record)
+            return dict(groups)
+
+        result: dict[str, list[Any]] = self._memo(f"{collection}.{field}[]", build)
+        return result
 
     def events_by_month(self) -> dict[tuple[int, int | None], list[Event]]:
         """Events grouped by the (year, month) they start in; month None if unknown."""
@@ -521,9 +655,11 @@ class Dataset:
 
     def initiatives_on(self, pathway: Pathway) -> list[Initiative]:
         """Initiatives that name *pathway*, by name."""
-        return sorted(
-            (i for i in self.initiatives if pathway in i.pathways), key=lambda i: i.name.get("en")
+        result: list[Initiative] = sorted(
+            self._grouped_many("initiatives", "pathways").get(Pathway(pathway), []),
+            key=lambda i: i.name.get("en"),
         )
+        return result
 
     def participants_of(self, initiative: str, *, on: _dt.date | None = None) -> list[str]:
         """The ids of the governments taking part in *initiative*, on the day *on* if given.
@@ -595,16 +731,20 @@ class Dataset:
         withdrawal). One made in "2020" stands on 1 January 2020: a date known only
         to the year or month counts from its first day.
         """
-        return sorted(
-            (
-                c
-                for c in self.commitments
-                if c.status not in (CommitmentStatus.PROPOSED, CommitmentStatus.WITHDRAWN)
-                and (c.made is None or c.made.first_day() <= on)
-                and (c.target_year is None or on <= c.target_year.last_day())
-            ),
-            key=lambda c: c.id,
-        )
+
+        def build() -> Spans[Commitment]:
+            periods = []
+            for c in self.commitments:
+                if c.status in (CommitmentStatus.PROPOSED, CommitmentStatus.WITHDRAWN):
+                    continue
+                first = c.made.first_day() if c.made is not None else _dt.date.min
+                last = c.target_year.last_day() if c.target_year is not None else _dt.date.max
+                if first <= last:
+                    periods.append((*day_range(first, last), c))
+            return Spans(periods)
+
+        spans: Spans[Commitment] = self._memo("commitments.in_force", build)
+        return sorted(spans.overlapping(*_day(on)), key=lambda c: c.id)
 
     # ------------------------------------------------------------ as known at
 
@@ -672,6 +812,30 @@ class Dataset:
 
     # --------------------------------------------------------------- timeline
 
+    def _involvement(self) -> dict[str, list[tuple[str, str, PartialDate | None]]]:
+        """Each organisation's roles in initiatives and events, as timeline entries' parts."""
+
+        def build() -> dict[str, list[tuple[str, str, PartialDate | None]]]:
+            found: dict[str, list[tuple[str, str, PartialDate | None]]] = defaultdict(list)
+            for initiative in self.initiatives:
+                for part in initiative.participations:
+                    what = f"{part.role.value.replace('_', ' ')}: {initiative.name}"
+                    found[part.government].append((what, initiative.id, part.since))
+                for role in ("lead", "partners", "funders", "participants"):
+                    for org in dict.fromkeys(getattr(initiative, role)):
+                        what = f"{role}: {initiative.name}"
+                        found[org].append((what, initiative.id, initiative.start))
+            for event in self.events:
+                for role in ("organisers", "partners", "participants"):
+                    for org in dict.fromkeys(getattr(event, role)):
+                        found[org].append((f"{role}: {event.name}", event.id, event.start_date))
+            return dict(found)
+
+        result: dict[str, list[tuple[str, str, PartialDate | None]]] = self._memo(
+            "involvement", build
+        )
+        return result
+
     def timeline(self, organisation: str) -> list[TimelineEntry]:
         """Everything dated that involves one organisation, earliest first.
 
@@ -695,29 +859,8 @@ class Dataset:
                     record=mandate.id,
                 )
             )
-        roles = ("lead", "partners", "funders", "participants")
-        for initiative in self.initiatives:
-            for part in initiative.participations:
-                if part.government == org.id:
-                    what = f"{part.role.value.replace('_', ' ')}: {initiative.name}"
-                    entries.append(TimelineEntry(date=part.since, what=what, record=initiative.id))
-            for role in roles:
-                if org.id in getattr(initiative, role):
-                    entries.append(
-                        TimelineEntry(
-                            date=initiative.start,
-                            what=f"{role}: {initiative.name}",
-                            record=initiative.id,
-                        )
-                    )
-        for event in self.events:
-            for role in ("organisers", "partners", "participants"):
-                if org.id in getattr(event, role):
-                    entries.append(
-                        TimelineEntry(
-                            date=event.start_date, what=f"{role}: {event.name}", record=event.id
-                        )
-                    )
+        for what, record, date in self._involvement().get(org.id, []):
+            entries.append(TimelineEntry(date=date, what=what, record=record))
         for commitment in self._grouped("commitments", "organisation").get(org.id, []):
             by = f" by {commitment.target_year}" if commitment.target_year else ""
             what = f"committed: {commitment.kind.value.replace('_', ' ')}{by}"

@@ -17,6 +17,7 @@ from iclei_model._model.period import (
 )
 from iclei_model._model.policy import GovernancePolicy
 from iclei_model._model.records import Government, Mandate, Organisation
+from iclei_model._model.spans import Spans
 from iclei_model._model.vocab import BodyKind, Region, SeatRole
 
 from .context import (
@@ -28,7 +29,6 @@ from .context import (
     first_gap,
     show_period,
 )
-from .spans import Spans
 
 __all__ = [
     "check_double_holders",
