@@ -31,9 +31,10 @@ from typing import Annotated, Any, Literal
 
 import attrs
 import msgspec
+import orjson
 import pendulum
 import pydantic
-from _timing import best  # benchmarks/_timing.py, beside this script
+from _timing import interleaved  # benchmarks/_timing.py, beside this script
 
 import iclei_model as im
 from iclei_model._model import validators as v
@@ -44,12 +45,14 @@ from iclei_model._serialization.schema import (
     DATE,
     DATE_TIME,
     DECIMAL,
-    NON_EMPTY,
     PARTIAL_DATE,
     SLUG,
 )
 
 WHEN = f"(?:{PARTIAL_DATE[1:-1]})|(?:{DATE_TIME[1:-1]})"
+# NON_EMPTY without its look-ahead, which pydantic's regex engine does not take
+_REFUSED = v.FREE_TEXT_REFUSES
+PEER_NON_EMPTY = rf"^[^{_REFUSED}]*[^\s{_REFUSED}][^{_REFUSED}]*$"
 
 
 # ------------------------------------------------------------------ peer models
@@ -64,7 +67,7 @@ class _Peers:
 
     def field_type(self, kind: Any, attribute: attrs.Attribute[Any], lib: str) -> Any:
         inner = base_validator(attribute)
-        pattern = {v.slug: SLUG, v.non_empty: NON_EMPTY, v.decimal_number: DECIMAL}.get(inner)
+        pattern = {v.slug: SLUG, v.non_empty: PEER_NON_EMPTY, v.decimal_number: DECIMAL}.get(inner)
         base, optional = without_none(kind)
         if optional:
             return self.type(base, lib, pattern) | None
@@ -171,34 +174,80 @@ def events_only(count: int) -> im.Dataset:
 
 # ------------------------------------------------------------------ timing
 
+VIEWS = ("as it comes", "alike")
+"""The collector as each library leaves it, then off for every contender alike."""
 
-def run(label: str, ds: im.Dataset, peers: _Peers, repeat: int) -> None:
+
+def report(label: str, what: str, count: int, contenders: dict[str, Any], **kw: Any) -> None:
+    """One line per view: µs per record (or per call) and iclei-model's ratios to peers."""
+    for view in VIEWS:
+        found = interleaved(contenders, collector=view, **kw)
+        cells = "  ".join(f"{lib} {t / count * 1e6:.2f}" for lib, (t, _) in found.items())
+        ours = found["iclei-model"][1]
+        ratios = "  ".join(
+            f"x{ours[peer]:.2f} {peer}" for peer in ("pydantic", "msgspec") if peer in ours
+        )
+        print(
+            f"{label}, {what}, collector {view}: µs per record {cells}; iclei-model = {ratios}",
+            flush=True,
+        )
+
+
+def run(label: str, ds: im.Dataset, peers: _Peers, rounds: int) -> None:
+    """Decode and encode one document of *ds*, by every contender."""
     count = sum(len(getattr(ds, name)) for name in _COLLECTIONS)
     payload = im.dumps(ds).encode("utf-8")
     pyd = peers.model(im.Dataset, "pydantic")
     msg = peers.model(im.Dataset, "msgspec")
-    # same bytes, and every library accepts them
+    # same bytes, and every library accepts them; each encodes what its decoding returns
     pyd_obj = pyd.model_validate_json(payload)
     msg_obj = msgspec.json.decode(payload, type=msg)
     ours_obj = im.loads(payload, im.Dataset)
+    plain = orjson.loads(payload)
     detailed = im.make_converter()  # a converter of one's own skips the msgspec front end
     assert im.loads(payload, im.Dataset, converter=detailed) == ours_obj
+    assert im.dumps(ours_obj).encode("utf-8") == payload
     decode = {
-        "iclei-model": best(lambda: im.loads(payload, im.Dataset), repeat),
-        "without msgspec": best(lambda: im.loads(payload, im.Dataset, converter=detailed), repeat),
-        "pydantic": best(lambda: pyd.model_validate_json(payload), repeat),
-        "msgspec": best(lambda: msgspec.json.decode(payload, type=msg), repeat),
+        "iclei-model": lambda: im.loads(payload, im.Dataset),
+        "without msgspec": lambda: im.loads(payload, im.Dataset, converter=detailed),
+        "pydantic": lambda: pyd.model_validate_json(payload),
+        "msgspec": lambda: msgspec.json.decode(payload, type=msg),
+        "orjson (parse only)": lambda: orjson.loads(payload),
     }
     encode = {
-        "iclei-model": best(lambda: im.dumps(ours_obj), repeat),
-        "pydantic": best(lambda: pyd_obj.model_dump_json(exclude_defaults=True), repeat),
-        "msgspec": best(lambda: msgspec.json.encode(msg_obj), repeat),
+        "iclei-model": lambda: im.dumps(ours_obj),
+        "pydantic": lambda: pyd_obj.model_dump_json(exclude_defaults=True),
+        "msgspec": lambda: msgspec.json.encode(msg_obj),
+        "orjson (plain data)": lambda: orjson.dumps(plain),
     }
-    for what, found in (("decode+validate", decode), ("encode", encode)):
-        ours = found["iclei-model"]
-        cells = "  ".join(f"{lib} {t / count * 1e6:.2f}" for lib, t in found.items())
-        ratios = "  ".join(f"x{ours / found[peer]:.2f} {peer}" for peer in ("pydantic", "msgspec"))
-        print(f"{label} ({count:,} records), {what}: µs per record {cells}; iclei-model = {ratios}")
+    label = f"{label} ({count:,} records)"
+    report(label, "decode+validate", count, decode, rounds=rounds)
+    report(label, "encode", count, encode, rounds=rounds)
+
+
+def run_per_call(peers: _Peers, rounds: int, calls: int) -> None:
+    """One Event document per call, as a service reads and writes one record."""
+    event = im.load_dataset("east-asia-2019").event("chinese-cities-study-tour-london-2019")
+    payload = im.dumps(event).encode("utf-8")
+    pyd = peers.model(im.Event, "pydantic")
+    msg = peers.model(im.Event, "msgspec")
+    pyd_obj = pyd.model_validate_json(payload)
+    msg_obj = msgspec.json.decode(payload, type=msg)
+    ours_obj = im.loads(payload, im.Event)
+    decode = {
+        "iclei-model": lambda: im.loads(payload, im.Event),
+        "pydantic": lambda: pyd.model_validate_json(payload),
+        "msgspec": lambda: msgspec.json.decode(payload, type=msg),
+        "orjson (parse only)": lambda: orjson.loads(payload),
+    }
+    encode = {
+        "iclei-model": lambda: im.dumps(ours_obj),
+        "pydantic": lambda: pyd_obj.model_dump_json(exclude_defaults=True),
+        "msgspec": lambda: msgspec.json.encode(msg_obj),
+    }
+    label = "one Event per call"
+    report(label, "decode+validate", 1, decode, rounds=rounds, calls=calls)
+    report(label, "encode", 1, encode, rounds=rounds, calls=calls)
 
 
 def main() -> None:
@@ -209,16 +258,19 @@ def main() -> None:
         f"Python {platform.python_version()} on {platform.machine()}, {platform.system()};"
         f" iclei-model {im.__version__}, attrs {version('attrs')}, cattrs {version('cattrs')},"
         f" orjson {version('orjson')}, pydantic {version('pydantic')},"
-        f" msgspec {version('msgspec')}"
+        f" msgspec {version('msgspec')}; process CPU time, contenders interleaved,"
+        " medians of per-round ratios",
+        flush=True,
     )
     peers = _Peers()
     sys.setrecursionlimit(10_000)
+    rounds = 5 if args.quick else 9
+    run_per_call(peers, rounds, calls=2_000 if args.quick else 10_000)
     event_count = 10_000 if args.quick else 100_000
     sizes = (10_000, 100_000) if args.quick else (10_000, 100_000, 1_000_000)
-    run("events", events_only(event_count), peers, repeat=3)
+    run("events", events_only(event_count), peers, rounds)
     for size in sizes:
-        ds = synthetic(size)
-        run("dataset", ds, peers, repeat=3 if size < 1_000_000 else 1)
+        run("dataset", synthetic(size), peers, rounds if size < 1_000_000 else 3)
 
 
 if __name__ == "__main__":

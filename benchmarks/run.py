@@ -24,6 +24,7 @@ SCRIPTS = (
     "bench_serialize.py",
     "bench_scale.py",
     "bench_validate.py",
+    "bench_queries.py",
     "bench_hostile.py",
 )
 

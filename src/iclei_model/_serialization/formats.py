@@ -8,13 +8,15 @@ import re
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import attrs
 
+from iclei_model._base.runtime import gc_paused
+from iclei_model._model.dataset import Dataset
 from iclei_model.errors import DecodeError, FormatError, IcleiModelError, InvalidValueError, Problem
 
 from .decoding import (
@@ -28,7 +30,9 @@ from .decoding import (
 if TYPE_CHECKING:
     import cattrs
 
-__all__ = ["FORMATS", "Format", "dump", "dumps", "format_of", "load", "loads"]
+__all__ = ["FORMATS", "PAUSE_FROM", "Format", "dump", "dumps", "format_of", "load", "loads"]
+
+_NO_PAUSE = nullcontext()
 
 T = TypeVar("T")
 
@@ -267,22 +271,34 @@ def format_of(path: str | os.PathLike[str]) -> Format:
 # ------------------------------------------------------------------------- API
 
 
-def _encode(obj: Any, fmt: str, converter: cattrs.Converter | None, pretty: bool) -> bytes:
-    from iclei_model._base.runtime import gc_paused
+PAUSE_FROM = 65_536
+"""Documents of this many bytes and more are read with the collector's passes held off.
 
-    from .converters import _native, unstructure
+A smaller one builds too few objects for a pass to start, and a pause would cost
+more than it saves (see `gc_paused`).
+"""
+
+
+def _encode(obj: Any, fmt: str, converter: cattrs.Converter | None, pretty: bool) -> bytes:
+    from .converters import _default, _native
 
     codec = _codec(fmt)
-    if converter is None and fmt == "json":
-        converter = _native()  # orjson writes enums and tuples itself
-    with gc_paused():
-        data = unstructure(obj, converter=converter)
+    if converter is None:
+        converter = _native() if fmt == "json" else _default()  # orjson writes enums, tuples
+    # A collection (a Dataset) is written with the collector's passes held off, and its
+    # plain data freed before they resume: freed, its objects leave the collector's
+    # count as it was, so no pass starts on the way out. One record builds too little.
+    pause = gc_paused() if isinstance(obj, Dataset | tuple | list) else _NO_PAUSE
+    with pause:
+        data = converter.unstructure(obj)
         try:
             return codec.encode(data, pretty)
         except IcleiModelError:
             raise
         except (TypeError, ValueError, OverflowError) as exc:
             raise FormatError(f"cannot write {type(obj).__name__} as {fmt}: {exc}") from None
+        finally:
+            del data
 
 
 @overload
@@ -378,17 +394,16 @@ def loads(
         ValidationError: with *validate*, the dataset breaks a rule; ``report`` has all.
         FormatError: the format is unknown or its library is not installed.
     """
-    from iclei_model._base.runtime import gc_paused
-
-    from .converters import structure
-
-    _can_validate(cls, validate)
+    if validate:
+        _can_validate(cls, validate)
     codec = _codec(format)
-    with gc_paused():
+    with gc_paused() if len(data) >= PAUSE_FROM else _NO_PAUSE:
         if format == "json" and converter is None:
             fast = _fast_decode(data, cls)
             if fast is not None:
-                return _validated(fast, validate, what)
+                return _validated(fast, validate, what) if validate else fast
+        from .converters import structure
+
         try:
             plain = codec.decode(data)
         except NotDecodableError as exc:
@@ -406,19 +421,28 @@ def _fast_decode(data: str | bytes, cls: type[T]) -> T | None:
     None where msgspec is not installed or the front end cannot take the document;
     the detailed path then reads it, and reports its problems if it has any.
     """
+    front = _front_end()
+    if front is None:
+        return None
+    decode, unfit = front
+    try:
+        found: T = decode(data, cls)
+    except unfit:
+        return None
+    return found
+
+
+@cache
+def _front_end() -> tuple[Callable[[Any, type], Any], type[Exception]] | None:
+    """The msgspec front end's ``decode`` and its signal, looked up once; None without msgspec."""
     try:
         from .fast import Unfit, decode
     except ImportError:  # msgspec is the ``fast`` extra
         return None
-    try:
-        return decode(data, cls)
-    except Unfit:
-        return None
+    return decode, Unfit
 
 
 def _can_validate(cls: type, validate: bool) -> None:
-    from iclei_model._model.dataset import Dataset
-
     if validate and cls is not Dataset:
         raise InvalidValueError(
             f"validate=True checks a Dataset's rules; there are none for {cls.__name__}"
