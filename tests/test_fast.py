@@ -232,6 +232,16 @@ def test_the_event_the_next_test_changes_takes_the_fast_path() -> None:
     ("change", "problem"),
     [
         ({"id": "forum\n"}, "$.id: expected a lowercase slug"),
+        # ids, tags and texts are checked joined by newlines: one holding a newline
+        # must not pass as two that match
+        ({"id": "forum\nkyoto"}, "$.id: expected a lowercase slug"),
+        ({"organisers": ["kyoto", "iclei\nbonn"]}, "$.organisers[1]"),
+        ({"organisers": ["kyoto", ""]}, "$.organisers[1]"),
+        ({"name": {"en\nfr": "Forum"}}, "$.name"),
+        ({"name": {"en": "Forum", "fr": " "}}, "$.name"),
+        ({"name": {"en": "Forum\nde Séoul"}}, "$.name"),
+        ({"notes": [{"text": "fine"}, {"text": " \t "}]}, "$.notes[1].text"),
+        ({"notes": [{"text": "bell \x07"}]}, "$.notes[0].text"),
         ({"name": {"en": "\u3000"}}, "$.name"),
         ({"name": {}}, "$.name"),
         ({"name": {"en-gb": "Forum"}}, "$.name"),
@@ -380,3 +390,9 @@ def test_first_use_from_eight_threads_at_once_leaves_the_fast_path_working(
             check=False,
         )
         assert result.stdout.strip() == "fast path works", result.stderr[-500:]
+
+
+def test_free_text_may_hold_lines_and_names_may_not() -> None:
+    """Free text keeps its newlines on the fast path; a name's text refuses them on both."""
+    raw = orjson.dumps({**EVENT, "notes": [{"text": "first line\nsecond line"}, {"text": "x"}]})
+    assert _fast.decode(raw, im.Event) == im.structure(orjson.loads(raw), im.Event)

@@ -2,12 +2,14 @@
 
 msgspec decodes a document straight into Structs generated from the attrs classes,
 checking in C what the model's validators check in Python: types, required and
-unknown keys, enum values, id and language-tag patterns, non-empty text, country
-codes and time zones. The records are then built from the Structs without running
-those validators a second time. Everything msgspec cannot check (calendar dates,
-date-times and their offsets, repeated ids, decimals, every other validator and
-each class's ``__attrs_post_init__``) still runs, in Python, exactly as the class
-defines it.
+unknown keys, enum values, country codes and time zones. The records are then built
+from the Structs without running those validators a second time. The patterns of
+ids, language tags and text are checked once per document instead of once per
+string: the builders gather those strings (`_Gathered`), and one regular
+expression over each kind, joined, checks them all (`_check`). Everything msgspec
+cannot check (calendar dates, date-times and their offsets, repeated ids, decimals,
+every other validator and each class's ``__attrs_post_init__``) still runs, in
+Python, exactly as the class defines it.
 
 This path only ever accepts: whatever it cannot take, for any reason, goes to the
 detailed path (orjson and the cattrs converter), which reads the whole document
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import re
 import threading
 import types
 import typing
@@ -67,29 +70,72 @@ from .migrations import SCHEMA_VERSION
 __all__ = ["Unfit", "decode"]
 
 T = typing.TypeVar("T")
-Builder = Callable[[Any], Any]
+Builder = Callable[[Any, Any], Any]
+"""A generated function: a Struct and the document's `_Gathered` in, a record out."""
 
 
 class Unfit(Exception):  # noqa: N818  # a signal between the two paths, never shown to users
     """The fast path cannot take this document; the detailed path reads it instead."""
 
 
-def _anchored(pattern: str) -> str:
-    # msgspec searches (like JSON Schema); \A and \Z, unlike ^ and $, refuse a final newline
-    return rf"\A(?:{pattern})\Z"
+_TEXT = Annotated[dict[str, str], msgspec.Meta(min_length=1)]
 
-
-_SLUG_STR = Annotated[str, msgspec.Meta(pattern=_anchored(_SLUG.pattern))]
-# something but white space (\s is str.isspace, as strip() is), and no control character
-# that free text, or a name, refuses: validators.non_empty and LocalizedText's checks
-_NON_EMPTY_STR = Annotated[str, msgspec.Meta(pattern=rf"^(?=[\s\S]*\S)[^{FREE_TEXT_REFUSES}]*\Z")]
-_ONE_LINE_STR = Annotated[str, msgspec.Meta(pattern=rf"^(?=[\s\S]*\S)[^{ONE_LINE_REFUSES}]*\Z")]
-_TAG_STR = Annotated[str, msgspec.Meta(pattern=_anchored(_TAG.pattern))]
-_TEXT = Annotated[dict[_TAG_STR, _ONE_LINE_STR], msgspec.Meta(min_length=1)]
-
-# Validators whose whole check the generated Struct field makes, on the exact types the
-# builders produce; every other validator runs on the built record.
+# Validators whose whole check the generated Struct field makes, or the builders'
+# gathering for `_check`, on the exact types the builders produce; every other
+# validator runs on the built record.
 _CHECKED_BY_MSGSPEC = (slug, non_empty, country_code, iana_time_zone)
+
+
+class _Gathered:
+    """The strings of one document whose patterns `_check` tests together."""
+
+    __slots__ = ("lines", "slugs", "tags", "texts")
+
+    def __init__(self) -> None:
+        self.slugs: list[str] = []
+        """Ids and references."""
+        self.texts: list[str] = []
+        """Free text (``non_empty``): something but white space, no control character."""
+        self.lines: list[str] = []
+        """The texts of a LocalizedText: one line, something but white space."""
+        self.tags: list[str] = []
+        """The language tags of a LocalizedText."""
+
+
+def _joined(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern for items matching *pattern*, one a line (items never hold a newline)."""
+    return re.compile(rf"(?:{pattern.pattern})(?:\n(?:{pattern.pattern}))*")
+
+
+_SLUGS = _joined(_SLUG)
+_TAGS = _joined(_TAG)
+_FREE_TEXT_REFUSED = re.compile(f"[{FREE_TEXT_REFUSES}]")
+_ONE_LINE_REFUSED = re.compile(f"[{ONE_LINE_REFUSES}]")
+
+
+def _all_match(joined: re.Pattern[str], items: list[str]) -> bool:
+    """Whether every item matches: the newlines joining them are the only ones there."""
+    text = "\n".join(items)
+    return joined.fullmatch(text) is not None and text.count("\n") == len(items) - 1
+
+
+def _check(found: _Gathered) -> None:
+    """Check every gathered string of a document at once; Unfit if any fails.
+
+    As the validators check them one by one: ids are slugs, language tags are tags,
+    free text and the texts of a LocalizedText hold something but white space
+    (``str.strip``, as ``non_empty`` uses) and no character they refuse.
+    """
+    if found.slugs and not _all_match(_SLUGS, found.slugs):
+        raise Unfit
+    if found.tags and not _all_match(_TAGS, found.tags):
+        raise Unfit
+    texts, lines = found.texts, found.lines
+    if texts and (not all(map(str.strip, texts)) or _FREE_TEXT_REFUSED.search("".join(texts))):
+        raise Unfit
+    if lines and (not all(map(str.strip, lines)) or _ONE_LINE_REFUSED.search("".join(lines))):
+        raise Unfit
+
 
 # Converters that return their input unchanged for the values the builders produce.
 _IDENTITY_CONVERTERS = (
@@ -134,16 +180,18 @@ _set = object.__setattr__
 _set_items = LocalizedText.__dict__["items"].__set__
 
 
-def _text(value: dict[str, str]) -> LocalizedText:
-    # keys and texts were checked by the Struct's field type (_TEXT): the checks of
-    # LocalizedText's own validator, for a dict
+def _text(value: dict[str, str], found: _Gathered) -> LocalizedText:
+    # keys and texts are gathered for _check: the checks of LocalizedText's own
+    # validator, for a dict
+    found.tags.extend(value)
+    found.lines.extend(value.values())
     text = _new(LocalizedText)
     _set_items(text, tuple(value.items()) if len(value) == 1 else tuple(sorted(value.items())))
     return text
 
 
 # How the builders make each leaf type from the string (or dict) msgspec gives.
-_LEAVES: dict[Shape, tuple[str, Callable[[Any], Any]]] = {
+_LEAVES: dict[Shape, tuple[str, Callable[..., Any]]] = {
     Shape.PARTIAL_DATE: ("leaf_PartialDate", _partial_date),
     Shape.DATE_TIME: ("leaf_DateTime", _structure_datetime),
     Shape.DATE: ("leaf_date", _date),
@@ -153,6 +201,13 @@ _LEAVES: dict[Shape, tuple[str, Callable[[Any], Any]]] = {
 """The readers of leaf values, by shape, with the name generated code calls them by."""
 
 _WIRE_PLAIN: dict[Shape, Any] = {Shape.STR: str, Shape.INT: int, Shape.BOOL: bool}
+
+_GATHER: dict[Constraint | None, str] = {
+    Constraint.SLUG: "g.slugs.append(v)",
+    Constraint.SLUGS: "g.slugs.extend(v)",
+    Constraint.NON_EMPTY: "g.texts.append(v)",
+}
+"""What a builder adds to the document's `_Gathered` for a field of each constraint."""
 
 
 # ------------------------------------------------------------------ generation
@@ -176,11 +231,9 @@ class _Front:
         base, optional = without_none(kind)
         constraint = constraint_of(attribute)
         if constraint is Constraint.SLUGS:
-            made: Any = tuple[_SLUG_STR, ...]
-        elif constraint is Constraint.SLUG:
-            made = _SLUG_STR
-        elif constraint is Constraint.NON_EMPTY:
-            made = _NON_EMPTY_STR
+            made: Any = tuple[str, ...]  # each gathered for _check by the builder
+        elif constraint in (Constraint.SLUG, Constraint.NON_EMPTY):
+            made = str
         elif constraint is Constraint.COUNTRY:
             made = Literal[tuple(sorted(_iso_countries()))]
         elif constraint is Constraint.TIME_ZONE:
@@ -269,15 +322,15 @@ class _Front:
         if shape in _LEAVES:
             name, reader = _LEAVES[shape]
             names[name] = reader  # one per shape: always the same
-            return f"{name}({var})"
+            return f"{name}({var}, g)" if shape is Shape.TEXT else f"{name}({var})"
         if shape is Shape.LIST:
             item = self._source(typing.get_args(kind)[0], "x", names, field + "_item")
             return var if item == "x" else f"tuple([{item} for x in {var}]) if {var} else ()"
         if shape is Shape.ORGANISATION:
             by_struct = {self.struct(c): self.builder(c) for c in ORGANISATION_CLASSES.values()}
-            return f"{names.add(f'b_{field}', by_struct)}[type({var})]({var})"
+            return f"{names.add(f'b_{field}', by_struct)}[type({var})]({var}, g)"
         if shape is Shape.RECORD:
-            return f"{names.add(f'b_{field}', self.builder(found.cls))}({var})"
+            return f"{names.add(f'b_{field}', self.builder(found.cls))}({var}, g)"
         raise TypeError(f"no builder for {kind!r}")
 
     def _make_builder(self, cls: type) -> Builder:
@@ -291,16 +344,20 @@ class _Front:
         direct = "__slots__" in cls.__dict__ and all(a.init for a in attrs.fields(cls))
         names = Names(
             {"cls": cls, "new": _new, "setattr": _set, "unfit": Unfit},
-            locals={"s", "o", "v", "x", *(f"k_{a.name}" for a in attrs.fields(cls))},
+            locals={"s", "g", "o", "v", "x", *(f"k_{a.name}" for a in attrs.fields(cls))},
         )
         function = f"build_{identifier(cls.__name__)}"
-        lines = [f"def {function}(s):"]
+        lines = [f"def {function}(s, g):"]
         if direct:
             lines.append("    o = new(cls)")
         after: list[str] = []
         for key, attribute, kind in init_fields(cls):
             name = attribute.name
             lines.append(f"    v = {self.value_source(kind, f's.{key}', names, name)}")
+            gather = _GATHER.get(constraint_of(attribute))
+            if gather is not None:
+                _, optional = without_none(kind)
+                lines.append(f"    {'if v is not None: ' if optional else ''}{gather}")
             if not direct:
                 lines.append(f"    k_{name} = v")
                 continue
@@ -339,12 +396,12 @@ class _Front:
                 return self.readers[cls]
             try:
                 decoder = msgspec.json.Decoder(self.wire_type(cls))
-                names = Names(locals={"s", "x"})
+                names = Names(locals={"s", "x", "g"})
                 source = self._source(cls, "s", names, "top")
             except TypeError:  # a type this front end does not know: the detailed path
                 self.readers[cls] = None
                 return None
-            lines = ["def build(s):", f"    return {source}"]
+            lines = ["def build(s, g):", f"    return {source}"]
             build = compile_function(lines, names, "build", f"read {cls.__qualname__}")
             found = self.readers[cls] = (decoder, build)
             return found
@@ -398,8 +455,10 @@ def decode(data: str | bytes, cls: type[T]) -> T:
     if reader is None:
         raise Unfit(f"the fast path does not read {cls!r}")
     decoder, build = reader
+    gathered = _Gathered()
     try:
-        built: T = build(decoder.decode(data))
+        built: T = build(decoder.decode(data), gathered)
+        _check(gathered)
     except Exception as exc:  # the detailed path reads the document again and explains
         raise Unfit from exc
     return built
