@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import attrs
+import orjson
 
 from iclei_model._base.runtime import gc_paused
 from iclei_model._model.dataset import Dataset
@@ -73,16 +74,14 @@ def _require(fmt: str) -> None:
 
 
 def _json_encode(data: Any, pretty: bool) -> bytes:
-    import orjson
-
-    option = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE if pretty else 0
-    payload: bytes = orjson.dumps(data, option=option)
+    payload: bytes = orjson.dumps(data, option=_PRETTY if pretty else 0)
     return payload
 
 
-def _json_decode(raw: bytes | str) -> Any:
-    import orjson
+_PRETTY = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
 
+
+def _json_decode(raw: bytes | str) -> Any:
     try:
         return orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
@@ -279,16 +278,27 @@ more than it saves (see `gc_paused`).
 """
 
 
-def _encode(obj: Any, fmt: str, converter: cattrs.Converter | None, pretty: bool) -> bytes:
+@cache
+def _converters() -> tuple[Callable[[], cattrs.Converter], Callable[[], cattrs.Converter]]:
+    """The library's converters for JSON and for the other formats, imported once."""
     from .converters import _default, _native
 
+    return _native, _default
+
+
+_COLLECTIONS = (Dataset, tuple, list)
+"""What `_encode` writes with the collector paused: many records at once."""
+
+
+def _encode(obj: Any, fmt: str, converter: cattrs.Converter | None, pretty: bool) -> bytes:
     codec = _codec(fmt)
     if converter is None:
-        converter = _native() if fmt == "json" else _default()  # orjson writes enums, tuples
+        native, default = _converters()
+        converter = native() if fmt == "json" else default()  # orjson writes enums, tuples
     # A collection (a Dataset) is written with the collector's passes held off, and its
     # plain data freed before they resume: freed, its objects leave the collector's
     # count as it was, so no pass starts on the way out. One record builds too little.
-    pause = gc_paused() if isinstance(obj, Dataset | tuple | list) else _NO_PAUSE
+    pause = gc_paused() if type(obj) in _COLLECTIONS else _NO_PAUSE
     with pause:
         data = converter.unstructure(obj)
         try:
@@ -355,8 +365,22 @@ def dumps(
         FormatError: the format is unknown, its library is not installed, or it
             cannot hold the value (TOML needs a table at the top).
     """
+    kind: type = type(obj)
+    if format == "json" and converter is None and not pretty and kind not in _COLLECTIONS:
+        # one record, as a service writes one per call: straight to its hook and orjson
+        try:
+            return orjson.dumps(_json_hook(kind)(obj)).decode("utf-8")
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise FormatError(f"cannot write {type(obj).__name__} as json: {exc}") from None
     payload = _encode(obj, format, converter, pretty)
     return payload if _CODECS[format].binary else payload.decode("utf-8")
+
+
+@cache
+def _json_hook(cls: type) -> Callable[[Any], Any]:
+    """The JSON converter's unstructure function for *cls*, looked up once per class."""
+    hook: Callable[[Any], Any] = _converters()[0]().get_unstructure_hook(cls)
+    return hook
 
 
 def loads(
