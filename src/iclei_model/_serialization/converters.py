@@ -23,27 +23,21 @@ from iclei_model._base.runtime import gc_paused
 from iclei_model._model.dataset import Dataset
 from iclei_model._model.introspect import default_value, init_fields, is_var_tuple, without_none
 from iclei_model._model.partial_date import PartialDate
-from iclei_model._model.records import ORGANISATION_CLASSES, Organisation, When, zone
+from iclei_model._model.records import ORGANISATION_CLASSES, Organisation, When
 from iclei_model._model.shapes import Shape, shape_of
 from iclei_model._model.text import LocalizedText
 from iclei_model.errors import InvalidValueError, Problem, StructureError
 
+from .leaves import DATETIME_EXAMPLE as _DATETIME_EXAMPLE
+from .leaves import MismatchError as _MismatchError
+from .leaves import structure_date as _structure_date
+from .leaves import structure_datetime as _structure_datetime
+from .leaves import structure_decimal as _structure_decimal
 from .migrations import MigrationError, migrate
 
 __all__ = ["make_converter", "structure", "unstructure"]
 
 T = TypeVar("T")
-
-
-class _MismatchError(Exception):
-    """Raised inside a hook: the value is not of the expected shape."""
-
-    def __init__(self, expected: str, value: Any) -> None:
-        super().__init__(expected)
-        self.value = value
-
-    def __str__(self) -> str:  # written when reported: the fast path only needs to know
-        return f"expected {self.args[0]}, got {_show(self.value)}"
 
 
 # ----------------------------------------------------------------- leaf hooks
@@ -73,67 +67,10 @@ def _structure_bool(value: Any, _: Any) -> bool:
     return value
 
 
-_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
-
-
-def _structure_decimal(value: Any, _: Any) -> Decimal:
-    if type(value) is int:
-        return Decimal(value)
-    if type(value) is str and _DECIMAL.fullmatch(value):
-        return Decimal(value)
-    raise _MismatchError('a decimal number written as a string like "29.61"', value)
-
-
 def _structure_partial_date(value: Any, _: Any) -> PartialDate:
     if type(value) is not str:
         raise _MismatchError("a date like 2019, 2019-06 or 2019-06-10", value)
     return PartialDate.parse(value)
-
-
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _structure_date(value: Any, _: Any) -> _dt.date:
-    if type(value) is str and _DATE.fullmatch(value):
-        try:
-            return _dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise _MismatchError("a date like 2019-06-10", value)
-
-
-# RFC 9557: an RFC 3339 date-time with its offset, then the IANA zone in brackets. Offsets
-# may carry seconds, as local mean time before standard zones does (+08:27:52 in Seoul, 1906).
-_DATETIME = re.compile(
-    r"(?P<dt>[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
-    r"(?:Z|[+-][0-9]{2}:[0-9]{2}(?::[0-9]{2})?))"
-    r"\[(?P<zone>[A-Za-z0-9_+\-/]+)\]"
-)
-_DATETIME_EXAMPLE = "2020-11-26T10:00:00+09:00[Asia/Seoul]"
-
-
-def _structure_datetime(value: Any) -> pendulum.DateTime:
-    match = _DATETIME.fullmatch(value) if type(value) is str else None
-    if match is None:
-        raise _MismatchError(f"a date-time with offset and zone like {_DATETIME_EXAMPLE}", value)
-    from iclei_model._model.validators import is_iana_time_zone
-
-    name = match["zone"]
-    if not is_iana_time_zone(name):
-        raise _MismatchError("a date-time whose zone is an IANA time zone name", value)
-    try:
-        parsed = _dt.datetime.fromisoformat(match["dt"].replace("Z", "+00:00"))
-    except ValueError:
-        raise _MismatchError(f"a real date-time like {_DATETIME_EXAMPLE}", value) from None
-    try:
-        local = pendulum.instance(parsed).in_timezone(zone(name))
-    except (OverflowError, ValueError):  # 0001-01-01T00:00+14:00 is before year 1 in UTC
-        raise _MismatchError("a date-time within the years 1 to 9999 in UTC too", value) from None
-    if local.utcoffset() != parsed.utcoffset():
-        raise _MismatchError(
-            f"an offset that {name} has at that time ({local.isoformat()[-6:]})", value
-        )
-    return local
 
 
 def _unstructure_datetime(value: _dt.datetime) -> str:

@@ -64,7 +64,9 @@ from iclei_model._model.validators import (
     unique,
 )
 
-from .converters import _structure_date, _structure_datetime, _structure_decimal
+from .leaves import structure_date as _structure_date
+from .leaves import structure_datetime as _structure_datetime
+from .leaves import structure_decimal as _structure_decimal
 from .migrations import SCHEMA_VERSION
 
 __all__ = ["Unfit", "decode"]
@@ -89,9 +91,13 @@ _CHECKED_BY_MSGSPEC = (slug, non_empty, country_code, iana_time_zone)
 class _Gathered:
     """The strings of one document whose patterns `_check` tests together."""
 
-    __slots__ = ("lines", "slugs", "tags", "texts")
+    __slots__ = ("countries", "lines", "slugs", "tags", "texts", "zones")
 
     def __init__(self) -> None:
+        self.countries: list[str] = []
+        """ISO 3166-1 alpha-2 codes."""
+        self.zones: list[str] = []
+        """IANA time zone names."""
         self.slugs: list[str] = []
         """Ids and references."""
         self.texts: list[str] = []
@@ -124,7 +130,8 @@ def _check(found: _Gathered) -> None:
 
     As the validators check them one by one: ids are slugs, language tags are tags,
     free text and the texts of a LocalizedText hold something but white space
-    (``str.strip``, as ``non_empty`` uses) and no character they refuse.
+    (``str.strip``, as ``non_empty`` uses) and no character they refuse, country
+    codes are ISO 3166-1 codes and zones IANA zone names.
     """
     if found.slugs and not _all_match(_SLUGS, found.slugs):
         raise Unfit
@@ -134,6 +141,10 @@ def _check(found: _Gathered) -> None:
     if texts and (not all(map(str.strip, texts)) or _FREE_TEXT_REFUSED.search("".join(texts))):
         raise Unfit
     if lines and (not all(map(str.strip, lines)) or _ONE_LINE_REFUSED.search("".join(lines))):
+        raise Unfit
+    if found.countries and not _iso_countries().issuperset(found.countries):
+        raise Unfit
+    if found.zones and not _time_zones().issuperset(found.zones):
         raise Unfit
 
 
@@ -206,6 +217,8 @@ _GATHER: dict[Constraint | None, str] = {
     Constraint.SLUG: "g.slugs.append(v)",
     Constraint.SLUGS: "g.slugs.extend(v)",
     Constraint.NON_EMPTY: "g.texts.append(v)",
+    Constraint.COUNTRY: "g.countries.append(v)",
+    Constraint.TIME_ZONE: "g.zones.append(v)",
 }
 """What a builder adds to the document's `_Gathered` for a field of each constraint."""
 
@@ -232,12 +245,11 @@ class _Front:
         constraint = constraint_of(attribute)
         if constraint is Constraint.SLUGS:
             made: Any = tuple[str, ...]  # each gathered for _check by the builder
-        elif constraint in (Constraint.SLUG, Constraint.NON_EMPTY):
+        elif constraint in _GATHER:
+            # gathered for _check: country codes and zones are looked up only when a
+            # document has one, so a first record without them need not load CLDR's
+            # territories or the zone list
             made = str
-        elif constraint is Constraint.COUNTRY:
-            made = Literal[tuple(sorted(_iso_countries()))]
-        elif constraint is Constraint.TIME_ZONE:
-            made = Literal[tuple(sorted(_time_zones()))]
         else:
             made = self.wire_type(base)
         return made | None if optional else made

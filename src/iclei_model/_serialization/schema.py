@@ -22,7 +22,7 @@ from iclei_model._model.text import _TAG
 from iclei_model.errors import InvalidValueError
 from iclei_model.fields import info
 
-from .converters import _DECIMAL
+from .leaves import DECIMAL_PATTERN as _DECIMAL
 from .migrations import SCHEMA_VERSION
 
 __all__ = ["SCHEMA_TYPES", "json_schema"]
