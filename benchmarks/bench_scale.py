@@ -40,7 +40,9 @@ def peak_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 """
 
-OURS = PEAK + """
+OURS = (
+    PEAK
+    + """
 import json, sys, time
 import iclei_model as im
 start = time.perf_counter()
@@ -51,8 +53,11 @@ done = time.perf_counter()
 assert report.ok, report.summary()
 print(json.dumps({"load": loaded - start, "validate": done - loaded, "peak_mb": peak_mb()}))
 """
+)
 
-PEER = PEAK + """
+PEER = (
+    PEAK
+    + """
 import json, sys, time
 sys.path.insert(0, sys.argv[3])
 from bench_serialize import _Peers
@@ -69,6 +74,7 @@ else:
 done = time.perf_counter()
 print(json.dumps({"load": done - start, "peak_mb": peak_mb()}))
 """
+)
 
 
 def measure(code: str, *args: str) -> dict[str, float]:

@@ -543,7 +543,22 @@ def _value_source(
         return f"dict({var}.items)"
     if native and shape is Shape.WHEN:
         return f"{var}.isoformat() if type({var}) is PartialDate else when({var})"
+    if shape is Shape.ORGANISATION:  # each kind's own function, found by type in one look-up
+        return f"{names.add(f'o_{field}', _HooksByType(conv))}[type({var})]({var})"
     return f"{names.add(f'h_{field}', conv.get_unstructure_hook(kind))}({var})"
+
+
+class _HooksByType(dict[type, Callable[[Any], Any]]):
+    """A converter's unstructure functions by class, each looked up on first use."""
+
+    def __init__(self, conv: cattrs.Converter) -> None:
+        super().__init__()
+        self.conv = conv
+
+    def __missing__(self, cls: type) -> Callable[[Any], Any]:
+        hook: Callable[[Any], Any] = self.conv.get_unstructure_hook(cls)
+        self[cls] = hook
+        return hook
 
 
 def _organisation_unstructurer(
