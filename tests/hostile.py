@@ -47,7 +47,11 @@ def bundled_plain() -> dict[str, Any]:
 
 
 def plain_copies(count: int) -> dict[str, Any]:
-    """*count* copies of the bundled dataset as plain data, ids renamed per copy."""
+    """*count* copies of the bundled dataset as plain data, ids renamed per copy.
+
+    External identifiers (ISO 3166-2 codes) name one government in the world: only
+    the first copy keeps them, so that no two records claim one.
+    """
     base = bundled_plain()
     ids = {r["id"] for name in COLLECTIONS for r in base.get(name, [])}
 
@@ -62,7 +66,11 @@ def plain_copies(count: int) -> dict[str, Any]:
 
     plain: dict[str, Any] = {k: v for k, v in base.items() if k not in COLLECTIONS}
     for name in COLLECTIONS:
-        plain[name] = [rename(r, f"c{n}") for n in range(count) for r in base.get(name, [])]
+        plain[name] = [
+            rename(r if n == 0 else {k: v for k, v in r.items() if k != "identifiers"}, f"c{n}")
+            for n in range(count)
+            for r in base.get(name, [])
+        ]
     return plain
 
 
