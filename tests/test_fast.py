@@ -396,3 +396,22 @@ def test_free_text_may_hold_lines_and_names_may_not() -> None:
     """Free text keeps its newlines on the fast path; a name's text refuses them on both."""
     raw = orjson.dumps({**EVENT, "notes": [{"text": "first line\nsecond line"}, {"text": "x"}]})
     assert _fast.decode(raw, im.Event) == im.structure(orjson.loads(raw), im.Event)
+
+
+@pytest.mark.parametrize("where", [0, 1023, 1024, 2999])
+def test_strings_are_checked_in_every_chunk(where: int) -> None:
+    """Gathered strings are checked a chunk at a time: a bad one anywhere is found."""
+    slugs = [f"org-{i}" for i in range(3000)]
+    texts = [f"note {i}" for i in range(3000)]
+    assert _fast._all_match(_fast._SLUGS, slugs)
+    assert _fast._none_refused(_fast._FREE_TEXT_REFUSED, texts)
+    bad_slugs, bad_texts, blank = list(slugs), list(texts), list(texts)
+    bad_slugs[where] = "Org"
+    bad_texts[where] = "bell \x07"
+    blank[where] = " \t"
+    assert not _fast._all_match(_fast._SLUGS, bad_slugs)
+    assert not _fast._none_refused(_fast._FREE_TEXT_REFUSED, bad_texts)
+    assert not _fast._none_refused(_fast._FREE_TEXT_REFUSED, blank)
+    joined = list(slugs)
+    joined[where] = "org\nx"  # a newline inside one would pass a joined match alone
+    assert not _fast._all_match(_fast._SLUGS, joined)

@@ -26,7 +26,7 @@ import re
 import threading
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import cache, lru_cache
 from typing import Annotated, Any, Literal
@@ -119,10 +119,31 @@ _FREE_TEXT_REFUSED = re.compile(f"[{FREE_TEXT_REFUSES}]")
 _ONE_LINE_REFUSED = re.compile(f"[{ONE_LINE_REFUSES}]")
 
 
+_CHUNK = 1024
+"""Strings joined at a time: one regular-expression call per chunk, and a joined copy
+small enough that checking a large document adds little to its peak memory."""
+
+
+def _chunks(items: list[str]) -> Iterable[list[str]]:
+    if len(items) <= _CHUNK:  # one record's strings, as a service reads: no slicing
+        return (items,)
+    return (items[start : start + _CHUNK] for start in range(0, len(items), _CHUNK))
+
+
 def _all_match(joined: re.Pattern[str], items: list[str]) -> bool:
     """Whether every item matches: the newlines joining them are the only ones there."""
-    text = "\n".join(items)
-    return joined.fullmatch(text) is not None and text.count("\n") == len(items) - 1
+    for chunk in _chunks(items):
+        text = "\n".join(chunk)
+        if joined.fullmatch(text) is None or text.count("\n") != len(chunk) - 1:
+            return False
+    return True
+
+
+def _none_refused(refused: re.Pattern[str], items: list[str]) -> bool:
+    """Whether every item holds something but white space and no refused character."""
+    return all(map(str.strip, items)) and not any(
+        refused.search("".join(chunk)) for chunk in _chunks(items)
+    )
 
 
 def _check(found: _Gathered) -> None:
@@ -137,10 +158,9 @@ def _check(found: _Gathered) -> None:
         raise Unfit
     if found.tags and not _all_match(_TAGS, found.tags):
         raise Unfit
-    texts, lines = found.texts, found.lines
-    if texts and (not all(map(str.strip, texts)) or _FREE_TEXT_REFUSED.search("".join(texts))):
+    if found.texts and not _none_refused(_FREE_TEXT_REFUSED, found.texts):
         raise Unfit
-    if lines and (not all(map(str.strip, lines)) or _ONE_LINE_REFUSED.search("".join(lines))):
+    if found.lines and not _none_refused(_ONE_LINE_REFUSED, found.lines):
         raise Unfit
     if found.countries and not _iso_countries().issuperset(found.countries):
         raise Unfit
@@ -372,6 +392,10 @@ class _Front:
                 lines.append(f"    {'if v is not None: ' if optional else ''}{gather}")
             if not direct:
                 lines.append(f"    k_{name} = v")
+                if shape_of(kind).shape is Shape.LIST:
+                    # a collection's Structs go as soon as its records are built, so the
+                    # two never all live at once: a lower peak for large documents
+                    lines.append(f"    s.{key} = ()")
                 continue
             converter = attribute.converter
             if converter is not None and not _is_identity(converter, kind):
