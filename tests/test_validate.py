@@ -414,21 +414,7 @@ PASSES: dict[str, tuple[Change, im.GovernancePolicy | None]] = {
     ),
     "seat.double_holder": (
         # A handover within a term: one holder after the other.
-        both(
-            edit("mandates", "mandate-rexcom-2018-chair", end=P("2019-06-30")),
-            append(
-                "mandates",
-                mandate(
-                    id="mandate-rexcom-2018-chair-after",
-                    seat="east-asia-rexcom-chair",
-                    term="east-asia-rexcom-2018-2021",
-                    holder="jeong-hyup-seo",
-                    on_behalf_of="seoul",
-                    office_title={"en": "Acting Mayor"},
-                    start=P("2019-07-01"),
-                ),
-            ),
-        ),
+        _chair_handed_over("2019-06-30", "2019-07-01"),
         None,
     ),
     "seat.double_holder_possible": (

@@ -389,28 +389,21 @@ def diff(old: Dataset, new: Dataset) -> Diff:
         collection: {r.id: i for i, r in enumerate(getattr(new, collection))}
         for collection in COLLECTIONS
     }
-    for collection in COLLECTIONS:
-        for record in added[collection]:
-            changes.append(
-                Change(
-                    code=ChangeKind.RECORD_ADDED,
-                    collection=collection,
-                    record=record.id,
-                    records=(record.id,),
-                    new=record,
+    for code, found, side in (
+        (ChangeKind.RECORD_ADDED, added, "new"),
+        (ChangeKind.RECORD_REMOVED, removed, "old"),
+    ):
+        for collection in COLLECTIONS:
+            for record in found[collection]:
+                changes.append(
+                    Change(
+                        code=code,
+                        collection=collection,
+                        record=record.id,
+                        records=(record.id,),
+                        **{side: record},
+                    )
                 )
-            )
-    for collection in COLLECTIONS:
-        for record in removed[collection]:
-            changes.append(
-                Change(
-                    code=ChangeKind.RECORD_REMOVED,
-                    collection=collection,
-                    record=record.id,
-                    records=(record.id,),
-                    old=record,
-                )
-            )
     fields: list[Change] = []
     for collection in COLLECTIONS:
         ordered = sorted(pairs[collection], key=lambda p: new_order[collection].get(p[1].id, -1))
