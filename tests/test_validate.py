@@ -169,6 +169,12 @@ FAILS: dict[str, Case] = {
         "$.terms[{terms:east-asia-rexcom-2021-2024}].start",
         "overlaps term east-asia-rexcom-2018-2021 of the same body east-asia-rexcom",
     ),
+    "term.overlap_possible": Case(
+        # "2021" may mean any day of 2021: the old term may still run on 1 March.
+        edit("terms", "east-asia-rexcom-2021-2024", start=P("2021-03-01"), end=P("2024-02-29")),
+        "$.terms[{terms:east-asia-rexcom-2021-2024}].start",
+        "may overlap term east-asia-rexcom-2018-2021 of the same body east-asia-rexcom",
+    ),
     "mandate.dates_inverted": Case(
         edit("mandates", "mandate-rexcom-2018-chair", start=P("2020"), end=P("2019-06")),
         "$.mandates[{mandates:mandate-rexcom-2018-chair}].end",
@@ -380,6 +386,14 @@ PASSES: dict[str, tuple[Change, im.GovernancePolicy | None]] = {
     ),
     "term.length": (
         edit("terms", "gexcom-2018-2021", start=P("2018-06"), end=P("2021-06")),
+        None,
+    ),
+    "term.overlap_possible": (
+        # A month where one term ends and the next begins: the hand-over rule.
+        both(
+            edit("terms", "east-asia-rexcom-2018-2021", end=P("2021-01")),
+            edit("terms", "east-asia-rexcom-2021-2024", start=P("2021-01"), end=P("2024-01")),
+        ),
         None,
     ),
     "term.overlap": (

@@ -15,7 +15,15 @@ from typing import Any, TypeVar
 import attrs
 
 from iclei_model._model.dataset import COLLECTIONS, Dataset
-from iclei_model._model.period import ends_before, period_bounds
+from iclei_model._model.partial_date import PartialDate, Precision
+from iclei_model._model.period import (
+    Certainty,
+    ends_before,
+    overlap_certainty,
+    overlaps,
+    period_bounds,
+    reading_bounds,
+)
 from iclei_model._model.policy import GovernancePolicy
 from iclei_model._model.records import (
     GoverningBody,
@@ -309,6 +317,67 @@ def overlapping(
             yield (index, item), reach[1]
         if reach is None or stop > reach[0]:
             reach = (stop, item)
+
+
+_ONE_DAY = _dt.timedelta(days=1)
+
+Dated = tuple[PartialDate | None, PartialDate | None]
+"""A period as its start and end, at the precision they are known to."""
+
+_COMPARED = 16
+"""How many periods still running each one is compared with (`by_reading`)."""
+
+
+def handed_over(a: Dated, b: Dated) -> bool:
+    """Whether *a* and *b* meet at one coarse date, which the hand-over rule splits.
+
+    Terms 2018–2021 and 2021–2024, or a mandate ending "2020-06" and the next one
+    starting "2020-06": the model reads these as one after the other.
+    """
+    if overlaps(a, b):
+        return False
+    return any(
+        end is not None and end == start and end.precision is not Precision.DAY
+        for end, start in ((a[1], b[0]), (b[1], a[0]))
+    )
+
+
+def by_reading(
+    items: Iterable[tuple[Dated, int, T]],
+) -> Iterator[tuple[int, T, T, Dated, Dated, Certainty]]:
+    """Each item that shares a day with an earlier-starting one on some reading of the dates.
+
+    With that one, both periods, and whether they overlap on every reading
+    (``Certainty.CERTAIN``, preferred where there are several) or only on some
+    (``Certainty.POSSIBLE``), leaving out pairs that meet at one coarse date the
+    hand-over rule splits. Each item is compared with the few still running when it
+    may start (`_COMPARED`), so the work stays linear.
+    """
+    widened = []
+    for dated, index, item in items:
+        (first, _), (_, last) = reading_bounds(*dated)
+        stop = last + _ONE_DAY if last < _dt.date.max else last
+        widened.append((first, stop, index, item, dated))
+    running: list[tuple[_dt.date, T, Dated]] = []
+    for first, stop, index, item, dated in sorted(widened, key=lambda w: (w[0], w[2])):
+        running = [r for r in running if r[0] > first][-_COMPARED:]
+        found: tuple[T, Dated, Certainty] | None = None
+        for _, other, other_dated in running:
+            sure = overlap_certainty(dated, other_dated)
+            if sure is Certainty.CERTAIN:
+                found = (other, other_dated, sure)
+                break
+            if sure is Certainty.POSSIBLE and found is None and not handed_over(dated, other_dated):
+                found = (other, other_dated, sure)
+        running.append((stop, item, dated))
+        if found is not None:
+            yield index, item, found[0], dated, found[1], found[2]
+
+
+def show_dated(dated: Dated) -> str:
+    """``2019-06-01 to 2021``, ``the beginning to ongoing``."""
+    start, end = dated
+    return f"{start or 'the beginning'} to {end or 'ongoing'}"
 
 
 def merged(periods: list[Period]) -> list[Period]:

@@ -7,14 +7,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 
-from iclei_model._model.partial_date import PartialDate, Precision
-from iclei_model._model.period import (
-    Certainty,
-    overlap_certainty,
-    overlaps,
-    period_bounds,
-    reading_bounds,
-)
+from iclei_model._model.period import Certainty, period_bounds
 from iclei_model._model.policy import GovernancePolicy
 from iclei_model._model.records import Government, Mandate, Organisation
 from iclei_model._model.spans import Spans
@@ -22,11 +15,14 @@ from iclei_model._model.vocab import BodyKind, Region, SeatRole
 
 from .context import (
     Context,
+    Dated,
     Period,
     PlacedMandate,
+    by_reading,
     check,
     describe,
     first_gap,
+    show_dated,
     show_period,
 )
 
@@ -254,62 +250,22 @@ def check_elected_officials(ctx: Context) -> None:
             )
 
 
-_ONE_DAY = _dt.timedelta(days=1)
-_COMPARED = 16
-"""How many mandates still running on one seat each mandate is compared with."""
-
-_Dated = tuple[PartialDate | None, PartialDate | None]
-
-
-def _handed_over(a: _Dated, b: _Dated) -> bool:
-    """Whether *a* and *b* meet at one coarse date, which the hand-over rule splits.
-
-    Terms 2018–2021 and 2021–2024, or a mandate ending "2020-06" and the next one
-    starting "2020-06": the model reads these as one after the other.
-    """
-    if overlaps(a, b):
-        return False
-    return any(
-        end is not None and end == start and end.precision is not Precision.DAY
-        for end, start in ((a[1], b[0]), (b[1], a[0]))
-    )
-
-
 @check("seat.double_holder", "seat.double_holder_possible")
 def check_double_holders(ctx: Context) -> None:
-    """Two mandates on one seat overlap in time, certainly or possibly.
+    """Two mandates on one seat overlap in time, on every reading of their dates or some.
 
-    Every reading of partial dates is considered: an overlap on each is an error;
-    one on some readings only is a warning, unless the two meet at one coarse date
-    the hand-over rule splits. Each mandate is compared with the few still running
-    when it may start (`_COMPARED`), so the work stays linear.
+    An overlap on every reading is an error; on some readings only, a warning,
+    unless the two meet at one coarse date the hand-over rule splits (`by_reading`).
     """
-    by_seat: dict[str, list[tuple[Period, int, tuple[Mandate, _Dated]]]] = defaultdict(list)
+    by_seat: dict[str, list[tuple[Dated, int, Mandate]]] = defaultdict(list)
     for placed in ctx.placed_mandates:
-        dated = (placed.mandate.start or placed.term.start, placed.mandate.end or placed.term.end)
-        (first, _), (_, last) = reading_bounds(*dated)
-        stop = last + _ONE_DAY if last < _dt.date.max else last
-        by_seat[placed.seat.id].append(((first, stop), placed.index, (placed.mandate, dated)))
+        period: Dated = (
+            placed.mandate.start or placed.term.start,
+            placed.mandate.end or placed.term.end,
+        )
+        by_seat[placed.seat.id].append((period, placed.index, placed.mandate))
     for mandates in by_seat.values():
-        running: list[tuple[_dt.date, int, tuple[Mandate, _Dated]]] = []
-        for (first, stop), index, (mandate, period) in sorted(mandates, key=lambda m: (m[0], m[1])):
-            running = [r for r in running if r[0] > first][-_COMPARED:]
-            found: tuple[Certainty, Mandate, _Dated] | None = None
-            for _, _, (other, other_dated) in running:
-                sure = overlap_certainty(period, other_dated)
-                if sure is Certainty.CERTAIN:
-                    found = (sure, other, other_dated)
-                    break
-                if (
-                    sure is Certainty.POSSIBLE
-                    and found is None
-                    and not _handed_over(period, other_dated)
-                ):
-                    found = (sure, other, other_dated)
-            running.append((stop, index, (mandate, period)))
-            if found is None:
-                continue
-            sure, other, other_dated = found
+        for index, mandate, other, dated, other_dated, sure in by_reading(mandates):
             if sure is Certainty.CERTAIN:
                 ctx.add(
                     "seat.double_holder",
@@ -328,16 +284,11 @@ def check_double_holders(ctx: Context) -> None:
                     index,
                     ".seat",
                     f"{mandate.holder} may hold seat {mandate.seat} while {other.holder} holds"
-                    f" it under {other.id}: {_show(period)} against {_show(other_dated)} can"
-                    " be read either way",
+                    f" it under {other.id}: {show_dated(dated)} against {show_dated(other_dated)}"
+                    " can be read either way",
                     mandate.id,
                     other.id,
                 )
-
-
-def _show(dated: _Dated) -> str:
-    start, end = dated
-    return f"{start or 'the beginning'} to {end or 'ongoing'}"
 
 
 _ByPerson = dict[tuple[str, str], list[tuple[Period, int, Mandate]]]

@@ -57,6 +57,11 @@ RULES: Mapping[str, Rule] = _rules(
     ("term.dates_inverted", _E, N_("rule", "a term ends on or before it starts")),
     ("term.length", _E, N_("rule", "a term's length differs from its body's policy")),
     ("term.overlap", _E, N_("rule", "two terms of one body overlap")),
+    (
+        "term.overlap_possible",
+        _W,
+        N_("rule", "two terms of one body may overlap: their dates are too coarse to tell"),
+    ),
     ("mandate.dates_inverted", _E, N_("rule", "a mandate ends before it starts")),
     (
         "mandate.term_mismatch",

@@ -1,18 +1,19 @@
-"""Rules on the terms of a body: ``term.length`` and ``term.overlap``."""
+"""Rules on the terms of a body: ``term.length``, ``term.overlap`` and ``term.overlap_possible``."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from iclei_model._model.period import period_bounds
+from iclei_model._model.period import Certainty, period_bounds
 from iclei_model._model.records import GoverningBody, Term
 
 from .context import (
     Context,
+    Dated,
     Period,
+    by_reading,
     check,
     months,
-    overlapping,
     show_months,
     term_inverted,
 )
@@ -51,21 +52,27 @@ def check_term_length(ctx: Context) -> None:
             )
 
 
-@check("term.overlap")
+@check("term.overlap", "term.overlap_possible")
 def check_term_overlap(ctx: Context) -> None:
-    """Two terms of one body overlap."""
-    by_body: dict[str, list[tuple[Period, int, Term]]] = defaultdict(list)
-    for index, term, body, period in ctx.shared(_placed_terms):
-        by_body[body.id].append((period, index, term))
+    """Two terms of one body overlap, on every reading of their dates or on some.
+
+    Terms that meet at one coarse date (2018–2021 and 2021–2024) follow each other
+    by the hand-over rule and are not reported (`by_reading`).
+    """
+    by_body: dict[str, list[tuple[Dated, int, Term]]] = defaultdict(list)
+    for index, term, body, _ in ctx.shared(_placed_terms):
+        by_body[body.id].append(((term.start, term.end), index, term))
     for terms in by_body.values():
-        for (index, term), other in overlapping(terms):
+        for index, term, other, _, _, sure in by_reading(terms):
+            certain = sure is Certainty.CERTAIN
             ctx.add(
-                "term.overlap",
+                "term.overlap" if certain else "term.overlap_possible",
                 "terms",
                 index,
                 ".start",
-                f"overlaps term {other.id} of the same body {term.body}"
-                f" ({term.start} to {term.end} against {other.start} to {other.end})",
+                f"{'overlaps' if certain else 'may overlap'} term {other.id} of the same body"
+                f" {term.body} ({term.start} to {term.end} against {other.start} to"
+                f" {other.end})",
                 term.id,
                 other.id,
             )
