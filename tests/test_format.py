@@ -14,6 +14,7 @@ from iclei_model.formatting import (
     TERRITORY_NAMES,
     format_commitment,
     format_compact,
+    format_date_range,
     format_event,
     format_initiative,
     format_label,
@@ -23,6 +24,7 @@ from iclei_model.formatting import (
     format_office_title,
     format_organisation_kind,
     format_partial_date,
+    format_participation,
     format_pathway,
     format_pathway_description,
     format_percent,
@@ -570,3 +572,34 @@ def test_fractions_beyond_the_default_decimal_precision(locale: str) -> None:
             assert text.count("9") == 30, (unit, text)
     largest = Decimal("9" * 100 + "." + "9" * 100)
     assert format_number(largest, locale=locale).count("0") == 100  # rounded up to 10^100
+
+
+@pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
+@pytest.mark.parametrize("role", list(im.ParticipationRole))
+def test_participation_summaries_in_every_locale(ds: im.Dataset, locale: str, role: str) -> None:
+    # Every part in the locale: the role from the catalogs, the dates from CLDR.
+    part = im.Participation(
+        government="kyoto", role=role, since=im.PartialDate(2019, 8), until=im.PartialDate(2021)
+    )
+    text = format_participation(part, ds, locale=locale)
+    for piece in (
+        format_text(ds.organisation("kyoto").name, locale=locale),
+        format_label(part.role, locale=locale),
+        format_date_range(im.PartialDate(2019, 8), im.PartialDate(2021), locale=locale),
+    ):
+        assert piece in text, (piece, text)
+    since = im.Participation(government="kyoto", role=role, since=im.PartialDate(2019))
+    assert format_partial_date(im.PartialDate(2019), locale=locale) in format_participation(
+        since, ds, locale=locale
+    )
+    bare = format_participation(im.Participation(government="kyoto", role=role), ds, locale=locale)
+    assert "2019" not in bare
+    assert bare.endswith(format_label(part.role, locale=locale))
+
+
+def test_participation_summaries(ds: im.Dataset) -> None:
+    coalition = ds.initiative("green-circular-cities-coalition")
+    lines = [format_participation(p, ds, locale="en") for p in coalition.participations]
+    assert "Changchun: Member, since 2019" in lines
+    with pytest.raises(im.InvalidValueError, match="participation: expected a Participation"):
+        format_participation(coalition, ds, locale="en")  # type: ignore[arg-type]

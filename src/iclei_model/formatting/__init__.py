@@ -22,7 +22,13 @@ from ._dates import (
 from ._lists import format_list
 from ._numbers import format_compact, format_number, format_percent, format_quantity
 from ._people import format_person
-from ._records import format_commitment, format_event, format_initiative, format_mandate
+from ._records import (
+    format_commitment,
+    format_event,
+    format_initiative,
+    format_mandate,
+    format_participation,
+)
 from ._text import format_text
 from ._vocabulary import (
     TERRITORY_NAMES,
@@ -56,6 +62,7 @@ __all__ = [
     "format_office_title",
     "format_organisation_kind",
     "format_partial_date",
+    "format_participation",
     "format_pathway",
     "format_pathway_description",
     "format_percent",

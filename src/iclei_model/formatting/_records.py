@@ -13,6 +13,7 @@ from iclei_model._model.records import (
     Event,
     Initiative,
     Mandate,
+    Participation,
     Place,
 )
 from iclei_model._model.vocab import Attendance, EventStatus
@@ -35,7 +36,14 @@ if TYPE_CHECKING:
 
     from iclei_model._model.dataset import Dataset
 
-__all__ = ["format_event", "format_initiative", "format_mandate", "location_text"]
+__all__ = [
+    "format_commitment",
+    "format_event",
+    "format_initiative",
+    "format_mandate",
+    "format_participation",
+    "location_text",
+]
 
 
 def _place_text(place: Place | None, attendance: Attendance, locale: babel.Locale) -> str:
@@ -154,6 +162,44 @@ def format_initiative(
         )
         text = fill(tr(loc, "initiative", "{summary}: {pathways}"), summary=text, pathways=labels)
     return text
+
+
+def format_participation(
+    participation: Participation,
+    dataset: Dataset,
+    *,
+    locale: LocaleArg,
+    width: DateWidth = "long",
+) -> str:
+    """A government's part in an initiative in one line: who, in what role, since when.
+
+    The dataset resolves the government.
+
+    ```pycon
+    >>> import iclei_model as im
+    >>> ds = im.load_dataset("east-asia-2019")
+    >>> coalition = ds.initiative("green-circular-cities-coalition")
+    >>> changchun = next(p for p in coalition.participations if p.government == "changchun")
+    >>> print(format_participation(changchun, ds, locale="en"))
+    Changchun: Member, since 2019
+    >>> print(format_participation(changchun, ds, locale="de"))
+    Changchun: Mitglied, seit 2019
+    >>> print(format_participation(changchun, ds, locale="ja"))
+    Changchun：メンバー、2019年から
+
+    ```
+    """
+    if not isinstance(participation, Participation):
+        raise InvalidValueError(
+            f"participation: expected a Participation, got {show(participation)}"
+        )
+    loc = get_locale(locale)
+    role = format_label(participation.role, locale=loc)
+    period = _period(participation.since, participation.until, loc, width)
+    if period:
+        role = fill(tr(loc, "participation", "{role}, {dates}"), role=role, dates=period)
+    government = format_text(dataset.organisation(participation.government).name, locale=loc)
+    return fill(tr(loc, "participation", "{government}: {role}"), government=government, role=role)
 
 
 def format_commitment(
