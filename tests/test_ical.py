@@ -80,8 +80,13 @@ def check_event(ds: im.Dataset, event: im.Event, item: Any, locale: str = "en") 
     else:
         assert type(start) is dt.date
         assert start == event.start_date.first_day()
-        # RFC 5545: an all-day event's DTEND is the day after its last day.
-        assert item["DTEND"].dt == event.end_date.last_day() + dt.timedelta(days=1)
+        last = event.end_date.last_day()
+        if last < dt.date.max:
+            # RFC 5545: an all-day event's DTEND is the day after its last day.
+            assert item["DTEND"].dt == last + dt.timedelta(days=1)
+        else:  # no date follows 9999-12-31: the same span as a DURATION
+            assert "DTEND" not in item
+            assert item["DURATION"].dt == last - start + dt.timedelta(days=1)
     if is_partial(event):
         assert str(item["X-ICLEI-MODEL-START"]) == event.start_date.isoformat()
         assert str(item["X-ICLEI-MODEL-END"]) == event.end_date.isoformat()
@@ -281,3 +286,19 @@ def test_events_that_end_on_the_last_day_there_is(
     assert read.get("dtstart").dt == im.PartialDate.parse(start).first_day()
     assert read.get("duration").dt == dt.timedelta(days=days)
     assert "DTEND" not in read
+
+
+def test_an_event_on_the_last_day_there_is() -> None:
+    """9999 known only to its year: a DURATION, as no DTEND can follow 9999-12-31."""
+    event = im.Event(
+        id="last",
+        name={"en": "Last"},
+        kind="forum",
+        start=im.PartialDate(9999),
+        attendance="virtual",
+    )
+    ds = im.Dataset(id="generated", title={"en": "Generated"}, events=[event])
+    _, items = parse(to_ical(ds, stamp=STAMP))
+    item = items[uid(ds, event.id)]
+    check_event(ds, event, item)
+    assert item["DURATION"].dt == dt.timedelta(days=365)
