@@ -460,3 +460,43 @@ def test_indexes_are_built_once_and_safe_under_threads() -> None:
         )
         for i in range(64)
     ]
+
+
+def test_indexes_are_not_pickled_or_copied(ds: im.Dataset) -> None:
+    import copy
+    import pickle
+
+    fresh = im.load_dataset("east-asia-2019")
+    expected = [e.id for e in fresh.find_events(start=D(2019, 6, 1), end=D(2019, 6, 30))]
+    for again in (pickle.loads(pickle.dumps(fresh)), copy.deepcopy(fresh), copy.copy(fresh)):
+        assert again == fresh
+        assert [e.id for e in again.find_events(start=D(2019, 6, 1), end=D(2019, 6, 30))] == (
+            expected
+        )
+        assert [g.id for g in again.members(on=D(2019, 6, 1))] == [
+            g.id for g in fresh.members(on=D(2019, 6, 1))
+        ]
+
+
+def test_certainty_may_be_given_by_name(ds: im.Dataset) -> None:
+    day = D(2021, 1, 15)
+    for name, member in (("certain", C.CERTAIN), ("possible", C.POSSIBLE)):
+        assert ds.roster("east-asia-rexcom", on=day, certainty=name) == ds.roster(  # type: ignore[arg-type]
+            "east-asia-rexcom", on=day, certainty=member
+        )
+        assert ds.members(on=day, certainty=name) == ds.members(on=day, certainty=member)  # type: ignore[arg-type]
+        assert ds.holders("east-asia-rexcom-chair", on=day, certainty=name) == ds.holders(  # type: ignore[arg-type]
+            "east-asia-rexcom-chair", on=day, certainty=member
+        )
+    with pytest.raises(ValueError, match="'sure' is not a valid Certainty"):
+        ds.members(on=day, certainty="sure")  # type: ignore[arg-type]
+
+
+def test_as_known_at_cites_only_what_was_known(ds: im.Dataset) -> None:
+    before = ds.as_known_at(D(2020, 10, 1))
+    cited = {c.source for r in before.records() if not isinstance(r, im.Source) for c in r.sources}
+    assert cited == {"ea-annual-report-2019"}
+    # a record kept may still name one not known then: validate says so
+    unresolved = im.validate(before).select("ref.unresolved")
+    names = {f.message.split("'")[1] for f in unresolved if "'" in f.message}
+    assert all(name not in before for name in names)

@@ -1097,3 +1097,51 @@ def test_findings_as_a_data_frame(bundled: im.Dataset) -> None:
     counts = frame.groupby("code", observed=False).size()
     assert counts.sum() == len(report)
     assert counts["seat.not_member"] == report.codes().get("seat.not_member", 0)
+
+
+@pytest.mark.parametrize(
+    ("end", "start", "found"),
+    [
+        # the hand-over rule: a coarse end hands over when its month or year begins
+        ("2019-06", "2019-06", None),
+        ("2019-06", "2019-06-01", None),
+        ("2019", "2019-01-01", None),
+        ("2019-06-30", "2019-07-01", None),
+        # on some readings only, or on every reading but not by the hand-over rule
+        ("2019", "2019-06-01", "seat.double_holder_possible"),
+        ("2019-06", "2019-06-15", "seat.double_holder_possible"),
+        # on every reading and by the rule
+        ("2019-06-30", "2019-06-01", "seat.double_holder"),
+        ("2020", "2019-06", "seat.double_holder"),
+    ],
+)
+def test_hand_overs_are_errors_only_when_certain(
+    bundled: im.Dataset, end: str, start: str, found: str | None
+) -> None:
+    changed = _chair_handed_over(end, start)(bundled)
+    codes = {f.code for f in im.validate(changed).findings if f.code.startswith("seat.double")}
+    assert codes == ({found} if found else set())
+
+
+def test_an_overlap_behind_many_short_mandates_is_found(bundled: im.Dataset) -> None:
+    """One mandate running all along, many that hand over to a late one: it is still seen."""
+    seat = im.Seat(id="open-seat", body="east-asia-rexcom", role="member")
+    base = {"seat": "open-seat", "term": "east-asia-rexcom-2018-2021", "on_behalf_of": "seoul"}
+    long = im.Mandate(id="long", holder="jeong-hyup-seo", start=P("2018-01-01"), **base)
+    short = [
+        im.Mandate(
+            id=f"short-{i:02}",
+            holder="jeong-hyup-seo",
+            start=P("2018-06-01"),
+            end=P("2020"),
+            **base,
+        )
+        for i in range(20)
+    ]
+    # the short ones hand over to it in 2020; the long one still runs
+    late = im.Mandate(id="late", holder="jeong-hyup-seo", start=P("2020"), end=P("2021"), **base)
+    changed = attrs.evolve(
+        bundled, seats=[*bundled.seats, seat], mandates=[*bundled.mandates, long, *short, late]
+    )
+    found = {f.records for f in im.validate(changed).select("seat.double_holder")}
+    assert ("late", "long") in found

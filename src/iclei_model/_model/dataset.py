@@ -97,6 +97,11 @@ def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
 
+def _certainty(value: Certainty | str | None) -> Certainty | None:
+    """*value* as a Certainty (``"certain"`` too), or None for the hand-over rule."""
+    return None if value is None else Certainty(value)
+
+
 def _in_force(
     start: PartialDate | None,
     end: PartialDate | None,
@@ -167,6 +172,15 @@ class Dataset:
     events: tuple[Event, ...] = attrs.field(default=(), converter=_tuple)
     commitments: tuple[Commitment, ...] = attrs.field(default=(), converter=_tuple)
     _cache: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, hash=False, repr=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The records, for pickling and copying; indexes are built again on first use."""
+        return {a.name: getattr(self, a.name) for a in attrs.fields(Dataset) if a.init}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "_cache", {})
 
     def __repr__(self) -> str:
         from .display import dataset_repr
@@ -348,10 +362,11 @@ class Dataset:
         be (see [`Dataset.certainty`][iclei_model.Dataset.certainty]).
         """
         self.seat(seat)
+        sure = _certainty(certainty)
         return [
             m
             for m in self._grouped("mandates", "seat").get(seat, [])
-            if _in_force(*self.mandate_period(m), on, certainty)
+            if _in_force(*self.mandate_period(m), on, sure)
         ]
 
     def certainty(
@@ -363,7 +378,7 @@ class Dataset:
         ``Certainty.POSSIBLE`` when only some do, None when none does. A mandate
         without dates of its own takes its term's. Unknown starts and ends are not
         uncertain: as everywhere in the model, they mean "before any record" and
-        "ongoing".
+        "ongoing". Only the dates are read, not a membership's or an event's status.
 
         The RexCom terms 2018–2021 and 2021–2024 meet in 2021: the hand-over rule
         reads the first as over on 1 January 2021, but a day in January may fall in
@@ -426,6 +441,7 @@ class Dataset:
         reads *on* as in [`holders`][iclei_model.Dataset.holders].
         """
         seats = self.seats_of(body)
+        certainty = _certainty(certainty)
         order = {s.id: i for i, s in enumerate(seats)}
         if term is not None:
             self.term(term)
@@ -482,7 +498,7 @@ class Dataset:
         1 March 2019.
         """
         found: dict[str, Government] = {}
-        for gov in self._covering("memberships", certainty).overlapping(*_day(on)):
+        for gov in self._covering("memberships", _certainty(certainty)).overlapping(*_day(on)):
             if region is None or gov.region is region:
                 found.setdefault(gov.id, gov)
         return sorted(found.values(), key=lambda g: g.name.get("en"))
@@ -758,9 +774,11 @@ class Dataset:
         date to go by are left out: nothing says when they became known.
 
         A date known only to the year or month counts from its first day, as a
-        period's start does; ``certainty=Certainty.CERTAIN`` counts it only once its
-        last day has passed. A record is kept whole, as it reads now: a later source
-        that changed one of its fields is not undone.
+        period's start does; ``certainty=Certainty.CERTAIN`` counts it from its last
+        day. A record kept cites only the sources known then, and otherwise reads as
+        it reads now: a later source that changed one of its fields is not undone,
+        and a reference to a record not yet known stays (``validate`` reports it as
+        unresolved).
 
         ```pycon
         >>> import datetime
@@ -779,12 +797,13 @@ class Dataset:
         """
         from .introspect import init_fields
 
+        sure = _certainty(certainty) is Certainty.CERTAIN
+
         def known_on(source: Source) -> bool:
             when = source.published
             if when is None:
                 return source.retrieved is not None and source.retrieved <= day
-            last = when.last_day() if certainty is Certainty.CERTAIN else when.first_day()
-            return last <= day
+            return (when.last_day() if sure else when.first_day()) <= day
 
         known = {source.id for source in self.sources if known_on(source)}
 
@@ -795,6 +814,11 @@ class Dataset:
             changes = {}
             for _, attribute, _ in init_fields(type(record)):
                 value = getattr(record, attribute.name)
+                if attribute.name == "sources":  # only the sources known then
+                    kept_sources = tuple(c for c in value if c.source in known)
+                    if len(kept_sources) != len(value):
+                        changes[attribute.alias or attribute.name] = kept_sources
+                    continue
                 if isinstance(value, tuple) and any(
                     attrs.has(type(v)) and getattr(v, "sources", None) for v in value
                 ):

@@ -95,7 +95,8 @@ def reading_bounds(start: PartialDate | None, end: PartialDate | None) -> Readin
 
     An unknown start is before any record and an unknown end ongoing, as everywhere
     in the model: only the precision of a date given leaves room. An end is
-    inclusive: a mandate ending "2021" may end on any day of 2021.
+    inclusive: a mandate ending "2021" may end on any day of 2021. No reading ends
+    before it starts: a period from "2019" to 31 March 2019 starts by 31 March.
 
     ```pycon
     >>> reading_bounds(PartialDate(2018, 6), PartialDate(2021))
@@ -104,11 +105,17 @@ def reading_bounds(start: PartialDate | None, end: PartialDate | None) -> Readin
 
     ```
     """
-    first = (
+    first_early, first_late = (
         (start.first_day(), start.last_day()) if start is not None else (_dt.date.min, _dt.date.min)
     )
-    last = (end.first_day(), end.last_day()) if end is not None else (_dt.date.max, _dt.date.max)
-    return first, last
+    last_early, last_late = (
+        (end.first_day(), end.last_day()) if end is not None else (_dt.date.max, _dt.date.max)
+    )
+    # A period cannot end before it starts: "2019" to "2019-03-31" starts by 31 March.
+    if first_early <= last_late:
+        first_late = min(first_late, last_late)
+        last_early = max(last_early, first_early)
+    return (first_early, first_late), (last_early, last_late)
 
 
 def covers_certainty(

@@ -329,15 +329,20 @@ _COMPARED = 16
 
 
 def handed_over(a: Dated, b: Dated) -> bool:
-    """Whether *a* and *b* meet at one coarse date, which the hand-over rule splits.
+    """Whether one of *a* and *b* ends where the other begins, at a coarse date.
 
-    Terms 2018–2021 and 2021–2024, or a mandate ending "2020-06" and the next one
-    starting "2020-06": the model reads these as one after the other.
+    The hand-over rule reads a period that ends at a date known only to its month
+    or year as over when that month or year begins: a mandate ending "2020-06"
+    and the next starting "2020-06" or "2020-06-01", or terms 2018–2021 and
+    2021–2024, follow each other.
     """
     if overlaps(a, b):
         return False
     return any(
-        end is not None and end == start and end.precision is not Precision.DAY
+        end is not None
+        and start is not None
+        and end.precision is not Precision.DAY
+        and end.first_day() == start.first_day()
         for end, start in ((a[1], b[0]), (b[1], a[0]))
     )
 
@@ -345,13 +350,15 @@ def handed_over(a: Dated, b: Dated) -> bool:
 def by_reading(
     items: Iterable[tuple[Dated, int, T]],
 ) -> Iterator[tuple[int, T, T, Dated, Dated, Certainty]]:
-    """Each item that shares a day with an earlier-starting one on some reading of the dates.
+    """Each item that may share a day with an earlier-starting one, and how sure that is.
 
-    With that one, both periods, and whether they overlap on every reading
-    (``Certainty.CERTAIN``, preferred where there are several) or only on some
-    (``Certainty.POSSIBLE``), leaving out pairs that meet at one coarse date the
-    hand-over rule splits. Each item is compared with the few still running when it
-    may start (`_COMPARED`), so the work stays linear.
+    With that one and both periods: ``Certainty.CERTAIN`` where they overlap on
+    every reading of their dates and by the hand-over rule too (preferred where
+    there are several), ``Certainty.POSSIBLE`` where they overlap on some readings
+    only, or on every reading but not by the hand-over rule. Pairs that meet at a
+    coarse date the hand-over rule splits (`handed_over`) are left out. Each item
+    is compared with the few still running when it may start (`_COMPARED`) and
+    with the one that runs longest, so the work stays linear.
     """
     widened = []
     for dated, index, item in items:
@@ -359,17 +366,23 @@ def by_reading(
         stop = last + _ONE_DAY if last < _dt.date.max else last
         widened.append((first, stop, index, item, dated))
     running: list[tuple[_dt.date, T, Dated]] = []
+    longest: tuple[_dt.date, T, Dated] | None = None
     for first, stop, index, item, dated in sorted(widened, key=lambda w: (w[0], w[2])):
         running = [r for r in running if r[0] > first][-_COMPARED:]
+        compared = running if longest is None or longest[0] <= first else [longest, *running]
         found: tuple[T, Dated, Certainty] | None = None
-        for _, other, other_dated in running:
+        for _, other, other_dated in compared:
             sure = overlap_certainty(dated, other_dated)
-            if sure is Certainty.CERTAIN:
-                found = (other, other_dated, sure)
+            if sure is None or handed_over(dated, other_dated):
+                continue
+            if sure is Certainty.CERTAIN and overlaps(dated, other_dated):
+                found = (other, other_dated, Certainty.CERTAIN)
                 break
-            if sure is Certainty.POSSIBLE and found is None and not handed_over(dated, other_dated):
-                found = (other, other_dated, sure)
+            if found is None:
+                found = (other, other_dated, Certainty.POSSIBLE)
         running.append((stop, item, dated))
+        if longest is None or stop > longest[0]:
+            longest = (stop, item, dated)
         if found is not None:
             yield index, item, found[0], dated, found[1], found[2]
 
