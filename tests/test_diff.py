@@ -472,3 +472,61 @@ def test_every_kind_has_a_line_in_every_locale(ds: im.Dataset, locale: str) -> N
 def test_format_change_refuses_other_values() -> None:
     with pytest.raises(im.InvalidValueError, match="change: expected a Change"):
         format_change("seat.filled", locale="en")  # type: ignore[arg-type]
+
+
+def test_a_mandate_renamed_with_its_holder_is_two_renames(ds: im.Dataset) -> None:
+    # written out by hand, not with the renaming the diff uses
+    people = [
+        attrs.evolve(p, id="kadokawa-daisaku") if p.id == "daisaku-kadokawa" else p
+        for p in ds.people
+    ]
+    mandates = [
+        attrs.evolve(m, id="chair-2018", holder="kadokawa-daisaku")
+        if m.id == "mandate-rexcom-2018-chair"
+        else attrs.evolve(m, holder="kadokawa-daisaku")
+        if m.holder == "daisaku-kadokawa"
+        else m
+        for m in ds.mandates
+    ]
+    changes = im.diff(ds, attrs.evolve(ds, people=people, mandates=mandates))
+    assert sorted((c.code.value, c.old, c.new) for c in changes) == [
+        ("record.renamed", "daisaku-kadokawa", "kadokawa-daisaku"),
+        ("record.renamed", "mandate-rexcom-2018-chair", "chair-2018"),
+    ]
+
+
+def test_an_organisation_of_another_kind(ds: im.Dataset) -> None:
+    secretariat = ds.organisation("iclei-east-asia")
+    other = im.OtherOrganisation(
+        id=secretariat.id, name=secretariat.name, sector="academia", sources=secretariat.sources
+    )
+    new = attrs.evolve(
+        ds, organisations=[other if o is secretariat else o for o in ds.organisations]
+    )
+    changes = im.diff(ds, new)
+    fields = {c.field: (c.old, c.new) for c in changes}
+    assert fields["kind"] == ("secretariat", "other")
+    assert fields["sector"] == (None, im.Sector.ACADEMIA)
+    assert fields["region"] == (secretariat.region, None)
+    assert "" not in fields
+    assert all(c.code is im.ChangeKind.FIELD_CHANGED for c in changes)
+
+
+def test_records_sharing_an_id_pair_with_their_equals(ds: im.Dataset) -> None:
+    first, second = ds.events[0], attrs.evolve(ds.events[1], id=ds.events[0].id)
+    old = attrs.evolve(ds, events=[first, second, *ds.events[2:]])
+    new = attrs.evolve(ds, events=[second, *ds.events[2:]])
+    changes = im.diff(old, new)
+    assert [(c.code.value, c.old) for c in changes] == [("record.removed", first)]
+
+
+def test_a_date_time_change_as_data_keeps_its_zone() -> None:
+    import pendulum
+
+    change = im.Change(
+        code="field.changed",
+        collection="events",
+        record="e",
+        old=pendulum.datetime(2019, 6, 5, 12, tz="Asia/Shanghai"),
+    )
+    assert change.to_dict()["old"] == "2019-06-05T12:00:00+08:00[Asia/Shanghai]"

@@ -84,7 +84,7 @@ GOVERNANCE: frozenset[ChangeKind] = frozenset(
 class Change:
     """One change between two versions of a dataset."""
 
-    code: ChangeKind
+    code: ChangeKind = attrs.field(converter=ChangeKind)
     """What kind of change it is (its value is the stable code, ``seat.handed_over``)."""
     collection: str
     """The collection of the record changed (``mandates``), or ``dataset``."""
@@ -117,9 +117,7 @@ class Change:
 def _plain(value: Any, unstructure: Any) -> Any:
     if isinstance(value, tuple):
         return [_plain(v, unstructure) for v in value]
-    if isinstance(value, _dt.datetime):
-        return value.isoformat()
-    if isinstance(value, _dt.date) and not isinstance(value, PartialDate):
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime | PartialDate):
         return value.isoformat()
     if value is None or isinstance(value, str | int | float | bool):
         return value.value if isinstance(value, enum.Enum) else value
@@ -264,6 +262,17 @@ def _walk(old: Any, new: Any, path: str, skip: str = "") -> Iterator[tuple[str, 
                 f"{path}.{key}" if path else key,
             )
         return
+    if skip and attrs.has(type(old)) and attrs.has(type(new)):
+        # one record become another kind (a Secretariat now an OtherOrganisation): its
+        # fields by name, those of one kind only from or to nothing
+        theirs = {attribute.name: key for key, attribute, _ in init_fields(type(new))}
+        ours = {attribute.name: key for key, attribute, _ in init_fields(type(old))}
+        for name, key in {**ours, **theirs}.items():
+            if name != skip:
+                before = getattr(old, name) if name in ours else None
+                after = getattr(new, name) if name in theirs else None
+                yield from _walk(before, after, f"{path}.{key}" if path else key)
+        return
     if (
         isinstance(old, tuple)
         and isinstance(new, tuple)
@@ -360,30 +369,27 @@ def diff(old: Dataset, new: Dataset) -> Diff:
     added: dict[str, list[Any]] = {}
     removed: dict[str, list[Any]] = {}
     pairs: dict[str, list[tuple[Any, Any]]] = {}
-    renames: dict[str, str] = {}
+    gone: dict[str, list[Any]] = {}
+    came: dict[str, list[Any]] = {}
     for collection in COLLECTIONS:
-        before = _by_id(getattr(old, collection))
-        after = _by_id(getattr(new, collection))
-        pairs[collection] = []
-        gone, came = [], []
-        for record_id, records in before.items():
-            others = after.get(record_id, [])
-            for index, record in enumerate(records):
-                if index < len(others):
-                    pairs[collection].append((record, others[index]))
-                else:
-                    gone.append(record)
-        for record_id, records in after.items():
-            gone_count = len(before.get(record_id, []))
-            came.extend(records[gone_count:])
-        renamed = _renames(gone, came)
-        for a, b in renamed:
-            renames[a.id] = b.id
-            pairs[collection].append((a, b))
-        matched_old = {id(a) for a, _ in renamed}
-        matched_new = {id(b) for _, b in renamed}
-        removed[collection] = [r for r in gone if id(r) not in matched_old]
-        added[collection] = [r for r in came if id(r) not in matched_new]
+        pairs[collection], gone[collection], came[collection] = _matched(
+            getattr(old, collection), getattr(new, collection)
+        )
+    # Renames, with references to records already found renamed followed: a mandate
+    # whose holder was renamed with it is renamed too. Each round finds more or stops.
+    renames: dict[str, str] = {}
+    found_more = True
+    while found_more:
+        found_more = False
+        for collection in COLLECTIONS:
+            for a, b in _renames(gone[collection], came[collection], renames):
+                renames[a.id] = b.id
+                pairs[collection].append((a, b))
+                gone[collection].remove(a)
+                came[collection].remove(b)
+                found_more = True
+    for collection in COLLECTIONS:
+        removed[collection], added[collection] = gone[collection], came[collection]
 
     new_order = {
         collection: {r.id: i for i, r in enumerate(getattr(new, collection))}
@@ -459,14 +465,45 @@ def _by_id(records: Sequence[Any]) -> dict[str, list[Any]]:
     return found
 
 
-def _renames(gone: list[Any], came: list[Any]) -> list[tuple[Any, Any]]:
-    """Pairs of a removed and an added record that differ only in their id, if unambiguous."""
+def _matched(
+    before: Sequence[Any], after: Sequence[Any]
+) -> tuple[list[tuple[Any, Any]], list[Any], list[Any]]:
+    """Records of one collection paired by id, and those of one side only, in order.
+
+    Where an id is given to more than one record (which ``validate`` reports),
+    records equal on both sides pair first, the rest in order.
+    """
+    new_ids = _by_id(after)
+    pairs: list[tuple[Any, Any]] = []
+    gone: list[Any] = []
+    for record_id, olds in _by_id(before).items():
+        news = list(new_ids.get(record_id, ()))
+        if len(olds) > 1 or len(news) > 1:
+            rest = []
+            for record in olds:
+                equal = next((i for i, other in enumerate(news) if other == record), None)
+                if equal is None:
+                    rest.append(record)
+                else:
+                    pairs.append((record, news.pop(equal)))
+            olds = rest
+        pairs.extend(zip(olds, news, strict=False))
+        gone.extend(olds[len(news) :])
+    paired = {id(b) for _, b in pairs}
+    return pairs, gone, [record for record in after if id(record) not in paired]
+
+
+def _renames(gone: list[Any], came: list[Any], renames: dict[str, str]) -> list[tuple[Any, Any]]:
+    """Pairs of a removed and an added record that differ only in their id, if unambiguous.
+
+    The removed records are compared with the references *renames* already follow.
+    """
     if not gone or not came:
         return []
     try:
         keyed_gone: dict[Any, list[Any]] = defaultdict(list)
         for record in gone:
-            keyed_gone[_without_id(record)].append(record)
+            keyed_gone[_without_id(_renamed_refs(record, renames))].append(record)
         keyed_came: dict[Any, list[Any]] = defaultdict(list)
         for record in came:
             keyed_came[_without_id(record)].append(record)
@@ -591,13 +628,16 @@ def _mandate_changes(
         for record in records:
             if gone:
                 previous = gone[0]
+                holder = renames.get(previous.holder, previous.holder)
+                if holder == record.holder:  # the same person again: not passed on
+                    continue
                 yield Change(
                     code=ChangeKind.SEAT_HANDED_OVER,
                     collection="mandates",
                     record=record.id,
                     records=(record.id, record.seat, record.holder, previous.id),
                     field="holder",
-                    old=previous.holder,
+                    old=holder,
                     new=record.holder,
                 )
             else:
