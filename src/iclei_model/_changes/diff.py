@@ -72,7 +72,6 @@ class ChangeKind(enum.StrEnum):
 
 
 _ORDER = {kind: index for index, kind in enumerate(ChangeKind)}
-_COLLECTION_ORDER = {name: index for index, name in enumerate(("dataset", *COLLECTIONS))}
 
 GOVERNANCE: frozenset[ChangeKind] = frozenset(
     kind for kind in ChangeKind if not kind.value.startswith(("record.", "field."))
@@ -555,16 +554,9 @@ def _governance(
             )
     for a, b in pairs["commitments"]:
         if a.status != b.status:
+            records = (b.id, b.organisation)
             found.append(
-                Change(
-                    code=ChangeKind.COMMITMENT_STATUS_CHANGED,
-                    collection="commitments",
-                    record=b.id,
-                    records=(b.id, b.organisation),
-                    field="status",
-                    old=a.status,
-                    new=b.status,
-                )
+                _moved(ChangeKind.COMMITMENT_STATUS_CHANGED, "commitments", a, b, "status", records)
             )
     return found
 
@@ -736,15 +728,7 @@ def _event_changes(a: Event, b: Event, fields: dict[str, Change]) -> Iterator[Ch
             new=getattr(b, field),
         )
     if a.status != b.status and b.status in _STATUS_CHANGES:
-        yield Change(
-            code=_STATUS_CHANGES[b.status],
-            collection="events",
-            record=b.id,
-            records=(b.id,),
-            field="status",
-            old=a.status,
-            new=b.status,
-        )
+        yield _moved(_STATUS_CHANGES[b.status], "events", a, b, "status", (b.id,))
 
 
 def _membership_changes(
@@ -753,36 +737,27 @@ def _membership_changes(
     records = (b.id, b.member)
     active = MembershipStatus.ACTIVE
     if a.status != b.status and b.status is active:
-        yield Change(
-            code=ChangeKind.MEMBERSHIP_STARTED,
-            collection="memberships",
-            record=b.id,
-            records=records,
-            field="status",
-            old=a.status,
-            new=b.status,
-        )
+        yield _moved(ChangeKind.MEMBERSHIP_STARTED, "memberships", a, b, "status", records)
     elif a.status != b.status and a.status is active:
-        yield Change(
-            code=ChangeKind.MEMBERSHIP_ENDED,
-            collection="memberships",
-            record=b.id,
-            records=records,
-            field="status",
-            old=a.status,
-            new=b.status,
-        )
+        yield _moved(ChangeKind.MEMBERSHIP_ENDED, "memberships", a, b, "status", records)
     elif (
         "until" in fields
         and b.until is not None
         and (a.until is None or b.until.last_day() < a.until.first_day())
     ):
-        yield Change(
-            code=ChangeKind.MEMBERSHIP_ENDED,
-            collection="memberships",
-            record=b.id,
-            records=records,
-            field="until",
-            old=a.until,
-            new=b.until,
-        )
+        yield _moved(ChangeKind.MEMBERSHIP_ENDED, "memberships", a, b, "until", records)
+
+
+def _moved(
+    code: ChangeKind, collection: str, a: Any, b: Any, field: str, records: tuple[str, ...]
+) -> Change:
+    """A change of one field of a record, read from its two versions *a* and *b*."""
+    return Change(
+        code=code,
+        collection=collection,
+        record=b.id,
+        records=records,
+        field=field,
+        old=getattr(a, field),
+        new=getattr(b, field),
+    )
