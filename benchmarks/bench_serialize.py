@@ -193,33 +193,50 @@ def report(label: str, what: str, count: int, contenders: dict[str, Any], **kw: 
         )
 
 
-def run(label: str, ds: im.Dataset, peers: _Peers, rounds: int) -> None:
-    """Decode and encode one document of *ds*, by every contender."""
-    count = sum(len(getattr(ds, name)) for name in _COLLECTIONS)
-    payload = im.dumps(ds).encode("utf-8")
-    pyd = peers.model(im.Dataset, "pydantic")
-    msg = peers.model(im.Dataset, "msgspec")
-    # same bytes, and every library accepts them; each encodes what its decoding returns
+def contenders(
+    payload: bytes, cls: type, peers: _Peers, *, document: bool
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Every contender's decoding of *payload* as a *cls*, and its encoding of what it read.
+
+    Each library encodes the objects its own decoding returned. A whole *document*
+    also gets iclei-model's detailed path ("without msgspec") and orjson writing the
+    plain data.
+    """
+    pyd = peers.model(cls, "pydantic")
+    msg = peers.model(cls, "msgspec")
+    # same bytes, and every library accepts them
     pyd_obj = pyd.model_validate_json(payload)
     msg_obj = msgspec.json.decode(payload, type=msg)
-    ours_obj = im.loads(payload, im.Dataset)
-    plain = orjson.loads(payload)
-    detailed = im.make_converter()  # a converter of one's own skips the msgspec front end
-    assert im.loads(payload, im.Dataset, converter=detailed) == ours_obj
+    ours_obj = im.loads(payload, cls)
     assert im.dumps(ours_obj).encode("utf-8") == payload
-    decode = {
-        "iclei-model": lambda: im.loads(payload, im.Dataset),
-        "without msgspec": lambda: im.loads(payload, im.Dataset, converter=detailed),
+    decode: dict[str, Any] = {
+        "iclei-model": lambda: im.loads(payload, cls),
         "pydantic": lambda: pyd.model_validate_json(payload),
         "msgspec": lambda: msgspec.json.decode(payload, type=msg),
         "orjson (parse only)": lambda: orjson.loads(payload),
     }
-    encode = {
+    encode: dict[str, Any] = {
         "iclei-model": lambda: im.dumps(ours_obj),
         "pydantic": lambda: pyd_obj.model_dump_json(exclude_defaults=True),
         "msgspec": lambda: msgspec.json.encode(msg_obj),
-        "orjson (plain data)": lambda: orjson.dumps(plain),
     }
+    if document:
+        detailed = im.make_converter()  # a converter of one's own skips the msgspec front end
+        assert im.loads(payload, cls, converter=detailed) == ours_obj
+        decode = {
+            "iclei-model": decode["iclei-model"],
+            "without msgspec": lambda: im.loads(payload, cls, converter=detailed),
+            **decode,
+        }
+        plain = orjson.loads(payload)
+        encode["orjson (plain data)"] = lambda: orjson.dumps(plain)
+    return decode, encode
+
+
+def run(label: str, ds: im.Dataset, peers: _Peers, rounds: int) -> None:
+    """Decode and encode one document of *ds*, by every contender."""
+    count = sum(len(getattr(ds, name)) for name in _COLLECTIONS)
+    decode, encode = contenders(im.dumps(ds).encode("utf-8"), im.Dataset, peers, document=True)
     label = f"{label} ({count:,} records)"
     report(label, "decode+validate", count, decode, rounds=rounds)
     report(label, "encode", count, encode, rounds=rounds)
@@ -228,23 +245,7 @@ def run(label: str, ds: im.Dataset, peers: _Peers, rounds: int) -> None:
 def run_per_call(peers: _Peers, rounds: int, calls: int) -> None:
     """One Event document per call, as a service reads and writes one record."""
     event = im.load_dataset("east-asia-2019").event("chinese-cities-study-tour-london-2019")
-    payload = im.dumps(event).encode("utf-8")
-    pyd = peers.model(im.Event, "pydantic")
-    msg = peers.model(im.Event, "msgspec")
-    pyd_obj = pyd.model_validate_json(payload)
-    msg_obj = msgspec.json.decode(payload, type=msg)
-    ours_obj = im.loads(payload, im.Event)
-    decode = {
-        "iclei-model": lambda: im.loads(payload, im.Event),
-        "pydantic": lambda: pyd.model_validate_json(payload),
-        "msgspec": lambda: msgspec.json.decode(payload, type=msg),
-        "orjson (parse only)": lambda: orjson.loads(payload),
-    }
-    encode = {
-        "iclei-model": lambda: im.dumps(ours_obj),
-        "pydantic": lambda: pyd_obj.model_dump_json(exclude_defaults=True),
-        "msgspec": lambda: msgspec.json.encode(msg_obj),
-    }
+    decode, encode = contenders(im.dumps(event).encode("utf-8"), im.Event, peers, document=False)
     label = "one Event per call"
     report(label, "decode+validate", 1, decode, rounds=rounds, calls=calls)
     report(label, "encode", 1, encode, rounds=rounds, calls=calls)

@@ -594,27 +594,17 @@ def _mandate_changes(
                 and after.last_day() < term_end.first_day()
                 and (before is None or after.last_day() < before.first_day())
             ):
-                yield Change(
-                    code=ChangeKind.MANDATE_ENDED_EARLY,
-                    collection="mandates",
-                    record=b.id,
-                    records=(b.id, b.seat, b.holder),
-                    field="end",
-                    old=a.end,
-                    new=b.end,
-                )
+                involved = (b.id, b.seat, b.holder)
+                yield _moved(ChangeKind.MANDATE_ENDED_EARLY, "mandates", a, b, "end", involved)
                 ended[(b.seat, b.term)].append(b)
-        old_proxies = {(p.person, p.event) for p in a.proxies}
-        new_proxies = {(p.person, p.event) for p in b.proxies}
-        old_proxies = {(renames.get(p, p), renames.get(e, e) if e else e) for p, e in old_proxies}
-        yield from _proxies(b, old_proxies, new_proxies)
+        yield from _proxies(b, _proxy_keys(a, renames), _proxy_keys(b, {}))
     for record in removed["mandates"]:
         seat, term = renames.get(record.seat, record.seat), renames.get(record.term, record.term)
         ended[(seat, term)].append(record)
     successors: dict[tuple[str, str], list[Mandate]] = defaultdict(list)
     for record in added["mandates"]:
         successors[(record.seat, record.term)].append(record)
-        yield from _proxies(record, set(), {(p.person, p.event) for p in record.proxies})
+        yield from _proxies(record, set(), _proxy_keys(record, {}))
     for key, records in successors.items():
         gone = ended.get(key, [])
         for record in records:
@@ -653,6 +643,14 @@ def _mandate_changes(
                 field="holder",
                 old=record.holder,
             )
+
+
+def _proxy_keys(mandate: Mandate, renames: dict[str, str]) -> set[tuple[str, str | None]]:
+    """A mandate's proxies as (person, event), with renamed ids followed."""
+    return {
+        (renames.get(p.person, p.person), renames.get(p.event, p.event) if p.event else None)
+        for p in mandate.proxies
+    }
 
 
 def _proxies(
@@ -718,15 +716,7 @@ def _event_changes(a: Event, b: Event, fields: dict[str, Change]) -> Iterator[Ch
         )
     if "place" in fields or "attendance" in fields:
         field = "place" if "place" in fields else "attendance"
-        yield Change(
-            code=ChangeKind.EVENT_MOVED,
-            collection="events",
-            record=b.id,
-            records=(b.id,),
-            field=field,
-            old=getattr(a, field),
-            new=getattr(b, field),
-        )
+        yield _moved(ChangeKind.EVENT_MOVED, "events", a, b, field, (b.id,))
     if a.status != b.status and b.status in _STATUS_CHANGES:
         yield _moved(_STATUS_CHANGES[b.status], "events", a, b, "status", (b.id,))
 

@@ -108,13 +108,12 @@ def _in_force(
     on: _dt.date,
     certainty: Certainty | None,
 ) -> bool:
-    """Whether a period counts as covering *on*: by the hand-over rule, or as sure as asked."""
-    if certainty is None:
-        return covers(start, end, on)
-    found = covers_certainty(start, end, on)
-    if certainty is Certainty.CERTAIN:
-        return found is Certainty.CERTAIN
-    return found is not None
+    """Whether a period counts as covering *on*: by the hand-over rule, or as sure as asked.
+
+    The days are `_span`'s, the ones the indexes of days hold.
+    """
+    span = _span(start, end, certainty)
+    return span is not None and span[0] <= on.toordinal() < span[1]
 
 
 def _day(day: _dt.date) -> tuple[int, int]:
@@ -127,7 +126,8 @@ def _span(
 ) -> tuple[int, int] | None:
     """The days a period covers as *certainty* reads it, as ordinals; None if none.
 
-    The same days `_in_force` answers yes for, as one range to index.
+    By the hand-over rule, the days `covers` says yes for; with a certainty, those
+    `covers_certainty` finds certain, or certain or possible.
     """
     if certainty is None:
         first, stop = period_bounds(start, end)  # stop excluded; a range to date.max excludes it

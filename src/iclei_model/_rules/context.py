@@ -307,18 +307,6 @@ def describe(record: object) -> str:
     return f"{'an' if name[0] in 'AEIOU' else 'a'} {name}"
 
 
-def overlapping(
-    items: Iterable[tuple[Period, int, Any]],
-) -> Iterator[tuple[tuple[int, Any], Any]]:
-    """Each item that overlaps an earlier-starting one, with that one (a sweep)."""
-    reach: tuple[_dt.date, Any] | None = None
-    for (first, stop), index, item in sorted(items, key=lambda i: (i[0], i[1])):
-        if reach is not None and first < reach[0]:
-            yield (index, item), reach[1]
-        if reach is None or stop > reach[0]:
-            reach = (stop, item)
-
-
 _ONE_DAY = _dt.timedelta(days=1)
 
 Dated = tuple[PartialDate | None, PartialDate | None]
