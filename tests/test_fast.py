@@ -403,15 +403,64 @@ def test_strings_are_checked_in_every_chunk(where: int) -> None:
     """Gathered strings are checked a chunk at a time: a bad one anywhere is found."""
     slugs = [f"org-{i}" for i in range(3000)]
     texts = [f"note {i}" for i in range(3000)]
-    assert _fast._all_match(_fast._SLUGS, slugs)
-    assert _fast._none_refused(_fast._FREE_TEXT_REFUSED, texts)
+    assert _fast._all_slugs(slugs)
+    assert _free_text_ok(texts)
     bad_slugs, bad_texts, blank = list(slugs), list(texts), list(texts)
     bad_slugs[where] = "Org"
     bad_texts[where] = "bell \x07"
     blank[where] = " \t"
-    assert not _fast._all_match(_fast._SLUGS, bad_slugs)
-    assert not _fast._none_refused(_fast._FREE_TEXT_REFUSED, bad_texts)
-    assert not _fast._none_refused(_fast._FREE_TEXT_REFUSED, blank)
+    assert not _fast._all_slugs(bad_slugs)
+    assert not _free_text_ok(bad_texts)
+    assert not _free_text_ok(blank)
     joined = list(slugs)
     joined[where] = "org\nx"  # a newline inside one would pass a joined match alone
-    assert not _fast._all_match(_fast._SLUGS, joined)
+    assert not _fast._all_slugs(joined)
+
+
+def _free_text_ok(items: list[str]) -> bool:
+    return _fast._none_refused(_fast._FREE_TEXT_REFUSED, _fast._FREE_TEXT_ASCII, items)
+
+
+def _one_line_ok(items: list[str]) -> bool:
+    return _fast._none_refused(_fast._ONE_LINE_REFUSED, _fast._ONE_LINE_ASCII, items)
+
+
+# characters at every edge of the checks: slug characters and their neighbours,
+# white space, controls kept and refused, C1 controls and text beyond ASCII
+_EDGY = st.text(st.sampled_from("az09-\n\t\r AZ_\x00\x07\x1f\x7f\x85\x9f\xa0é東\u2028"), max_size=6)
+
+
+def _each(check: Any) -> Any:
+    def every(items: list[str]) -> bool:
+        for item in items:
+            try:
+                check(None, _ATTRIBUTE, item)
+            except im.InvalidValueError:
+                return False
+        return True
+
+    return every
+
+
+_ATTRIBUTE: Any = type("A", (), {"name": "field"})()
+
+
+@settings(max_examples=400)
+@given(st.lists(_EDGY, max_size=6), st.sampled_from([0, 1, 2]))
+def test_joined_checks_agree_with_the_validators_item_by_item(items: list[str], pad: int) -> None:
+    """Each joined check accepts a list exactly when the validator accepts every item."""
+    from iclei_model._model.validators import non_empty, slug
+
+    items = items + ["ok-1"] * pad
+    assert _fast._all_slugs(items) == _each(slug)(items)
+    assert _free_text_ok(items) == _each(non_empty)(items)
+    assert _one_line_ok(items) == all(_valid_text({"en": item}) for item in items)
+    assert _fast._all_tags(items) == all(_valid_text({item: "x"}) for item in items)
+
+
+def _valid_text(items: dict[str, str]) -> bool:
+    try:
+        im.LocalizedText(items)
+    except im.InvalidValueError:
+        return False
+    return True

@@ -71,6 +71,18 @@ def test_json_is_written_as_unstructure_gives_it(cls: type, data: Any) -> None:
     )
 
 
+def test_what_json_cannot_hold_is_a_format_error(ds: im.Dataset) -> None:
+    # records are written as orjson meets them; anything else it cannot write is refused
+    with pytest.raises(im.FormatError, match="cannot write list as json"):
+        im.dumps([ds.events[0], object()])
+    with pytest.raises(im.FormatError, match="cannot write dict as json"):
+        im.dumps({"when": ds.events[0], "what": {1, 2}})
+    assert (
+        im.dumps({"when": ds.events[0]})
+        == orjson.dumps({"when": im.unstructure(ds.events[0])}).decode()
+    )
+
+
 def test_what_lossless_keeps() -> None:
     start = pendulum.datetime(2020, 11, 26, 10, tz="Asia/Seoul")
     event = im.Event(

@@ -286,6 +286,14 @@ def _converters() -> tuple[Callable[[], cattrs.Converter], Callable[[], cattrs.C
     return _native, _default
 
 
+@cache
+def _json_default() -> Callable[[Any], Any]:
+    """The ``default`` orjson calls on the JSON converter's output, imported once."""
+    from .converters import _native_default
+
+    return _native_default()
+
+
 _COLLECTIONS = (Dataset, tuple, list)
 """What `_encode` writes with the collector paused: many records at once."""
 
@@ -293,11 +301,9 @@ _COLLECTIONS = (Dataset, tuple, list)
 def _encode(obj: Any, fmt: str, converter: cattrs.Converter | None, pretty: bool) -> bytes:
     codec = _codec(fmt)
     if converter is None:
-        native, default = _converters()
-        converter = native() if fmt == "json" else default()  # orjson writes enums, tuples
-    # A collection (a Dataset) is written with the collector's passes held off, and its
-    # plain data freed before they resume: freed, its objects leave the collector's
-    # count as it was, so no pass starts on the way out. One record builds too little.
+        if fmt == "json":
+            return _write_json(obj, pretty)
+        converter = _converters()[1]()
     pause = gc_paused() if type(obj) in _COLLECTIONS else _NO_PAUSE
     with pause:
         data = converter.unstructure(obj)
@@ -308,7 +314,36 @@ def _encode(obj: Any, fmt: str, converter: cattrs.Converter | None, pretty: bool
         except (TypeError, ValueError, OverflowError) as exc:
             raise FormatError(f"cannot write {type(obj).__name__} as {fmt}: {exc}") from None
         finally:
+            # a collection's plain data freed before the collector's passes resume:
+            # its objects leave the collector's count as they found it, so no pass
+            # starts on the way out
             del data
+
+
+def _write_json(obj: Any, pretty: bool) -> bytes:
+    """*obj* as JSON through the JSON converter, orjson unstructuring records as it goes.
+
+    The converter's functions leave enums, tuples and tuples of records to orjson,
+    which calls `json_default` for each record, so no document's plain data is ever
+    built whole (see `json_default`). A collection (a Dataset) is written with the
+    collector's passes held off; one record builds too little.
+    """
+    pause = gc_paused() if type(obj) in _COLLECTIONS else _NO_PAUSE
+    with pause:
+        try:
+            data = _converters()[0]().unstructure(obj)
+            payload: bytes = orjson.dumps(
+                data, default=_json_default(), option=_PRETTY if pretty else 0
+            )
+        except orjson.JSONEncodeError as exc:
+            if isinstance(exc.__cause__, IcleiModelError):  # raised in a record's function
+                raise exc.__cause__ from None
+            raise FormatError(f"cannot write {type(obj).__name__} as json: {exc}") from None
+        except IcleiModelError:
+            raise
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise FormatError(f"cannot write {type(obj).__name__} as json: {exc}") from None
+        return payload
 
 
 @overload
@@ -369,7 +404,11 @@ def dumps(
     if format == "json" and converter is None and not pretty and kind not in _COLLECTIONS:
         # one record, as a service writes one per call: straight to its hook and orjson
         try:
-            return orjson.dumps(_json_hook(kind)(obj)).decode("utf-8")
+            return orjson.dumps(_json_hook(kind)(obj), default=_json_default()).decode("utf-8")
+        except orjson.JSONEncodeError as exc:
+            if isinstance(exc.__cause__, IcleiModelError):  # raised in a record's function
+                raise exc.__cause__ from None
+            raise FormatError(f"cannot write {type(obj).__name__} as json: {exc}") from None
         except (TypeError, ValueError, OverflowError) as exc:
             raise FormatError(f"cannot write {type(obj).__name__} as json: {exc}") from None
     payload = _encode(obj, format, converter, pretty)
@@ -420,22 +459,36 @@ def loads(
     """
     if validate:
         _can_validate(cls, validate)
-    codec = _codec(format)
-    with gc_paused() if len(data) >= PAUSE_FROM else _NO_PAUSE:
-        if format == "json" and converter is None:
-            fast = _fast_decode(data, cls)
-            if fast is not None:
-                return _validated(fast, validate, what) if validate else fast
-        from .converters import structure
+    if len(data) < PAUSE_FROM:  # one record, as a service reads one per call: no pause
+        return _loads(data, cls, format, converter, what, validate)
+    with gc_paused():
+        return _loads(data, cls, format, converter, what, validate)
 
-        try:
-            plain = codec.decode(data)
-        except NotDecodableError as exc:
-            problem = Problem("$", str(exc))
-            raise DecodeError([problem], what=what, line=exc.line, column=exc.column) from None
-        except RecursionError:
-            raise DecodeError([Problem("$", "nested too deeply to read")], what=what) from None
-        built = structure(plain, cls, what=what, converter=converter)
+
+def _loads(
+    data: str | bytes,
+    cls: type[T],
+    format: str,
+    converter: cattrs.Converter | None,
+    what: str,
+    validate: bool,
+) -> T:
+    """`loads` once the collector is paused, if it is to be."""
+    if format == "json" and converter is None:
+        fast = _fast_decode(data, cls)
+        if fast is not None:
+            return _validated(fast, validate, what) if validate else fast
+    codec = _codec(format)
+    from .converters import structure
+
+    try:
+        plain = codec.decode(data)
+    except NotDecodableError as exc:
+        problem = Problem("$", str(exc))
+        raise DecodeError([problem], what=what, line=exc.line, column=exc.column) from None
+    except RecursionError:
+        raise DecodeError([Problem("$", "nested too deeply to read")], what=what) from None
+    built = structure(plain, cls, what=what, converter=converter)
     return _validated(built, validate, what)
 
 
