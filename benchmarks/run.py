@@ -1,8 +1,8 @@
 """Every benchmark, one after another, with the machine and versions first.
 
     uv sync --extra fast --extra formats --group benchmark   # into .venv; then activate it
-    python benchmarks/run.py            # the full sizes (about 15 minutes on 2 cores)
-    python benchmarks/run.py --quick    # smaller sizes (about 3 minutes)
+    python benchmarks/run.py            # the full sizes (about 45 minutes on 2 cores)
+    python benchmarks/run.py --quick    # smaller sizes (about 5 minutes)
 
 Run it on a quiet machine: each script compares libraries within its own run, but
 a busy machine slows the large sizes unevenly.

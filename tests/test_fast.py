@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import orjson
 import pytest
 from hypothesis import given, settings
@@ -464,3 +465,13 @@ def _valid_text(items: dict[str, str]) -> bool:
     except im.InvalidValueError:
         return False
     return True
+
+
+@attrs.frozen(kw_only=True)
+class _Grid:
+    rows: tuple[tuple[im.PartialDate, ...], ...]
+
+
+def test_lists_of_lists_take_the_fast_path() -> None:
+    raw = b'{"rows": [["2019", "2020"], [], ["2021"], ["2022", "2023", "2024"]]}'
+    assert _fast.decode(raw, _Grid) == im.structure(orjson.loads(raw), _Grid)

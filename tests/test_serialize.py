@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import orjson
 import pendulum
 import pytest
@@ -81,6 +82,30 @@ def test_what_json_cannot_hold_is_a_format_error(ds: im.Dataset) -> None:
         im.dumps({"when": ds.events[0]})
         == orjson.dumps({"when": im.unstructure(ds.events[0])}).decode()
     )
+
+
+@attrs.frozen(kw_only=True)
+class _MyCitation(im.Citation):
+    extra: str = "kept out"
+
+
+def test_a_subclass_in_a_tuple_is_written_as_the_declared_class(ds: im.Dataset) -> None:
+    # as the other formats and unstructure write it: the field's class decides
+    event = attrs.evolve(ds.events[0], sources=(_MyCitation(source="s", extra="mine"),))
+    assert im.dumps(event) == orjson.dumps(im.unstructure(event)).decode()
+    assert "mine" not in im.dumps(event)
+    assert "mine" not in im.dumps(im.Dataset(id="d", title={"en": "D"}, events=[event]))
+
+
+def test_a_broken_record_inside_a_dataset_names_what_broke(ds: im.Dataset) -> None:
+    event = ds.events[0]
+    object.__setattr__(event := attrs.evolve(event), "start", 2019)  # no longer a date
+    broken = im.Dataset(id="d", title={"en": "D"}, events=[event])
+    with pytest.raises(
+        im.FormatError, match="cannot write Dataset as json: AttributeError"
+    ) as info:
+        im.dumps(broken)
+    assert isinstance(info.value.__cause__, AttributeError)
 
 
 def test_what_lossless_keeps() -> None:

@@ -142,7 +142,9 @@ def _is_union_with(target: Any) -> Callable[[Any], bool]:
 
 def _base_converter(*, native: bool = False) -> cattrs.Converter:
     """The library's converter; *native* unstructures for orjson (see `_record_unstructurer`)."""
-    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    conv = (_NativeConverter if native else cattrs.Converter)(
+        forbid_extra_keys=True, omit_if_default=True
+    )
     for kind, hook in (
         (str, _structure_str),
         (int, _structure_int),
@@ -536,6 +538,8 @@ def _value_source(
     if shape is Shape.LIST:
         assert found.item is not None
         if native and found.item.shape in (Shape.RECORD, Shape.ORGANISATION):
+            assert isinstance(conv, _NativeConverter)
+            conv.left_to_orjson.add(found.item.cls or Organisation)
             return var  # orjson writes each record through `json_default`, as it meets it
         item = _value_source(conv, typing.get_args(kind)[0], "x", names, field + "_item", native)
         if item == "x":
@@ -590,14 +594,28 @@ def _dataset_unstructurer(
     return _record_unstructurer(conv, Dataset, head, native=native)
 
 
-def json_default(conv: cattrs.Converter) -> Callable[[Any], Any]:
+class _NativeConverter(cattrs.Converter):
+    """A converter whose unstructure functions write for orjson (``native``)."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.left_to_orjson: set[type] = set()
+        """The item classes of the tuples of records its functions leave to orjson."""
+
+
+def json_default(conv: _NativeConverter) -> Callable[[Any], Any]:
     """The ``default`` orjson calls on what *conv*, a native converter, unstructures.
 
     Native unstructure functions leave a tuple of records as it is; orjson calls this
-    for each record in it and writes the dict it gets at once. So a document's plain
-    data never exists whole: each record's dict is written and freed while the
-    memory it took is still at hand (see the performance page for what it saves).
-    Anything but a record is refused, as orjson refuses what it cannot write.
+    for each record in it and writes the dict it gets at once. So the records of a
+    Dataset, and those nested in a record, are never all held as plain data: each
+    record's dict is written and freed while the memory it took is still at hand
+    (see the performance page for what it saves).
+
+    Each record is written as the tuple's declared item class is (a subclass of
+    your own as the model class it derives from), as the other formats and
+    `unstructure` write it; an organisation as its own kind. Anything else is
+    refused, as orjson refuses what it cannot write.
     """
     hooks: dict[type, Callable[[Any], Any]] = {}
 
@@ -605,12 +623,20 @@ def json_default(conv: cattrs.Converter) -> Callable[[Any], Any]:
         cls = type(obj)
         hook = hooks.get(cls)
         if hook is None:
-            if not attrs.has(cls) or cls in (PartialDate, LocalizedText):
+            written_as = _declared(cls, conv.left_to_orjson)
+            if written_as is None:
                 raise TypeError(f"Type is not JSON serializable: {cls.__name__}")
-            hook = hooks[cls] = conv.get_unstructure_hook(cls)
+            hook = hooks[cls] = conv.get_unstructure_hook(written_as)
         return hook(obj)
 
     return default
+
+
+def _declared(cls: type, declared: set[type]) -> type | None:
+    """The class a record of *cls* in a tuple of *declared* items is written as."""
+    if issubclass(cls, Organisation):
+        return cls  # each kind by its own function, as organisations always were
+    return next((base for base in cls.__mro__ if base in declared), None)
 
 
 def make_converter() -> cattrs.Converter:
@@ -636,9 +662,11 @@ def _default() -> cattrs.Converter:
 
 
 @cache
-def _native() -> cattrs.Converter:
+def _native() -> _NativeConverter:
     """The default converter's unstructuring, for orjson: enums and tuples left as they are."""
-    return _base_converter(native=True)
+    conv = _base_converter(native=True)
+    assert isinstance(conv, _NativeConverter)
+    return conv
 
 
 @cache

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext, suppress
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar, overload
 
 import attrs
 import orjson
@@ -320,13 +320,31 @@ def _encode(obj: Any, fmt: str, converter: cattrs.Converter | None, pretty: bool
             del data
 
 
+def _unwritable(obj: Any, exc: orjson.JSONEncodeError) -> NoReturn:
+    """Raise what orjson's failure on *obj* means: a record's own failure says what it was.
+
+    orjson reports whatever its ``default`` raised as "Type is not JSON serializable"
+    with the real exception as the cause: the library's own error is raised as it is,
+    and any other is named in the FormatError, whose cause it stays.
+    """
+    cause = exc.__cause__
+    if isinstance(cause, IcleiModelError):
+        raise cause from None
+    if cause is None or (isinstance(cause, TypeError) and str(cause) == str(exc)):
+        detail = str(exc)  # orjson's own words, or the refusal of something not a record
+    else:
+        detail = f"{type(cause).__name__}: {cause}"
+    raise FormatError(f"cannot write {type(obj).__name__} as json: {detail}") from cause
+
+
 def _write_json(obj: Any, pretty: bool) -> bytes:
     """*obj* as JSON through the JSON converter, orjson unstructuring records as it goes.
 
     The converter's functions leave enums, tuples and tuples of records to orjson,
-    which calls `json_default` for each record, so no document's plain data is ever
-    built whole (see `json_default`). A collection (a Dataset) is written with the
-    collector's passes held off; one record builds too little.
+    which calls `json_default` for each record, so a Dataset's plain data is never
+    built whole (see `json_default`; a list of records is unstructured by cattrs
+    first). A collection is written with the collector's passes held off; one
+    record builds too little.
     """
     pause = gc_paused() if type(obj) in _COLLECTIONS else _NO_PAUSE
     with pause:
@@ -336,9 +354,7 @@ def _write_json(obj: Any, pretty: bool) -> bytes:
                 data, default=_json_default(), option=_PRETTY if pretty else 0
             )
         except orjson.JSONEncodeError as exc:
-            if isinstance(exc.__cause__, IcleiModelError):  # raised in a record's function
-                raise exc.__cause__ from None
-            raise FormatError(f"cannot write {type(obj).__name__} as json: {exc}") from None
+            _unwritable(obj, exc)
         except IcleiModelError:
             raise
         except (TypeError, ValueError, OverflowError) as exc:
@@ -406,9 +422,7 @@ def dumps(
         try:
             return orjson.dumps(_json_hook(kind)(obj), default=_json_default()).decode("utf-8")
         except orjson.JSONEncodeError as exc:
-            if isinstance(exc.__cause__, IcleiModelError):  # raised in a record's function
-                raise exc.__cause__ from None
-            raise FormatError(f"cannot write {type(obj).__name__} as json: {exc}") from None
+            _unwritable(obj, exc)
         except (TypeError, ValueError, OverflowError) as exc:
             raise FormatError(f"cannot write {type(obj).__name__} as json: {exc}") from None
     payload = _encode(obj, format, converter, pretty)
