@@ -19,6 +19,18 @@ from typing import Any
 __all__ = ["Names", "compile_function", "identifier"]
 
 _NUMBER = itertools.count(1)  # next() on a count is atomic: file names stay unique in threads
+
+_DROPPED: list[str] = []
+"""File names of generated functions since collected, whose source `_forget_dropped`
+takes out of `linecache` the next time a function is generated.
+
+The collector frees a generated function at whatever allocation it runs on, which
+may be inside ``linecache.checkcache()`` (pdb, doctest and tracebacks call it):
+on Python 3.11 it loops over a copy of the cache's keys and looks each up, so a key
+taken out from under it raises KeyError (CPython gh-133253 guards the look-up). So
+the finalizer only notes the name, a list append, and the entry is taken out in
+the ordinary course of generating code, as linecache itself takes out stale ones.
+"""
 _NOT_IDENTIFIER = re.compile(r"\W")
 
 
@@ -76,6 +88,7 @@ def compile_function(lines: list[str], names: dict[str, Any], function: str, own
 
     ```
     """
+    _forget_dropped()
     source = "\n".join(lines) + "\n"
     filename = f"<iclei_model generated: {owner} #{next(_NUMBER)}>"
     code = compile(source, filename, "exec")
@@ -83,9 +96,20 @@ def compile_function(lines: list[str], names: dict[str, Any], function: str, own
     scope = dict(names)
     exec(code, scope)  # the source is built by this package's generators from field names
     made = scope[function]
-    # the source lives as long as the function: a converter made and dropped leaves none
-    weakref.finalize(made, linecache.cache.pop, filename, None)
+    # the source lives about as long as the function: a converter made and dropped
+    # leaves none once the next function is generated
+    weakref.finalize(made, _DROPPED.append, filename)
     return made
+
+
+def _forget_dropped() -> None:
+    """Take the sources of collected generated functions out of `linecache`."""
+    while _DROPPED:
+        try:
+            filename = _DROPPED.pop()
+        except IndexError:  # another thread took the last one
+            return
+        linecache.cache.pop(filename, None)
 
 
 def identifier(name: str) -> str:
