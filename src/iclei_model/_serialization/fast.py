@@ -392,15 +392,15 @@ class _Front:
             item = self._source(typing.get_args(kind)[0], "x", names, field + "_item")
             if item == "x":
                 return var
-            comprehension = f"tuple([{item} for x in {var}]) if {var} else ()"
+            many = f"tuple([{item} for x in {var}])"
             if found.item is not None and found.item.shape is Shape.LIST:
-                return comprehension  # a list of lists: its items' source has an x of its own
+                return f"{many} if {var} else ()"  # its items' source has an x of its own
             # most lists hold one or two records (a record's sources, notes): built
             # without a comprehension, whose call costs more than building them
             one, two = (_X.sub(f"{var}[{i}]", item) for i in (0, 1))
             return (
                 f"() if not {var} else ({one},) if len({var}) == 1"
-                f" else ({one}, {two}) if len({var}) == 2 else {comprehension}"
+                f" else ({one}, {two}) if len({var}) == 2 else {many}"
             )
         if shape is Shape.ORGANISATION:
             by_struct = {self.struct(c): self.builder(c) for c in ORGANISATION_CLASSES.values()}
