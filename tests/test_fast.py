@@ -1,6 +1,7 @@
 """The msgspec front end reads exactly what the detailed path reads, and nothing it refuses."""
 
 import json
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -326,7 +327,7 @@ def test_loads_without_msgspec(ds: im.Dataset) -> None:
         "import iclei_model as im, iclei_model._serialization.formats as s\n"
         "ds = im.load_dataset('east-asia-2019')\n"
         "raw = im.dumps(ds)\n"
-        "assert s._fast_decode(raw, im.Dataset) is None\n"
+        "assert s._front_end() is None\n"
         "assert im.loads(raw, im.Dataset) == ds\n"
         "assert 'iclei_model._serialization.fast' not in sys.modules\n"
         "print('read', len(ds.events), 'events')\n"
@@ -454,9 +455,89 @@ def test_joined_checks_agree_with_the_validators_item_by_item(items: list[str], 
 
     items = items + ["ok-1"] * pad
     assert _fast._all_slugs(items) == _each(slug)(items)
+    if not any("\n" in item for item in items):  # as a document without escapes has none
+        assert _fast._all_slugs(items, newlines=False) == _each(slug)(items)
     assert _free_text_ok(items) == _each(non_empty)(items)
     assert _one_line_ok(items) == all(_valid_text({"en": item}) for item in items)
     assert _fast._all_tags(items) == all(_valid_text({item: "x"}) for item in items)
+
+
+# every control character free text keeps or refuses, their neighbours, and text
+# whose UTF-8 shares a lead byte with the C1 controls (\xa0, é)
+_CONTROLS = "\x00\x07\t\n\r\x1f \x7f\x80\x85\x9f\xa0é東\u2028x-\\"
+
+
+def _written(document: Any, style: str) -> str | bytes:
+    """*document* as JSON written each way a user's JSON may come: control characters
+    escaped or raw, other text escaped or raw, as bytes or as text."""
+    if style == "orjson":  # C0 escaped; DEL and C1 raw, in UTF-8
+        return orjson.dumps(document)
+    if style == "ascii":  # everything beyond ASCII escaped
+        return json.dumps(document, ensure_ascii=True).encode()
+    if style == "text":
+        return json.dumps(document, ensure_ascii=False)
+    if style == "raw":  # controls unescaped, as no JSON may hold them: both readers refuse
+        written = json.dumps(document, ensure_ascii=False)
+        for escaped, control in (("\\n", "\n"), ("\\t", "\t"), ("\\r", "\r")):
+            written = written.replace(escaped, control)
+        return re.sub(r"\\u00([01][0-9a-f])", lambda m: chr(int(m[1], 16)), written).encode()
+    return json.dumps(document, ensure_ascii=False).encode()
+
+
+@settings(max_examples=300)
+@given(
+    text=st.text(st.sampled_from(_CONTROLS), min_size=1, max_size=4),
+    field=st.sampled_from(["name", "note", "page", "id", "organisers"]),
+    style=st.sampled_from(["orjson", "ascii", "text", "utf-8", "raw"]),
+)
+def test_control_characters_are_refused_however_the_document_writes_them(
+    text: str, field: str, style: str
+) -> None:
+    """A document without escapes or controls skips the texts' character checks and the
+    count of newlines in ids; none other may, and both paths still take and refuse
+    exactly the same strings."""
+    document: dict[str, Any] = {**EVENT}
+    if field == "name":
+        document["name"] = {"en": text}
+    elif field == "note":
+        document["notes"] = [{"text": text}]
+    elif field == "page":
+        document["sources"] = [{"source": "report", "page": text}]
+    elif field == "id":
+        document["id"] = text
+    else:
+        document["organisers"] = ["iclei", text]
+    raw = _written(document, style)
+    try:
+        expected = detailed(raw, im.Event)  # type: ignore[arg-type]
+    except orjson.JSONDecodeError:  # raw controls: not JSON
+        expected = ()
+    try:
+        built = _fast.decode(raw, im.Event)
+    except _fast.Unfit:
+        assert isinstance(expected, tuple), "the fast path refused a document the other takes"
+        return
+    assert built == expected
+
+
+def test_documents_that_may_hold_controls_are_checked_text_by_text() -> None:
+    assert _fast._no_control_characters(b'{"a": "b"}')
+    assert _fast._no_control_characters('{"a": "b"}')
+    assert _fast._no_control_characters('{"a": "\u00e9"}'.encode())  # é: \xc3\xa9
+    assert _fast._no_control_characters('{"a": "\u00a0"}'.encode())  # \xc2\xa0: not C1
+    for held in ("\\n", "\x7f", "\x85", "\x9f"):
+        document = '{"a": "' + held + '"}'
+        assert not _fast._no_control_characters(document.encode())
+        assert not _fast._no_control_characters(document)
+    assert not _fast._no_control_characters('{"a": "\u00e9"}')  # text beyond ASCII: each
+    assert not _fast._no_control_characters(bytearray(b'{"a": "b"}'))
+
+
+def test_two_letter_tags_are_tags() -> None:
+    from iclei_model._model.text import _TAG
+
+    assert len(_fast._TWO_LETTERS) == 26 * 26
+    assert all(_TAG.fullmatch(tag) for tag in _fast._TWO_LETTERS)
 
 
 def _valid_text(items: dict[str, str]) -> bool:

@@ -859,6 +859,24 @@ class Commitment:
             )
 
 
+def _in_event_zone(timezone: str | None, name: str, value: _dt.datetime) -> None:
+    """Check that an Event's date-time *value* (its *name* field) is in its *timezone*."""
+    if timezone is None:
+        raise InvalidValueError(
+            f"expected an IANA time zone when {name} has a time, got None",
+            record="Event",
+            field="timezone",
+        )
+    zone = getattr(value, "timezone_name", None)
+    if zone != timezone:
+        raise InvalidValueError(
+            f"expected a date-time in the event's time zone"
+            f" {timezone!r}, got one in {zone or value.tzinfo!r}",
+            record="Event",
+            field=name,
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Event:
     """A forum, conference, workshop, training, meeting... at a place or online."""
@@ -889,9 +907,8 @@ class Event:
     notes: tuple[Note, ...] = _notes()
 
     def __attrs_post_init__(self) -> None:
-        if self.end is not None and isinstance(self.start, _dt.datetime) != isinstance(
-            self.end, _dt.datetime
-        ):
+        timed = isinstance(self.start, _dt.datetime)
+        if self.end is not None and timed != isinstance(self.end, _dt.datetime):
             raise InvalidValueError(
                 "expected the same kind of value as start (both dates or both"
                 f" date-times), got {self.end} after {self.start}",
@@ -902,24 +919,11 @@ class Event:
             raise InvalidValueError(
                 f"{self.id!r} cannot be its own parent", record="Event", field="parent"
             )
-        for name in ("start", "end"):
-            value = getattr(self, name)
-            if isinstance(value, _dt.datetime):
-                if self.timezone is None:
-                    raise InvalidValueError(
-                        f"expected an IANA time zone when {name} has a time, got None",
-                        record="Event",
-                        field="timezone",
-                    )
-                zone = getattr(value, "timezone_name", None)
-                if zone != self.timezone:
-                    raise InvalidValueError(
-                        f"expected a date-time in the event's time zone"
-                        f" {self.timezone!r}, got one in {zone or value.tzinfo!r}",
-                        record="Event",
-                        field=name,
-                    )
-        if self.attendance is not Attendance.VIRTUAL and self.place is None:
+        if isinstance(self.start, _dt.datetime):  # and so is the end, if there is one
+            _in_event_zone(self.timezone, "start", self.start)
+            if isinstance(self.end, _dt.datetime):
+                _in_event_zone(self.timezone, "end", self.end)
+        if self.place is None and self.attendance is not Attendance.VIRTUAL:
             raise InvalidValueError(
                 f"expected a Place for an event attended {self.attendance.value}, got None",
                 record="Event",

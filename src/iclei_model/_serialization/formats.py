@@ -489,9 +489,15 @@ def _loads(
 ) -> T:
     """`loads` once the collector is paused, if it is to be."""
     if format == "json" and converter is None:
-        fast = _fast_decode(data, cls)
-        if fast is not None:
-            return _validated(fast, validate, what) if validate else fast
+        front = _front_end()
+        if front is not None:  # msgspec is installed: its front end reads what it can
+            decode, unfit = front
+            try:
+                fast: T = decode(data, cls)
+            except unfit:
+                pass  # the detailed path reads it, and reports its problems if it has any
+            else:
+                return _validated(fast, validate, what) if validate else fast
     codec = _codec(format)
     from .converters import structure
 
@@ -506,31 +512,14 @@ def _loads(
     return _validated(built, validate, what)
 
 
-def _fast_decode(data: str | bytes, cls: type[T]) -> T | None:
-    """*data* read through the msgspec front end, or None for the detailed path.
-
-    None where msgspec is not installed or the front end cannot take the document;
-    the detailed path then reads it, and reports its problems if it has any.
-    """
-    front = _front_end()
-    if front is None:
-        return None
-    decode, unfit = front
-    try:
-        found: T = decode(data, cls)
-    except unfit:
-        return None
-    return found
-
-
 @cache
 def _front_end() -> tuple[Callable[[Any, type], Any], type[Exception]] | None:
     """The msgspec front end's ``decode`` and its signal, looked up once; None without msgspec."""
     try:
-        from .fast import Unfit, decode
+        from .fast import Unfit, front
     except ImportError:  # msgspec is the ``fast`` extra
         return None
-    return decode, Unfit
+    return front().decode, Unfit
 
 
 def _can_validate(cls: type, validate: bool) -> None:
