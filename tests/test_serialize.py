@@ -108,6 +108,21 @@ def test_a_broken_record_inside_a_dataset_names_what_broke(ds: im.Dataset) -> No
     assert isinstance(info.value.__cause__, AttributeError)
 
 
+@pytest.mark.parametrize("fmt", ["json", "yaml", "toml", "msgpack"])
+@pytest.mark.parametrize("how", ["record", "list", "pretty"])
+def test_a_broken_record_names_what_broke_in_every_format(
+    ds: im.Dataset, fmt: str, how: str
+) -> None:
+    object.__setattr__(event := attrs.evolve(ds.events[0]), "start", 2019)  # not a date
+    obj: Any = [event] if how == "list" else event
+    name = type(obj).__name__
+    with pytest.raises(
+        im.FormatError, match=f"cannot write {name} as {fmt}: AttributeError: 'int' object"
+    ) as info:
+        im.dumps(obj, fmt, pretty=how == "pretty")
+    assert isinstance(info.value.__cause__, AttributeError)
+
+
 def test_what_lossless_keeps() -> None:
     start = pendulum.datetime(2020, 11, 26, 10, tz="Asia/Seoul")
     event = im.Event(

@@ -306,7 +306,12 @@ def _encode(obj: Any, fmt: str, converter: cattrs.Converter | None, pretty: bool
         converter = _converters()[1]()
     pause = gc_paused() if type(obj) in _COLLECTIONS else _NO_PAUSE
     with pause:
-        data = converter.unstructure(obj)
+        try:
+            data = converter.unstructure(obj)
+        except IcleiModelError:
+            raise
+        except Exception as exc:
+            raise _broken(obj, fmt, exc) from exc
         try:
             return codec.encode(data, pretty)
         except IcleiModelError:
@@ -331,10 +336,20 @@ def _unwritable(obj: Any, exc: orjson.JSONEncodeError) -> NoReturn:
     if isinstance(cause, IcleiModelError):
         raise cause from None
     if cause is None or (isinstance(cause, TypeError) and str(cause) == str(exc)):
-        detail = str(exc)  # orjson's own words, or the refusal of something not a record
-    else:
-        detail = f"{type(cause).__name__}: {cause}"
-    raise FormatError(f"cannot write {type(obj).__name__} as json: {detail}") from cause
+        # orjson's own words, or the refusal of something not a record
+        raise FormatError(f"cannot write {type(obj).__name__} as json: {exc}") from cause
+    raise _broken(obj, "json", cause) from cause
+
+
+def _broken(obj: Any, fmt: str, exc: BaseException) -> FormatError:
+    """The error for *obj*, whose plain data could not be made: *exc* is named.
+
+    A record broken past its checks (a field set with ``object.__setattr__``) or a
+    hook of a converter of one's own fails with whatever it meets; the FormatError
+    names that exception, which stays its cause.
+    """
+    what = f"{type(exc).__name__}: {exc}"
+    return FormatError(f"cannot write {type(obj).__name__} as {fmt}: {what}")
 
 
 def _write_json(obj: Any, pretty: bool) -> bytes:
@@ -350,15 +365,16 @@ def _write_json(obj: Any, pretty: bool) -> bytes:
     with pause:
         try:
             data = _converters()[0]().unstructure(obj)
+        except IcleiModelError:
+            raise
+        except Exception as exc:
+            raise _broken(obj, "json", exc) from exc
+        try:
             payload: bytes = orjson.dumps(
                 data, default=_json_default(), option=_PRETTY if pretty else 0
             )
         except orjson.JSONEncodeError as exc:
             _unwritable(obj, exc)
-        except IcleiModelError:
-            raise
-        except (TypeError, ValueError, OverflowError) as exc:
-            raise FormatError(f"cannot write {type(obj).__name__} as json: {exc}") from None
         return payload
 
 
@@ -420,11 +436,15 @@ def dumps(
     if format == "json" and converter is None and not pretty and kind not in _COLLECTIONS:
         # one record, as a service writes one per call: straight to its hook and orjson
         try:
-            return orjson.dumps(_json_hook(kind)(obj), default=_json_default()).decode("utf-8")
+            data = _json_hook(kind)(obj)
+        except IcleiModelError:
+            raise
+        except Exception as exc:
+            raise _broken(obj, "json", exc) from exc
+        try:
+            return orjson.dumps(data, default=_json_default()).decode("utf-8")
         except orjson.JSONEncodeError as exc:
             _unwritable(obj, exc)
-        except (TypeError, ValueError, OverflowError) as exc:
-            raise FormatError(f"cannot write {type(obj).__name__} as json: {exc}") from None
     payload = _encode(obj, format, converter, pretty)
     return payload if _CODECS[format].binary else payload.decode("utf-8")
 
