@@ -9,7 +9,9 @@ Each command runs in a new process; the figure is the median wall time, from whi
 the median of an empty interpreter (`python -c pass`) is also shown. Each command
 runs once first, unmeasured, with bytecode caching on (``PYTHONDONTWRITEBYTECODE``
 is dropped for the children), so every figure is of an installed package's warm
-start, not of compiling sources.
+start, not of compiling sources. The commands run interleaved, round after round
+in a rotating order, and first use is compared as the median of its per-round
+ratios, so a slow patch of the machine falls on both sides alike.
 
 *First use* is what a program waits for before its first record: importing the
 library and reading one Event, against importing pydantic, declaring a model of
@@ -71,25 +73,33 @@ COMMANDS = {
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def median_ms(code: str, runs: int) -> float:
-    subprocess.run([sys.executable, "-c", code], check=True, env=ENV)  # caches bytecode
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True, env=ENV)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+def wall_ms(code: str) -> float:
+    """One fresh interpreter running *code*: wall time in milliseconds."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, env=ENV)
+    return (time.perf_counter() - start) * 1000
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=41)
     args = parser.parse_args()
-    baseline = None
-    for label, code in COMMANDS.items():
-        ms = median_ms(code, args.runs)
-        baseline = ms if baseline is None else baseline
+    for code in COMMANDS.values():
+        subprocess.run([sys.executable, "-c", code], check=True, env=ENV)  # caches bytecode
+    labels = list(COMMANDS)
+    rounds: list[dict[str, float]] = []
+    for number in range(args.runs):
+        shift = number % len(labels)  # each round in another order: drift falls on all alike
+        order = labels[shift:] + labels[:shift]
+        rounds.append({label: wall_ms(COMMANDS[label]) for label in order})
+    medians = {label: statistics.median(r[label] for r in rounds) for label in labels}
+    baseline = medians["python -c pass"]
+    for label, ms in medians.items():
         print(f"{label:42} median {ms:6.1f} ms  ({ms - baseline:+6.1f} ms over python -c pass)")
+    ours = "first use: iclei-model, one Event read"
+    theirs = "first use: pydantic, one model validated"
+    ratio = statistics.median(r[ours] / r[theirs] for r in rounds)
+    print(f"{'first use, iclei-model over pydantic':42} x{ratio:.2f} (median of per-round ratios)")
 
 
 if __name__ == "__main__":
