@@ -10,7 +10,7 @@ the median of an empty interpreter (`python -c pass`) is also shown. Each comman
 runs once first, unmeasured, with bytecode caching on (``PYTHONDONTWRITEBYTECODE``
 is dropped for the children), so every figure is of an installed package's warm
 start, not of compiling sources. The commands run interleaved, round after round
-in a rotating order, and first use is compared as the median of its per-round
+in a shuffled order, and first use is compared as the median of its per-round
 ratios, so a slow patch of the machine falls on both sides alike.
 
 *First use* is what a program waits for before its first record: importing the
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -53,6 +54,8 @@ class Event(pydantic.BaseModel):
 Event.model_validate_json(b'{EVENT}')
 """
 
+OURS = "first use: iclei-model, one Event read"
+THEIRS = "first use: pydantic, one model validated"
 COMMANDS = {
     "python -c pass": "pass",
     "import iclei_model": "import iclei_model",
@@ -61,11 +64,9 @@ COMMANDS = {
         "import iclei_model; iclei_model.load_dataset('east-asia-2019')"
     ),
     "import attrs, cattrs, pendulum, babel": "import attrs, cattrs, pendulum, babel",
-    "first use: iclei-model, one Event read": (
-        "import iclei_model as im; im.loads(b'" + EVENT + "', im.Event)"
-    ),
+    OURS: ("import iclei_model as im; im.loads(b'" + EVENT + "', im.Event)"),
     "import pydantic": "import pydantic; pydantic.BaseModel",
-    "first use: pydantic, one model validated": PYDANTIC_FIRST_USE,
+    THEIRS: PYDANTIC_FIRST_USE,
     "import msgspec": "import msgspec",
 }
 
@@ -87,18 +88,17 @@ def main() -> None:
     for code in COMMANDS.values():
         subprocess.run([sys.executable, "-c", code], check=True, env=ENV)  # caches bytecode
     labels = list(COMMANDS)
+    shuffle = random.Random(2026).shuffle  # the same orders on every run of the script
     rounds: list[dict[str, float]] = []
-    for number in range(args.runs):
-        shift = number % len(labels)  # each round in another order: drift falls on all alike
-        order = labels[shift:] + labels[:shift]
+    for _ in range(args.runs):
+        order = list(labels)
+        shuffle(order)  # each round in another order: drift falls on all alike
         rounds.append({label: wall_ms(COMMANDS[label]) for label in order})
     medians = {label: statistics.median(r[label] for r in rounds) for label in labels}
     baseline = medians["python -c pass"]
     for label, ms in medians.items():
         print(f"{label:42} median {ms:6.1f} ms  ({ms - baseline:+6.1f} ms over python -c pass)")
-    ours = "first use: iclei-model, one Event read"
-    theirs = "first use: pydantic, one model validated"
-    ratio = statistics.median(r[ours] / r[theirs] for r in rounds)
+    ratio = statistics.median(r[OURS] / r[THEIRS] for r in rounds)
     print(f"{'first use, iclei-model over pydantic':42} x{ratio:.2f} (median of per-round ratios)")
 
 

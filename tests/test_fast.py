@@ -533,6 +533,32 @@ def test_documents_that_may_hold_controls_are_checked_text_by_text() -> None:
     assert not _fast._no_control_characters(bytearray(b'{"a": "b"}'))
 
 
+def test_the_shortcut_is_off_where_msgspec_would_take_what_json_refuses(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`_raw_controls_refused` asks msgspec itself; a msgspec that took a raw control,
+    or UTF-8 that is not valid, turns the shortcut off and every text is checked."""
+    probe = _fast._raw_controls_refused.__wrapped__
+    real = _fast.msgspec.json.decode
+    for lenient in _fast._NOT_JSON_STRINGS:
+
+        def decode(document: bytes, lenient: bytes = lenient) -> Any:
+            return None if document == lenient else real(document)
+
+        monkeypatch.setattr(_fast.msgspec.json, "decode", decode)
+        assert probe() is False, lenient
+    monkeypatch.setattr(_fast.msgspec.json, "decode", real)
+    assert probe() is _fast._raw_controls_refused()
+    monkeypatch.setattr(_fast, "_raw_controls_refused", lambda: False)
+    for text in ("fine", " "):  # every text checked: the same answers
+        raw = orjson.dumps({**EVENT, "notes": [{"text": text}]})
+        try:
+            built: Any = _fast.decode(raw, im.Event)
+        except _fast.Unfit:
+            built = ()
+        assert built == (() if text == " " else detailed(raw, im.Event))
+
+
 def test_two_letter_tags_are_tags() -> None:
     from iclei_model._model.text import _TAG
 

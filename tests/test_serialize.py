@@ -123,6 +123,21 @@ def test_a_broken_record_names_what_broke_in_every_format(
     assert isinstance(info.value.__cause__, AttributeError)
 
 
+class _Unwritable:
+    """Nothing any format can hold."""
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml", "toml", "msgpack"])
+def test_what_a_converter_of_ones_own_makes_and_no_format_holds_is_a_format_error(
+    fmt: str,
+) -> None:
+    converter = im.make_converter()
+    converter.register_unstructure_hook(im.Term, lambda term: {"odd": _Unwritable()})
+    term = im.Term(id="t", body="b", start=im.PartialDate(2018), end=im.PartialDate(2021))
+    with pytest.raises(im.FormatError, match=f"cannot write Term as {fmt}: .*Unwritable"):
+        im.dumps(term, fmt, converter=converter)
+
+
 def test_what_lossless_keeps() -> None:
     start = pendulum.datetime(2020, 11, 26, 10, tz="Asia/Seoul")
     event = im.Event(

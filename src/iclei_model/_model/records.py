@@ -907,8 +907,9 @@ class Event:
     notes: tuple[Note, ...] = _notes()
 
     def __attrs_post_init__(self) -> None:
-        timed = isinstance(self.start, _dt.datetime)
-        if self.end is not None and timed != isinstance(self.end, _dt.datetime):
+        if self.end is not None and isinstance(self.start, _dt.datetime) != isinstance(
+            self.end, _dt.datetime
+        ):
             raise InvalidValueError(
                 "expected the same kind of value as start (both dates or both"
                 f" date-times), got {self.end} after {self.start}",

@@ -36,7 +36,7 @@ import attrs
 import msgspec
 
 from iclei_model._base.codegen import Names, compile_function, identifier
-from iclei_model._model.dataset import Dataset
+from iclei_model._model.dataset import SCHEMA_VERSION, Dataset
 from iclei_model._model.dataset import _tuple as _tuple_converter
 from iclei_model._model.introspect import (
     base_validator,
@@ -67,7 +67,6 @@ from iclei_model._model.validators import (
 from .leaves import structure_date as _structure_date
 from .leaves import structure_datetime as _structure_datetime
 from .leaves import structure_decimal as _structure_decimal
-from .migrations import SCHEMA_VERSION
 
 __all__ = ["Unfit", "decode", "front"]
 
@@ -208,11 +207,11 @@ def _no_control_characters(data: str | bytes) -> bool:
     """Whether no string in the JSON document *data* can hold a control character.
 
     JSON writes the controls U+0000 to U+001F in a string only escaped, with a
-    backslash (both readers refuse them raw: `_raw_controls_refused`). DEL and the C1
-    controls may stand raw. A document with no backslash, no DEL and no C1 control
-    therefore has none in any of its strings, and its texts need only the check for
-    white space. Three or four passes of C over the document, instead of one over
-    each kind of text.
+    backslash (msgspec refuses them raw, and UTF-8 that is not valid: checked once
+    by `_raw_controls_refused`). DEL and the C1 controls may stand raw. A document
+    with no backslash, no DEL and no C1 control therefore has none in any of its
+    strings, and its texts need only the check for white space. Three or four
+    passes of C over the document, instead of one over each kind of text.
     """
     if type(data) is bytes:  # bytes looked for by value: `in` takes a fifth of the time
         return (
@@ -225,15 +224,26 @@ def _no_control_characters(data: str | bytes) -> bool:
     return False
 
 
+_NOT_JSON_STRINGS = (
+    *(b'"' + bytes([code]) + b'"' for code in range(0x20)),  # raw controls
+    *(b'{"' + bytes([code]) + b'": 1}' for code in range(0x20)),  # the same in a key
+    b'"\xc1\x85"',  # U+0085 (a C1 control) in two bytes too many: overlong
+    b'"\xe0\x82\x85"',  # and in three
+    b'"\x85"',  # a continuation byte alone
+)
+"""Documents `_no_control_characters` takes msgspec to refuse: a raw control
+character in a string, and a C1 control written in UTF-8 other than as C2 80-9F."""
+
+
 @cache
 def _raw_controls_refused() -> bool:
-    """Whether msgspec refuses every raw control character inside a JSON string.
+    """Whether msgspec refuses every one of `_NOT_JSON_STRINGS`, as JSON requires.
 
     `_no_control_characters` stands on it; checked once, on the installed msgspec.
     """
-    for code in range(0x20):
+    for document in _NOT_JSON_STRINGS:
         try:
-            msgspec.json.decode(b'"' + bytes([code]) + b'"')
+            msgspec.json.decode(document)
         except msgspec.DecodeError:
             continue
         return False

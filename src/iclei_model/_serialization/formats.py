@@ -318,6 +318,8 @@ def _encode(obj: Any, fmt: str, converter: cattrs.Converter | None, pretty: bool
             raise
         except (TypeError, ValueError, OverflowError) as exc:
             raise FormatError(f"cannot write {type(obj).__name__} as {fmt}: {exc}") from None
+        except Exception as exc:  # what a converter of one's own made, the codec cannot hold
+            raise _broken(obj, fmt, exc) from exc
         finally:
             # a collection's plain data freed before the collector's passes resume:
             # its objects leave the collector's count as they found it, so no pass

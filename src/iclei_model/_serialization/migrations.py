@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from importlib.metadata import version as _version
 from typing import Any
 
 from iclei_model._base.messages import show
@@ -51,6 +50,8 @@ def migrate(data: Mapping[str, Any]) -> Mapping[str, Any]:
             f" got {show(found)}"
         )
     if found > SCHEMA_VERSION:
+        from importlib.metadata import version as _version  # ~8 ms: only for this message
+
         raise MigrationError(
             f"this data has schema version {found}, but iclei-model {_version('iclei-model')}"
             f" reads versions up to {SCHEMA_VERSION}: upgrade iclei-model"
