@@ -547,6 +547,12 @@ def test_the_shortcut_is_off_where_msgspec_would_take_what_json_refuses(
 
         monkeypatch.setattr(_fast.msgspec.json, "decode", decode)
         assert probe() is False, lenient
+
+    def refuse(document: bytes) -> Any:  # as msgspec 0.18 refuses UTF-8 that is not valid
+        raise UnicodeDecodeError("utf-8", document, 0, 1, "invalid start byte")
+
+    monkeypatch.setattr(_fast.msgspec.json, "decode", refuse)
+    assert probe() is True  # refused, whatever the exception
     monkeypatch.setattr(_fast.msgspec.json, "decode", real)
     assert probe() is _fast._raw_controls_refused()
     monkeypatch.setattr(_fast, "_raw_controls_refused", lambda: False)
