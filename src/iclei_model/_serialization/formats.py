@@ -306,12 +306,7 @@ def _encode(obj: Any, fmt: str, converter: cattrs.Converter | None, pretty: bool
         converter = _converters()[1]()
     pause = gc_paused() if type(obj) in _COLLECTIONS else _NO_PAUSE
     with pause:
-        try:
-            data = converter.unstructure(obj)
-        except IcleiModelError:
-            raise
-        except Exception as exc:
-            raise _broken(obj, fmt, exc) from exc
+        data = _plain_data(converter.unstructure, obj, fmt)
         try:
             return codec.encode(data, pretty)
         except IcleiModelError:
@@ -343,6 +338,16 @@ def _unwritable(obj: Any, exc: orjson.JSONEncodeError) -> NoReturn:
     raise _broken(obj, "json", cause) from cause
 
 
+def _plain_data(unstructure: Callable[[Any], Any], obj: Any, fmt: str) -> Any:
+    """*obj* unstructured; a failure other than the library's own is a FormatError."""
+    try:
+        return unstructure(obj)
+    except IcleiModelError:
+        raise
+    except Exception as exc:
+        raise _broken(obj, fmt, exc) from exc
+
+
 def _broken(obj: Any, fmt: str, exc: BaseException) -> FormatError:
     """The error for *obj*, whose plain data could not be made: *exc* is named.
 
@@ -365,12 +370,7 @@ def _write_json(obj: Any, pretty: bool) -> bytes:
     """
     pause = gc_paused() if type(obj) in _COLLECTIONS else _NO_PAUSE
     with pause:
-        try:
-            data = _converters()[0]().unstructure(obj)
-        except IcleiModelError:
-            raise
-        except Exception as exc:
-            raise _broken(obj, "json", exc) from exc
+        data = _plain_data(_converters()[0]().unstructure, obj, "json")
         try:
             payload: bytes = orjson.dumps(
                 data, default=_json_default(), option=_PRETTY if pretty else 0
@@ -437,6 +437,7 @@ def dumps(
     kind: type = type(obj)
     if format == "json" and converter is None and not pretty and kind not in _COLLECTIONS:
         # one record, as a service writes one per call: straight to its hook and orjson
+        # (`_plain_data` inline: a call fewer)
         try:
             data = _json_hook(kind)(obj)
         except IcleiModelError:
