@@ -97,24 +97,15 @@ def test_a_subclass_in_a_tuple_is_written_as_the_declared_class(ds: im.Dataset) 
     assert "mine" not in im.dumps(im.Dataset(id="d", title={"en": "D"}, events=[event]))
 
 
-def test_a_broken_record_inside_a_dataset_names_what_broke(ds: im.Dataset) -> None:
-    event = ds.events[0]
-    object.__setattr__(event := attrs.evolve(event), "start", 2019)  # no longer a date
-    broken = im.Dataset(id="d", title={"en": "D"}, events=[event])
-    with pytest.raises(
-        im.FormatError, match="cannot write Dataset as json: AttributeError"
-    ) as info:
-        im.dumps(broken)
-    assert isinstance(info.value.__cause__, AttributeError)
-
-
 @pytest.mark.parametrize("fmt", ["json", "yaml", "toml", "msgpack"])
-@pytest.mark.parametrize("how", ["record", "list", "pretty"])
+@pytest.mark.parametrize("how", ["record", "list", "pretty", "dataset"])
 def test_a_broken_record_names_what_broke_in_every_format(
     ds: im.Dataset, fmt: str, how: str
 ) -> None:
     object.__setattr__(event := attrs.evolve(ds.events[0]), "start", 2019)  # not a date
     obj: Any = [event] if how == "list" else event
+    if how == "dataset":  # JSON writes its records through orjson's default
+        obj = im.Dataset(id="d", title={"en": "D"}, events=[event])
     name = type(obj).__name__
     with pytest.raises(
         im.FormatError, match=f"cannot write {name} as {fmt}: AttributeError: 'int' object"
